@@ -1,0 +1,19 @@
+// The single-file build: one minified, self-contained ES module (lit and d3 inside) for <script type="module">.
+// The npm build is tsc's own output (dist/**/*.js with .d.ts), where lit and d3 stay dependencies.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+export default {
+  input: 'src/bundle.ts',
+  output: {
+    file: 'dist/code-insights.js',
+    format: 'es',
+    sourcemap: true,
+    plugins: [terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } })],
+  },
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
+    esbuild({ target: 'es2021', tsconfig: './tsconfig.json' }),
+  ],
+};

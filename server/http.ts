@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import { loadSchema, runGraphQL } from './graphql.ts';
+import { createRootValue } from './resolvers.ts';
+import type { InsightSource } from './source.ts';
+
+export interface InsightsServerOptions {
+  source: InsightSource;
+  /** When set, every GraphQL request must carry `Authorization: token <this>`. */
+  token?: string;
+  /** Folders served read-only under URL prefixes, e.g. `{ '/': 'demo', '/dist/': 'dist' }`. */
+  static?: Record<string, string>;
+  /** Serve pages under the strict Content Security Policy the elements promise to work with. */
+  csp?: boolean;
+}
+
+/** The policy of SPEC's strictest embedding page: no inline anything, Lit's Trusted Types policy only. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+const MAX_BODY = 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/**
+ * A handler for Sourcegraph's GraphQL endpoint over `source`: true when it answered, false for other paths.
+ * `rawBody` is for callers that already read the request body.
+ */
+export function graphqlHandler(options: InsightsServerOptions) {
+  const schema: GraphQLSchema = loadSchema();
+  const rootValue = createRootValue(options.source);
+  return async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/.api/graphql') return false;
+    setCorsHeaders(request, response);
+    if (request.method === 'OPTIONS') return end(response, 204), true;
+    if (request.method !== 'POST') return end(response, 405, 'method must be POST'), true;
+    if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
+      // Sourcegraph's words and status for a wrong token (plain text, not JSON).
+      return end(response, 401, 'Invalid access token.'), true;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody ?? (await readBody(request)));
+    } catch {
+      return end(response, 400, 'The request body is not JSON.'), true;
+    }
+    const result = await runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {});
+    end(response, 200, JSON.stringify(result), 'application/json');
+    return true;
+  };
+}
+
+/** CORS as Sourcegraph answers `/.api/*`: the Origin mirrored, the headers a token or cookie client needs. */
+function setCorsHeaders(request: IncomingMessage, response: ServerResponse): void {
+  const origin = request.headers.origin;
+  if (!origin) return;
+  response.setHeader('Access-Control-Allow-Origin', origin);
+  response.setHeader('Access-Control-Allow-Credentials', 'true');
+  response.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  response.setHeader('Access-Control-Allow-Headers', 'X-Requested-With, X-Sourcegraph-Client, Content-Type, Authorization');
+  response.setHeader('Vary', 'Origin, Cookie, Authorization, X-Requested-With');
+}
+
+export function createInsightsServer(options: InsightsServerOptions): Server {
+  const graphql = graphqlHandler(options);
+  return createServer((request, response) => {
+    void (async () => {
+      try {
+        if (await graphql(request, response)) return;
+        if (options.csp) response.setHeader('Content-Security-Policy', STRICT_CSP);
+        if (options.static && request.method === 'GET' && (await serveStatic(request, response, options.static))) return;
+        end(response, 404, 'Not found');
+      } catch (error) {
+        console.error(error);
+        if (!response.headersSent) end(response, 500, 'Internal server error');
+      }
+    })();
+  });
+}
+
+async function serveStatic(request: IncomingMessage, response: ServerResponse, roots: Record<string, string>): Promise<boolean> {
+  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const prefix = Object.keys(roots)
+    .filter((p) => path.startsWith(p))
+    .sort((a, b) => b.length - a.length)[0];
+  if (prefix === undefined) return false;
+  const root = normalize(roots[prefix]);
+  const file = normalize(join(root, path.slice(prefix.length) || 'index.html'));
+  if (file !== root && !file.startsWith(root + sep)) return false; // no ../ out of the folder
+  try {
+    const content = await readFile(file.endsWith(sep) ? join(file, 'index.html') : file);
+    response.setHeader('Cache-Control', 'no-cache');
+    end(response, 200, content, TYPES[extname(file)] ?? 'application/octet-stream');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('Request body too large.'));
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function end(response: ServerResponse, status: number, body: string | Buffer = '', type = 'text/plain; charset=utf-8'): void {
+  response.statusCode = status;
+  if (body.length) response.setHeader('Content-Type', type);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.end(body);
+}

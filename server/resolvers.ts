@@ -1,0 +1,172 @@
+import { diffQuery, pointInTimeQuery } from './drilldown.ts';
+import type { InsightDefinition, InsightSource, RepositoryFilter, SeriesResult } from './source.ts';
+
+/**
+ * Root resolvers for `schema.graphql`, over any InsightSource. They shape plain definitions and series into
+ * Sourcegraph's types (unions by `__typename`, the drill-down queries of every point, sort/limit/numSamples),
+ * so the fixture set and the git-backed source answer exactly as an instance does.
+ */
+
+interface SeriesDisplayOptionsInput {
+  sortOptions?: { mode: 'RESULT_COUNT' | 'LEXICOGRAPHICAL' | 'DATE_ADDED'; direction: 'ASC' | 'DESC' } | null;
+  limit?: number | null;
+  numSamples?: number | null;
+}
+
+interface InsightViewsArgs {
+  first?: number | null;
+  after?: string | null;
+  id?: string | null;
+  excludeIds?: string[] | null;
+  find?: string | null;
+  filters?: RepositoryFilter | null;
+  seriesDisplayOptions?: SeriesDisplayOptionsInput | null;
+}
+
+const DEFAULT_DISPLAY = { sortOptions: { mode: 'RESULT_COUNT', direction: 'DESC' }, limit: 20, numSamples: null } as const;
+const NO_FILTERS = { includeRepoRegex: null, excludeRepoRegex: null, searchContexts: [] };
+
+export function createRootValue(source: InsightSource): Record<string, unknown> {
+  return {
+    insightViews: (args: InsightViewsArgs) => {
+      let insights = source.insights();
+      if (args.id != null) insights = insights.filter((i) => i.id === args.id);
+      if (args.excludeIds?.length) insights = insights.filter((i) => !args.excludeIds!.includes(i.id));
+      if (args.find) insights = insights.filter((i) => i.title.toLowerCase().includes(args.find!.toLowerCase()));
+      return connection(insights, args, (i) => insightView(source, i, args.filters ?? null, args.seriesDisplayOptions ?? null));
+    },
+    insightsDashboards: (args: { first?: number | null; after?: string | null; id?: string | null }) => {
+      let dashboards = source.dashboards();
+      if (args.id != null) dashboards = dashboards.filter((d) => d.id === args.id);
+      const byId = new Map(source.insights().map((i) => [i.id, i]));
+      const { nodes, pageInfo } = connection(dashboards, args, (d) => ({
+        id: d.id,
+        title: d.title,
+        grants: { users: [], organizations: [], global: true },
+        views: (viewArgs: { first?: number | null; after?: string | null }) =>
+          connection(
+            d.insightIds.flatMap((id) => byId.get(id) ?? []),
+            viewArgs,
+            (i) => insightView(source, i, null, null),
+          ),
+      }));
+      return { nodes, pageInfo };
+    },
+  };
+}
+
+function connection<T extends { id: string }, R>(
+  items: T[],
+  args: { first?: number | null; after?: string | null },
+  map: (item: T) => R,
+): { nodes: R[]; pageInfo: { endCursor: string | null; hasNextPage: boolean }; totalCount: number } {
+  const start = args.after ? items.findIndex((i) => i.id === args.after) + 1 : 0;
+  const page = items.slice(start, args.first != null ? start + args.first : undefined);
+  return {
+    nodes: page.map(map),
+    pageInfo: { endCursor: page.at(-1)?.id ?? null, hasNextPage: start + page.length < items.length },
+    totalCount: items.length,
+  };
+}
+
+function insightView(
+  source: InsightSource,
+  insight: InsightDefinition,
+  filters: RepositoryFilter | null,
+  display: SeriesDisplayOptionsInput | null,
+) {
+  const applied = { ...NO_FILTERS, ...filters };
+  let computed: Promise<SeriesResult[]> | undefined;
+  // dataSeries and seriesCount share one computation per request.
+  const series = () => (computed ??= source.series(insight, applied));
+  const repositoryScope = { __typename: 'InsightRepositoryScope', repositories: insight.repositories };
+  const timeScope = { __typename: 'InsightIntervalTimeScope', ...insight.step };
+  return {
+    id: insight.id,
+    isFrozen: false,
+    defaultFilters: NO_FILTERS,
+    appliedFilters: applied,
+    defaultSeriesDisplayOptions: DEFAULT_DISPLAY,
+    appliedSeriesDisplayOptions: { ...DEFAULT_DISPLAY, ...display },
+    dashboardReferenceCount: source.dashboards().filter((d) => d.insightIds.includes(insight.id)).length,
+    dashboards: () => {
+      const nodes = source.dashboards().filter((d) => d.insightIds.includes(insight.id));
+      return { nodes: nodes.map((d) => ({ id: d.id, title: d.title, grants: { users: [], organizations: [], global: true } })), pageInfo: { endCursor: null, hasNextPage: false } };
+    },
+    presentation:
+      insight.kind === 'pie'
+        ? { __typename: 'PieChartInsightViewPresentation', title: insight.title, otherThreshold: insight.otherThreshold ?? 0.03 }
+        : {
+            __typename: 'LineChartInsightViewPresentation',
+            title: insight.title,
+            seriesPresentation: insight.series
+              .filter((s) => !s.captureGroups)
+              .map((s) => ({ seriesId: s.seriesId, label: s.label, color: s.color ?? 'var(--oc-grape-7)' })),
+          },
+    repositoryDefinition: repositoryScope,
+    timeScope,
+    dataSeriesDefinitions: insight.series.map((s) => ({
+      __typename: 'SearchInsightDataSeriesDefinition',
+      seriesId: s.seriesId,
+      query: s.query,
+      repositoryScope,
+      repositoryDefinition: repositoryScope,
+      timeScope,
+      generatedFromCaptureGroups: Boolean(s.captureGroups),
+      isCalculated: false,
+      groupBy: null,
+    })),
+    seriesCount: async () => (insight.kind === 'pie' ? 0 : (await series()).length),
+    dataSeries: async () => {
+      if (insight.kind === 'pie') return [];
+      const results = arrange(await series(), insight, display);
+      return results.map((result) => {
+        const definition = insight.series.find((s) => s.seriesId === result.seriesId) ?? insight.series[0];
+        return insightsSeries(result, { ...applied, repositories: insight.repositories, query: definition?.query ?? '' });
+      });
+    },
+  };
+}
+
+/** numSamples, then sort, then limit: what `seriesDisplayOptions` does on an instance. */
+function arrange(results: SeriesResult[], insight: InsightDefinition, display: SeriesDisplayOptionsInput | null): SeriesResult[] {
+  const numSamples = display?.numSamples;
+  const sampled = numSamples ? results.map((r) => ({ ...r, points: r.points.slice(-numSamples) })) : results;
+  const { mode, direction } = display?.sortOptions ?? DEFAULT_DISPLAY.sortOptions;
+  const order = new Map(insight.series.map((s, i) => [s.seriesId, i]));
+  const latest = (r: SeriesResult) => r.points.at(-1)?.value ?? 0;
+  const compare = {
+    RESULT_COUNT: (a: SeriesResult, b: SeriesResult) => latest(a) - latest(b),
+    LEXICOGRAPHICAL: (a: SeriesResult, b: SeriesResult) => a.label.localeCompare(b.label),
+    DATE_ADDED: (a: SeriesResult, b: SeriesResult) => (order.get(a.seriesId) ?? 0) - (order.get(b.seriesId) ?? 0),
+  }[mode];
+  const sorted = [...sampled].sort((a, b) => (direction === 'ASC' ? compare(a, b) : compare(b, a)));
+  return sorted.slice(0, display?.limit ?? DEFAULT_DISPLAY.limit);
+}
+
+function insightsSeries(result: SeriesResult, scope: Parameters<typeof diffQuery>[0]) {
+  return {
+    seriesId: result.seriesId,
+    label: result.label,
+    points: () =>
+      result.points.map((p, i) => ({
+        dateTime: p.time.toISOString(),
+        value: p.value,
+        diffQuery: diffQuery(scope, p.time, result.points[i - 1]?.time),
+        pointInTimeQuery: pointInTimeQuery(scope, p.time),
+      })),
+    status: {
+      totalPoints: result.points.length,
+      pendingJobs: result.pendingJobs,
+      completedJobs: result.completedJobs,
+      failedJobs: 0,
+      backfillQueuedAt: new Date(0).toISOString(),
+      isLoadingData: result.pendingJobs > 0,
+      incompleteDatapoints: (result.incomplete ?? []).map((a) =>
+        a.reason === null
+          ? { __typename: 'TimeoutDatapointAlert', time: a.time.toISOString() }
+          : { __typename: 'GenericIncompleteDatapointAlert', time: a.time.toISOString(), reason: a.reason },
+      ),
+    },
+  };
+}

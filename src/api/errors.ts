@@ -1,0 +1,71 @@
+import { defaultMessages as m } from '../model/messages.js';
+
+/** What went wrong, as a person would tell it apart: each kind has its own advice. */
+export type InsightsErrorKind =
+  | 'config' // the element is missing something it needs (instance, insight id)
+  | 'network' // fetch failed: offline, DNS, CORS, connection refused
+  | 'timeout' // the instance did not answer in time
+  | 'redirect' // the endpoint redirected (never followed: the token must not travel elsewhere)
+  | 'http' // a non-2xx status
+  | 'graphql' // the response carried GraphQL `errors`
+  | 'not-found' // the insight is not there or not visible to this user
+  | 'decode'; // the response does not have the shape this library expects
+
+/**
+ * The one error type the client produces. `message` is a sentence a person understands; it never contains the
+ * token (nothing the client builds messages from ever sees it).
+ */
+export class InsightsError extends Error {
+  override name = 'InsightsError';
+  readonly kind: InsightsErrorKind;
+  /** HTTP status, for `http` errors. */
+  readonly status?: number;
+  /** Seconds to wait before trying again, from the `Retry-After` header. */
+  readonly retryAfter?: number;
+  /** GraphQL error messages or decoding paths, as the server or decoder gave them (plain text). */
+  readonly details: readonly string[];
+
+  constructor(
+    kind: InsightsErrorKind,
+    message: string,
+    init: { status?: number; retryAfter?: number; details?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = kind;
+    this.status = init.status;
+    this.retryAfter = init.retryAfter;
+    this.details = init.details ?? [];
+  }
+
+  /** Worth trying the same query again automatically (the instance may recover by itself). */
+  get transient(): boolean {
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      (this.kind === 'http' && (this.status === 429 || (this.status !== undefined && this.status >= 500)))
+    );
+  }
+}
+
+export function httpError(status: number, retryAfter?: number): InsightsError {
+  const message =
+    status === 401
+      ? m.unauthorized
+      : status === 403
+        ? m.forbidden
+        : status === 429
+          ? m.rateLimited(retryAfter)
+          : status >= 500
+            ? m.serverError(status)
+            : m.httpError(status);
+  return new InsightsError('http', message, { status, retryAfter });
+}
+
+/** A decoding failure at `path` (e.g. `insightViews.nodes[0].dataSeries[2].points`). */
+export function decodeError(path: string, expected: string): InsightsError {
+  return new InsightsError('decode', m.malformed, { details: [`${path}: expected ${expected}`] });
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

@@ -1,0 +1,62 @@
+import { InsightsError } from './errors.js';
+import type { InsightFilters, SeriesDisplayOptions, SeriesSortMode } from './client.js';
+
+/** The display and drill-down attributes shared by `<code-insight>` and `<insights-dashboard>`. */
+export interface ViewAttributes {
+  includeRepos?: string | null;
+  excludeRepos?: string | null;
+  searchContexts?: string | null;
+  sort?: string | null;
+  seriesLimit?: number | null;
+  numSamples?: number | null;
+}
+
+const SORT_MODES: Record<string, [SeriesSortMode, 'ASC' | 'DESC']> = {
+  'result-count': ['RESULT_COUNT', 'DESC'],
+  alphabetical: ['LEXICOGRAPHICAL', 'ASC'],
+  'date-added': ['DATE_ADDED', 'DESC'],
+};
+
+/**
+ * Attributes to the `filters` and `seriesDisplayOptions` of `insightViews`. Invalid values are caught here,
+ * before any request, with a message that names the attribute.
+ */
+export function viewOptions(attributes: ViewAttributes): { filters?: InsightFilters; seriesDisplayOptions?: SeriesDisplayOptions } {
+  const filters: InsightFilters = {};
+  if (attributes.includeRepos) filters.includeRepoRegex = checkedRegExp('include-repos', attributes.includeRepos);
+  if (attributes.excludeRepos) filters.excludeRepoRegex = checkedRegExp('exclude-repos', attributes.excludeRepos);
+  const contexts = attributes.searchContexts?.split(/[\s,]+/).filter(Boolean);
+  if (contexts?.length) filters.searchContexts = contexts;
+
+  const display: SeriesDisplayOptions = {};
+  if (attributes.sort) {
+    const match = /^(result-count|alphabetical|date-added)(?:-(asc|desc))?$/.exec(attributes.sort.trim());
+    if (!match) throw invalid('sort', attributes.sort, 'result-count, alphabetical or date-added, optionally with -asc or -desc');
+    const [mode, direction] = SORT_MODES[match[1]];
+    display.sortOptions = { mode, direction: match[2] ? (match[2].toUpperCase() as 'ASC' | 'DESC') : direction };
+  }
+  if (attributes.seriesLimit != null) display.limit = checkedCount('series-limit', attributes.seriesLimit);
+  if (attributes.numSamples != null) display.numSamples = checkedCount('num-samples', attributes.numSamples);
+  return {
+    ...(Object.keys(filters).length ? { filters } : {}),
+    ...(Object.keys(display).length ? { seriesDisplayOptions: display } : {}),
+  };
+}
+
+function checkedRegExp(attribute: string, value: string): string {
+  try {
+    new RegExp(value);
+  } catch {
+    throw invalid(attribute, value, 'a valid regular expression');
+  }
+  return value;
+}
+
+function checkedCount(attribute: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw invalid(attribute, String(value), 'a whole number of at least 1');
+  return value;
+}
+
+function invalid(attribute: string, value: string, expected: string): InsightsError {
+  return new InsightsError('config', `The ${attribute} attribute "${value}" is not valid: expected ${expected}.`);
+}

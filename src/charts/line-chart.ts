@@ -1,0 +1,41 @@
+import { nothing, svg, type SVGTemplateResult } from 'lit';
+import type { LineLayout, PointMark } from './line.js';
+
+export interface LineChartState {
+  /** Index into `layout.times` of the hovered or focused sample, or -1. */
+  activeIndex: number;
+  /** Draw a dot on every sample (readable on short series; long ones only show the active sample). */
+  showPoints: boolean;
+}
+
+/** The inside of a line chart's `<svg>`: grid, axes, one path per series, points and the crosshair. */
+export function lineChartTemplate(layout: LineLayout, state: LineChartState): SVGTemplateResult {
+  const { plot } = layout;
+  const active = state.activeIndex;
+  // Long series draw only the points that carry meaning, so hovering never walks every point.
+  const points = state.showPoints
+    ? layout.points
+    : [...layout.points.filter((p) => p.point.incomplete), ...(active >= 0 ? layout.pointsAt[active] : [])];
+  return svg`
+    <g class="grid" aria-hidden="true">
+      ${layout.yTicks.map((t) => svg`<line class="gridline" x1=${plot.left} x2=${plot.right} y1=${t.at} y2=${t.at}></line>`)}
+    </g>
+    <g class="axis" aria-hidden="true">
+      ${layout.yTicks.map((t) => svg`<text class="tick y" x=${plot.left - 8} y=${t.at} dy="0.32em">${t.label}</text>`)}
+      <line class="domain" x1=${plot.left} x2=${plot.right} y1=${plot.bottom} y2=${plot.bottom}></line>
+      ${layout.xTicks.map((t) => svg`<text class="tick x" x=${t.at} y=${plot.bottom + 18}>${t.label}</text>`)}
+    </g>
+    ${active >= 0 ? svg`<line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>` : nothing}
+    <g class="lines">
+      ${layout.lines.map(
+        (l) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} d=${l.d} stroke=${l.color}></path>`,
+      )}
+    </g>
+    <g class="points">${points.map((p) => pointTemplate(p, p.timeIndex === active))}</g>`;
+}
+
+function pointTemplate(p: PointMark, active: boolean): SVGTemplateResult {
+  return svg`<circle data-mark="point" data-series-id=${p.seriesId} data-label=${p.label}
+    class=${p.point.incomplete ? 'incomplete' : active ? 'active' : ''}
+    cx=${p.x} cy=${p.y} r=${active ? 4.5 : 3} fill=${p.point.incomplete ? 'none' : p.color} stroke=${p.color}></circle>`;
+}

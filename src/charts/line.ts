@@ -1,0 +1,173 @@
+import { bisectCenter, extent, max, min } from 'd3-array';
+import { line } from 'd3-shape';
+import { toTime } from '../model/dates.js';
+import type { LineSeries } from '../model/insight-data.js';
+import { formatNumber, formatTimeTick } from './format.js';
+import { paletteColor } from './palette.js';
+import { linearScale, niceDomain, timeTicks } from './scale.js';
+
+/** A series ready to lay out: resolved colour, points as numbers sorted by time. */
+export interface ChartSeries {
+  id: string;
+  label: string;
+  color: string;
+  points: ChartPoint[];
+}
+
+export interface ChartPoint {
+  time: number;
+  value: number;
+  url?: string;
+  /** Why the instance flagged this point as incomplete. */
+  incomplete?: string;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface LineLayoutOptions {
+  /** Start the y axis at zero instead of near the smallest value. */
+  yZero: boolean;
+  locale?: string;
+}
+
+export interface Tick {
+  /** Position along the axis, in pixels from the top-left of the SVG. */
+  at: number;
+  label: string;
+}
+
+export interface LineMark {
+  seriesId: string;
+  label: string;
+  color: string;
+  /** SVG path data. */
+  d: string;
+}
+
+export interface PointMark {
+  seriesId: string;
+  label: string;
+  color: string;
+  /** Index into `LineLayout.times`. */
+  timeIndex: number;
+  x: number;
+  y: number;
+  point: ChartPoint;
+}
+
+export interface LineLayout {
+  width: number;
+  height: number;
+  /** The plotting area inside the axes. */
+  plot: { left: number; top: number; right: number; bottom: number };
+  xTicks: Tick[];
+  yTicks: Tick[];
+  lines: LineMark[];
+  points: PointMark[];
+  /** The points at each sample time (index into `times`), for hover and keyboard without a scan. */
+  pointsAt: PointMark[][];
+  /** Every distinct sample time, ascending, and its x position: what hover and keyboard move along. */
+  times: number[];
+  xs: number[];
+}
+
+export const defaults = {
+  margin: { top: 12, right: 16, bottom: 28, left: 8 },
+  /** Pixels per x tick label and per y tick label: fewer ticks on small charts. */
+  xTickSpacing: 90,
+  yTickSpacing: 44,
+  /** Rough width of one digit of an axis label, to size the left margin without measuring text. */
+  charWidth: 7,
+};
+
+/** Model series to chart series: palette colours where none is given, bad points dropped, sorted by time. */
+export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
+  return series.map((s, index) => {
+    const incomplete = new Map((s.incomplete ?? []).map((p) => [toTime(p.date), p.reason]));
+    const points = s.points
+      .map((p): ChartPoint => ({ time: toTime(p.date), value: p.value, url: p.url, incomplete: incomplete.get(toTime(p.date)) }))
+      .filter((p) => Number.isFinite(p.time) && Number.isFinite(p.value))
+      .sort((a, b) => a.time - b.time);
+    return { id: s.id, label: s.label, color: s.color ?? paletteColor(index), points };
+  });
+}
+
+/** Lays out a line chart: scales, ticks and path data for `size`. Pure, so it runs without a DOM. */
+export function lineLayout(series: readonly ChartSeries[], size: Size, options: LineLayoutOptions): LineLayout {
+  const times = [...new Set(series.flatMap((s) => s.points.map((p) => p.time)))].sort((a, b) => a - b);
+  const values = series.flatMap((s) => s.points.map((p) => p.value));
+  const [firstTime, lastTime] = times.length ? [times[0], times[times.length - 1]] : [0, 1];
+  const span = lastTime - firstTime;
+
+  const low = options.yZero ? Math.min(0, min(values) ?? 0) : (min(values) ?? 0);
+  const high = max(values) ?? 1;
+  const yTickCount = Math.max(2, Math.floor(size.height / defaults.yTickSpacing));
+  // A flat series still needs a y range to draw in.
+  const yDomain = niceDomain(low === high ? [low - 1, high + 1] : [low, high], yTickCount);
+  const yTickValues = linearScale(yDomain, [0, 1]).ticks(yTickCount);
+  const compact = Math.max(...yDomain.map(Math.abs)) >= 10_000;
+  const yLabels = yTickValues.map((v) => formatNumber(v, options.locale, compact));
+
+  const { margin } = defaults;
+  const left = margin.left + Math.max(...yLabels.map((l) => l.length), 1) * defaults.charWidth + 6;
+  const plot = {
+    left,
+    top: margin.top,
+    right: Math.max(left + 1, size.width - margin.right),
+    bottom: Math.max(margin.top + 1, size.height - margin.bottom),
+  };
+  const y = linearScale(yDomain, [plot.bottom, plot.top]);
+  const xDomain: [number, number] = span === 0 ? [firstTime - 864e5, lastTime + 864e5] : [firstTime, lastTime];
+  const x = linearScale(xDomain, [plot.left, plot.right]);
+
+  const xTickCount = Math.max(2, Math.floor((plot.right - plot.left) / defaults.xTickSpacing));
+  const xTicks = timeTicks(xDomain[0], xDomain[1], xTickCount).map((d) => ({
+    at: x(d.getTime()),
+    label: formatTimeTick(d, options.locale),
+  }));
+  const yTicks = yTickValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
+
+  const path = line<ChartPoint>()
+    .x((p) => x(p.time))
+    .y((p) => y(p.value));
+  const timeIndex = new Map(times.map((t, i) => [t, i]));
+  const points = series.flatMap((s) =>
+    s.points.map((p) => ({
+      seriesId: s.id,
+      label: s.label,
+      color: s.color,
+      timeIndex: timeIndex.get(p.time)!,
+      x: x(p.time),
+      y: y(p.value),
+      point: p,
+    })),
+  );
+  const pointsAt = times.map((): PointMark[] => []);
+  for (const p of points) pointsAt[p.timeIndex].push(p);
+  return {
+    width: size.width,
+    height: size.height,
+    plot,
+    xTicks,
+    yTicks,
+    lines: series.map((s) => ({ seriesId: s.id, label: s.label, color: s.color, d: path(s.points) ?? '' })),
+    points,
+    pointsAt,
+    times,
+    xs: times.map((t) => x(t)),
+  };
+}
+
+/** The sample nearest to pixel `x` (by bisection: hover must stay cheap on long series), or -1 when there is none. */
+export function nearestTimeIndex(layout: LineLayout, x: number): number {
+  return layout.xs.length ? bisectCenter(layout.xs, x) : -1;
+}
+
+/** The extent of all sample times, for summaries. */
+export function timeExtent(series: readonly ChartSeries[]): [number, number] | undefined {
+  const [first, last] = extent(series.flatMap((s) => s.points.map((p) => p.time)));
+  return first === undefined || last === undefined ? undefined : [first, last];
+}

@@ -1,0 +1,31 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { formatDate, formatNumber } from './format.js';
+import type { LineLayout } from './line.js';
+
+/** At most this many rows; the rest are counted, as a long list would hide the chart it explains. */
+const MAX_ROWS = 10;
+
+/** The tooltip for sample `index`: its date, then every series' value there, largest first. */
+export function tooltipTemplate(layout: LineLayout, index: number, locale: string | undefined): TemplateResult | typeof nothing {
+  const marks = layout.pointsAt[index];
+  if (!marks?.length) return nothing;
+  const rows = [...marks].sort((a, b) => b.point.value - a.point.value);
+  const hidden = rows.length - MAX_ROWS;
+  return html`
+    <div class="tooltip-date">${formatDate(layout.times[index], locale, 'full')}</div>
+    <ul class="tooltip-rows">
+      ${rows.slice(0, MAX_ROWS).map(
+        (m) => html`<li>
+          ${swatch(m.color)}<span class="tooltip-label">${m.label}</span>
+          <span class="tooltip-value">${formatNumber(m.point.value, locale, false)}</span>
+          ${m.point.incomplete ? html`<span class="tooltip-warning">${m.point.incomplete}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>
+    ${hidden > 0 ? html`<div class="tooltip-more">… and ${hidden} more</div>` : nothing}`;
+}
+
+/** A colour chip as an SVG presentation attribute: no inline style, so strict CSP pages allow it. */
+export function swatch(color: string): TemplateResult {
+  return html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">${svg`<circle cx="5" cy="5" r="5" fill=${color}></circle>`}</svg>`;
+}

@@ -1,0 +1,265 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      min-width: 0;
+      color: var(--_fg);
+      font: inherit;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .card {
+      box-sizing: border-box;
+      height: 100%;
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      padding: 0.875rem 1rem 0.75rem;
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    .header {
+      display: flex;
+      align-items: baseline;
+      gap: 0.5rem;
+      min-height: 1.5rem;
+    }
+    .title {
+      margin: 0;
+      font-size: 1rem;
+      font-weight: 600;
+      line-height: 1.4;
+      overflow-wrap: anywhere;
+    }
+    .title a {
+      color: inherit;
+      text-decoration: none;
+    }
+    .title a:hover {
+      text-decoration: underline;
+    }
+    .status {
+      margin: 0;
+      font-size: 0.8125rem;
+      color: var(--_muted);
+    }
+    .status.warning {
+      color: var(--_warning);
+    }
+    .chart {
+      position: relative;
+      height: var(--_chart-height);
+      min-height: 120px;
+    }
+    svg.plot {
+      display: block;
+      width: 100%;
+      height: 100%;
+      overflow: visible;
+      touch-action: pan-y;
+    }
+    .gridline {
+      stroke: var(--_grid);
+      stroke-width: 1;
+    }
+    .domain {
+      stroke: var(--_border);
+    }
+    .tick {
+      fill: var(--_muted);
+      font-size: 11px;
+      font-variant-numeric: tabular-nums;
+    }
+    .tick.y {
+      text-anchor: end;
+    }
+    .tick.x {
+      text-anchor: middle;
+    }
+    [data-mark='line'] {
+      fill: none;
+      stroke-width: 2;
+      stroke-linejoin: round;
+      stroke-linecap: round;
+    }
+    [data-mark='point'] {
+      stroke-width: 1.5;
+    }
+    [data-mark='point'].incomplete {
+      stroke: var(--_warning);
+      stroke-width: 2;
+    }
+    [data-mark='point'].active {
+      stroke: var(--_bg);
+      stroke-width: 2;
+    }
+    .crosshair {
+      stroke: var(--_muted);
+      stroke-dasharray: 3 3;
+    }
+    .tooltip {
+      position: absolute;
+      top: 0;
+      left: 0;
+      z-index: 1;
+      pointer-events: none;
+      min-width: 10rem;
+      max-width: 18rem;
+      padding: 0.5rem 0.625rem;
+      font-size: 0.8125rem;
+      background: var(--_tooltip-bg);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    }
+    .tooltip-date {
+      font-weight: 600;
+      margin-bottom: 0.25rem;
+    }
+    .tooltip-rows {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .tooltip-rows li {
+      display: flex;
+      align-items: center;
+      gap: 0.375rem;
+      flex-wrap: wrap;
+    }
+    .tooltip-label {
+      flex: 1;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .tooltip-value {
+      font-variant-numeric: tabular-nums;
+      font-weight: 600;
+    }
+    .tooltip-warning {
+      flex-basis: 100%;
+      color: var(--_warning);
+      font-size: 0.75rem;
+    }
+    .tooltip-more {
+      color: var(--_muted);
+    }
+    .swatch {
+      width: 0.625rem;
+      height: 0.625rem;
+      flex: none;
+    }
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.8125rem;
+    }
+    .legend li {
+      display: flex;
+      align-items: center;
+      gap: 0.375rem;
+      min-width: 0;
+    }
+    .legend-label {
+      overflow-wrap: anywhere;
+    }
+    .message {
+      box-sizing: border-box;
+      height: 100%;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 0.75rem;
+      padding: 1rem;
+      text-align: center;
+      color: var(--_muted);
+    }
+    .message.error {
+      color: var(--_danger);
+    }
+    .detail {
+      max-width: 40ch;
+      font-size: 0.8125rem;
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    button {
+      font: inherit;
+      color: var(--_fg);
+      background: transparent;
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      padding: 0.25rem 0.75rem;
+      cursor: pointer;
+    }
+    button:hover {
+      border-color: var(--_accent);
+    }
+    :focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    progress {
+      width: min(16rem, 80%);
+      height: 0.5rem;
+      accent-color: var(--_accent);
+    }
+    .skeleton {
+      height: 100%;
+      display: grid;
+      grid-template-rows: repeat(5, 1fr);
+      gap: 0.75rem;
+      padding: 0.5rem 0 1.5rem 2rem;
+      box-sizing: border-box;
+    }
+    .skeleton span {
+      border-radius: 4px;
+      background: var(--_skeleton);
+      animation: pulse 1.4s ease-in-out infinite;
+    }
+    .skeleton span:nth-child(2n) {
+      width: 85%;
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.45;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .skeleton span {
+        animation: none;
+      }
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    @media (forced-colors: active) {
+      .card {
+        border-color: CanvasText;
+      }
+      [data-mark='line'] {
+        stroke: CanvasText;
+      }
+      .gridline {
+        stroke: GrayText;
+      }
+    }
+  `,
+];

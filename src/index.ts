@@ -1,0 +1,13 @@
+/**
+ * code-insights-elements: importing this module defines every element. The classes, `configure()` and the
+ * types are exported for apps that want them.
+ */
+import './elements/code-insight/define.js';
+
+export { CodeInsightElement, type InsightState } from './elements/code-insight/code-insight.js';
+export { configure, type CodeInsightsOptions } from './configure.js';
+export { InsightsClient, type InsightFilters, type SeriesDisplayOptions } from './api/client.js';
+export { InsightsError, type InsightsErrorKind } from './api/errors.js';
+export { InsightLoadEvent } from './events/insight-load.js';
+export { InsightErrorEvent } from './events/insight-error.js';
+export type * from './model/insight-data.js';

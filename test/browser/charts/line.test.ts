@@ -1,0 +1,76 @@
+import { expect } from '@open-wc/testing';
+import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../src/charts/line.js';
+
+const month = (m: number) => new Date(Date.UTC(2026, m, 1)).toISOString();
+const series = toChartSeries([
+  { id: 'a', label: 'A', points: [0, 1, 2, 3].map((m) => ({ date: month(m), value: 10 + m * 10 })) },
+  { id: 'b', label: 'B', color: '#123456', points: [3, 1, 0, 2].map((m) => ({ date: month(m), value: 5 })) },
+]);
+const size = { width: 400, height: 200 };
+
+describe('lineLayout', () => {
+  it('maps the first and last samples to the edges of the plot', () => {
+    const layout = lineLayout(series, size, { yZero: false });
+    expect(layout.xs[0]).to.equal(layout.plot.left);
+    expect(layout.xs.at(-1)).to.equal(layout.plot.right);
+    expect(layout.plot.right).to.equal(size.width - 16);
+  });
+
+  it('sorts points by time and gives palette colours to series without one', () => {
+    expect(series[1].points.map((p) => new Date(p.time).getUTCMonth())).to.deep.equal([0, 1, 2, 3]);
+    expect(series[0].color).to.equal('#1c7ed6');
+    expect(series[1].color).to.equal('#123456');
+  });
+
+  it('drops points whose date or value is not usable', () => {
+    const [s] = toChartSeries([
+      { id: 'x', label: 'X', points: [{ date: 'yesterday', value: 1 }, { date: month(0), value: NaN }, { date: month(1), value: 2 }] },
+    ]);
+    expect(s.points).to.have.length(1);
+  });
+
+  it('puts larger values higher, on a nice y domain', () => {
+    const layout = lineLayout(series, size, { yZero: false });
+    const a = layout.points.filter((p) => p.seriesId === 'a');
+    expect(a[3].y).to.be.lessThan(a[0].y);
+    expect(layout.yTicks.map((t) => t.label)).to.deep.equal(['0', '10', '20', '30', '40']);
+  });
+
+  it('starts the y axis at zero with yZero', () => {
+    const layout = lineLayout(series, size, { yZero: true });
+    expect(layout.yTicks[0].label).to.equal('0');
+    expect(layout.yTicks[0].at).to.equal(layout.plot.bottom);
+  });
+
+  it('gives a flat series a range to draw in', () => {
+    const flat = toChartSeries([{ id: 'f', label: 'F', points: [{ date: month(0), value: 7 }, { date: month(1), value: 7 }] }]);
+    const layout = lineLayout(flat, size, { yZero: false });
+    expect(layout.points.every((p) => p.y > layout.plot.top && p.y < layout.plot.bottom)).to.equal(true);
+  });
+
+  it('writes one path command per point', () => {
+    const layout = lineLayout(series, size, { yZero: false });
+    expect(layout.lines.map((l) => l.d.match(/[ML]/g)!.length)).to.deep.equal([4, 4]);
+  });
+
+  it('labels x ticks by month and y ticks compactly for large values', () => {
+    const big = toChartSeries([{ id: 'g', label: 'G', points: [{ date: month(0), value: 12_000 }, { date: month(11), value: 48_000 }] }]);
+    const layout = lineLayout(big, { width: 800, height: 200 }, { yZero: false, locale: 'en-US' });
+    expect(layout.yTicks.map((t) => t.label)).to.include('20K');
+    expect(layout.xTicks.map((t) => t.label)).to.include.members(['2026', 'Apr', 'Jul']);
+  });
+
+  it('finds the nearest sample to a pixel by bisection', () => {
+    const layout = lineLayout(series, size, { yZero: false });
+    expect(nearestTimeIndex(layout, layout.xs[2] + 3)).to.equal(2);
+    expect(nearestTimeIndex(layout, -100)).to.equal(0);
+    expect(nearestTimeIndex(layout, 10_000)).to.equal(3);
+    expect(layout.pointsAt[2].map((p) => p.seriesId)).to.deep.equal(['a', 'b']);
+  });
+
+  it('handles no series at all', () => {
+    const layout = lineLayout([], size, { yZero: false });
+    expect(layout.lines).to.deep.equal([]);
+    expect(nearestTimeIndex(layout, 50)).to.equal(-1);
+  });
+});

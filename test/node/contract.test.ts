@@ -1,0 +1,38 @@
+/**
+ * Every operation the client can send must be valid GraphQL for Sourcegraph (the upstream schema files in
+ * ../shared/sourcegraph, when present) and for the local server's schema, which must not drift from upstream.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { INSIGHT_VIEW_LEGACY, OPERATIONS } from '../../src/api/queries.ts';
+import { loadSchema } from '../../server/graphql.ts';
+import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from '../support/upstream-schema.ts';
+
+const upstream = upstreamSchemaAvailable();
+
+describe('client operations', () => {
+  for (const operation of OPERATIONS) {
+    test(`${operation.name} is valid against the local server's schema`, () => {
+      assert.deepEqual(validateDocument(loadSchema(), operation.document), []);
+    });
+
+    test(`${operation.name} is valid against Sourcegraph's schema`, { skip: !upstream && 'no ../shared/sourcegraph' }, () => {
+      assert.deepEqual(validateDocument(upstreamSchema(), operation.document), []);
+    });
+
+    test(`${operation.name} names itself as the operation the client sends`, () => {
+      assert.match(operation.document, new RegExp(`^query ${operation.name}\\(`));
+    });
+  }
+
+  test('the legacy operation is valid against the mid-2022 schema too', { skip: !upstream && 'no ../shared/sourcegraph' }, () => {
+    const old = upstreamSchema(['schema.graphql', 'insights-2022.graphql']);
+    assert.deepEqual(validateDocument(old, INSIGHT_VIEW_LEGACY.document), []);
+  });
+
+  test('an invalid document is caught (the check itself can fail)', { skip: !upstream && 'no ../shared/sourcegraph' }, () => {
+    const errors = validateDocument(upstreamSchema(), 'query X { insightViews { nodes { notAField } } }');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /notAField/);
+  });
+});

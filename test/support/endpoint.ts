@@ -1,0 +1,169 @@
+/**
+ * The GraphQL endpoint browser tests talk to: the project's own server code (schema, resolvers) over real
+ * HTTP with the fixture source, plus scenario prefixes that answer the way a failing instance does. Every
+ * request is logged (headers, URL, operation, and whether the operation validates against Sourcegraph's
+ * upstream schema) so tests can assert what the client really sent.
+ *
+ *   /open/.api/graphql            the fixtures, no token needed
+ *   /secure/.api/graphql          the fixtures behind the token SECURE_TOKEN (401 "Invalid access token." otherwise)
+ *   /status/<code>/.api/graphql   that HTTP status (429/503 with Retry-After: 0; 403 with Sourcegraph's cost-limit body)
+ *   /body/<kind>/.api/graphql     HTTP 200 with a broken body: not-json, array, wrong-shape, graphql-error, partial
+ *   /flaky/<n>/.api/graphql       503 for the first n requests (per n, since the last reset), then the fixtures
+ *   /hang/.api/graphql            never answers (until the server stops)
+ *   /redirect/.api/graphql        302 to another origin
+ *   GET /__log, POST /__reset     the request log; reset also restarts the processing fixture
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { FixtureSource } from '../../server/fixtures/source.ts';
+import { graphqlHandler } from '../../server/http.ts';
+import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from './upstream-schema.ts';
+
+export const ENDPOINT_PORT = Number(process.env.FIXTURE_PORT ?? 8788);
+export const SECURE_TOKEN = 'sgp_fixture_0123456789abcdef';
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | undefined>;
+  operationName?: string;
+  variables?: unknown;
+  /** Messages from validating the operation against the upstream schema; null when that schema is absent. */
+  upstreamErrors: string[] | null;
+}
+
+export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
+  const source = new FixtureSource();
+  const open = graphqlHandler({ source });
+  const secure = graphqlHandler({ source, token: SECURE_TOKEN });
+  const upstream = upstreamSchemaAvailable() ? upstreamSchema() : undefined;
+  let log: LoggedRequest[] = [];
+  let flakyCounts = new Map<string, number>();
+  const hanging = new Set<ServerResponse>();
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method === 'OPTIONS') return preflight(request, response);
+    if (url.pathname === '/__log') return json(request, response, 200, log);
+    if (url.pathname === '/__reset') {
+      log = [];
+      flakyCounts = new Map();
+      source.reset();
+      return json(request, response, 200, { ok: true });
+    }
+    const match = /^\/([a-z]+)(?:\/([\w-]+))?(\/\.api\/graphql)$/.exec(url.pathname);
+    if (!match) return json(request, response, 404, { error: 'no such scenario' });
+    const [, scenario, argument, rest] = match;
+    const body = await readBody(request);
+    log.push(logEntry(request, body, upstream));
+    // Hand the rest of the request to the real handler with the scenario prefix removed.
+    const forward = (handler: typeof open) => {
+      request.url = `${rest}${url.search}`;
+      return handler(request, response, body);
+    };
+    switch (scenario) {
+      case 'open':
+        return void forward(open);
+      case 'secure':
+        return void forward(secure);
+      case 'status':
+        return statusScenario(request, response, Number(argument));
+      case 'body':
+        return bodyScenario(request, response, argument ?? '');
+      case 'flaky': {
+        const seen = flakyCounts.get(argument ?? '') ?? 0;
+        flakyCounts.set(argument ?? '', seen + 1);
+        if (seen < Number(argument)) return text(request, response, 503, 'Service Unavailable', { 'Retry-After': '0' });
+        return void forward(open);
+      }
+      case 'hang':
+        hanging.add(response);
+        return;
+      case 'redirect':
+        cors(request, response);
+        response.writeHead(302, { Location: 'http://127.0.0.2:9/.api/graphql' }).end();
+        return;
+    }
+    json(request, response, 404, { error: 'no such scenario' });
+  });
+  server.on('close', () => hanging.forEach((r) => r.destroy()));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function logEntry(request: IncomingMessage, body: string, upstream: ReturnType<typeof upstreamSchema> | undefined): LoggedRequest {
+  let parsed: { query?: unknown; operationName?: unknown; variables?: unknown } = {};
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    // logged with no operation
+  }
+  const h = request.headers;
+  return {
+    method: request.method ?? '',
+    url: request.url ?? '',
+    headers: {
+      authorization: h.authorization,
+      origin: h.origin,
+      referer: h.referer,
+      cookie: h.cookie,
+      'content-type': h['content-type'],
+      'x-requested-with': h['x-requested-with'] as string | undefined,
+    },
+    operationName: typeof parsed.operationName === 'string' ? parsed.operationName : undefined,
+    variables: parsed.variables,
+    upstreamErrors: upstream && typeof parsed.query === 'string' ? validateDocument(upstream, parsed.query) : null,
+  };
+}
+
+function statusScenario(request: IncomingMessage, response: ServerResponse, status: number): void {
+  if (status === 401) return text(request, response, 401, 'Invalid access token.');
+  if (status === 403) return json(request, response, 403, { errors: [{ message: 'query exceeds maximum query cost' }] });
+  // Sourcegraph's rate limiter answers 429 with Retry-After and an empty body.
+  if (status === 429 || status === 503) return text(request, response, status, '', { 'Retry-After': '0' });
+  text(request, response, status, `<html><body>Error ${status}</body></html>`);
+}
+
+function bodyScenario(request: IncomingMessage, response: ServerResponse, kind: string): void {
+  const bodies: Record<string, string> = {
+    'not-json': '<!doctype html><title>Sign in</title>',
+    array: '[1, 2, 3]',
+    'wrong-shape': JSON.stringify({ data: { insightViews: { nodes: [{ id: 'x', presentation: { __typename: 'LineChartInsightViewPresentation', title: 42 } }] } } }),
+    'graphql-error': JSON.stringify({ data: null, errors: [{ message: 'insight not found: <b>bold</b>' }] }),
+    partial: JSON.stringify({ data: { insightViews: null }, errors: [{ message: 'series failed', path: ['insightViews'] }] }),
+  };
+  text(request, response, 200, bodies[kind] ?? '', { 'Content-Type': 'application/json' });
+}
+
+function cors(request: IncomingMessage, response: ServerResponse): void {
+  if (!request.headers.origin) return;
+  response.setHeader('Access-Control-Allow-Origin', request.headers.origin);
+  response.setHeader('Access-Control-Allow-Credentials', 'true');
+  response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
+}
+
+function preflight(request: IncomingMessage, response: ServerResponse): void {
+  cors(request, response);
+  response.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+  response.setHeader('Access-Control-Allow-Headers', 'X-Requested-With, Content-Type, Authorization');
+  response.writeHead(204).end();
+}
+
+function text(request: IncomingMessage, response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+  cors(request, response);
+  response.writeHead(status, { 'Content-Type': 'text/plain', ...headers }).end(body);
+}
+
+function json(request: IncomingMessage, response: ServerResponse, status: number, value: unknown): void {
+  text(request, response, status, JSON.stringify(value), { 'Content-Type': 'application/json' });
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (c: Buffer) => chunks.push(c));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
