@@ -10,6 +10,7 @@ export interface LoggedRequest {
   url: string;
   headers: Record<string, string | undefined>;
   operationName?: string;
+  variables?: { id?: string };
   upstreamErrors: string[] | null;
 }
 
@@ -21,7 +22,12 @@ export async function resetEndpoint(): Promise<void> {
   await fetch(`${ENDPOINT}/__reset`, { method: 'POST' });
 }
 
-/** GraphQL requests only (the log also holds nothing else, but preflights are not logged either). */
-export async function graphqlRequests(): Promise<LoggedRequest[]> {
-  return (await requestLog()).filter((r) => r.url.endsWith('/.api/graphql') || r.url.includes('/.api/graphql?'));
+/**
+ * GraphQL requests since the last reset, optionally only those for one insight id: a request a previous
+ * test aborted may still reach the log after the reset.
+ */
+export async function graphqlRequests(insightId?: string): Promise<LoggedRequest[]> {
+  return (await requestLog()).filter(
+    (r) => r.url.includes('/.api/graphql') && (insightId === undefined || r.variables?.id === insightId),
+  );
 }

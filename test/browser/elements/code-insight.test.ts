@@ -160,12 +160,12 @@ describe('<code-insight>', () => {
       );
       await untilState(element, 'error');
       expect(shadow(element).querySelector('[part="error"]')!.textContent).to.contain('exclude-repos');
-      expect(await graphqlRequests()).to.have.length(0);
+      expect(await graphqlRequests(FIXTURE_IDS.migration)).to.have.length(0);
     });
 
     it('re-queries when insight-id changes, and a stale answer never paints over the new one', async () => {
       const element = await card(FIXTURE_IDS.todos, 'hang');
-      await waitUntil(async () => (await graphqlRequests()).length === 1);
+      await waitUntil(async () => (await graphqlRequests(FIXTURE_IDS.todos)).length === 1);
       element.instance = instance();
       element.insightId = FIXTURE_IDS.migration;
       await untilState(element, 'ready');
@@ -193,7 +193,7 @@ describe('<code-insight>', () => {
       expect(element.state).to.equal('processing');
       await untilState(element, 'ready');
       expect(shadow(element).querySelector('path[data-mark="line"]')!.getAttribute('d')!.split(/[ML]/).length - 1).to.equal(12);
-      const requests = await graphqlRequests();
+      const requests = await graphqlRequests(FIXTURE_IDS.processing);
       expect(requests).to.have.length(3);
     });
 
@@ -264,7 +264,7 @@ describe('<code-insight>', () => {
       configure({ retries: 2, retryDelay: 10 });
       const element = await card(FIXTURE_IDS.migration, 'flaky/2');
       await untilState(element, 'ready');
-      expect(await graphqlRequests()).to.have.length(3);
+      expect(await graphqlRequests(FIXTURE_IDS.migration)).to.have.length(3);
     });
 
     it('refuses an instance that is not http(s)', async () => {
@@ -282,7 +282,7 @@ describe('<code-insight>', () => {
       element.token = SECURE_TOKEN;
       element.instance = instance('secure');
       await untilState(element, 'ready');
-      const [request] = await graphqlRequests();
+      const [request] = await graphqlRequests(FIXTURE_IDS.migration);
       expect(request.headers.authorization).to.equal(`token ${SECURE_TOKEN}`);
       expect(request.url).not.to.contain(SECURE_TOKEN);
       expect(request.url).to.equal('/secure/.api/graphql?CodeInsightView');
@@ -310,7 +310,7 @@ describe('<code-insight>', () => {
       configure({ credentials: 'include' });
       const element = await card(FIXTURE_IDS.migration);
       await untilState(element, 'ready');
-      const [request] = await graphqlRequests();
+      const [request] = await graphqlRequests(FIXTURE_IDS.migration);
       expect(request.headers['x-requested-with']).to.equal('Sourcegraph');
       expect(request.headers.authorization).to.equal(undefined);
       configure({ credentials: 'omit' });
@@ -338,11 +338,11 @@ describe('<code-insight>', () => {
       </div>`);
       const element = page.querySelector('code-insight')!;
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      expect(await graphqlRequests()).to.have.length(0);
+      expect(await graphqlRequests(FIXTURE_IDS.todos)).to.have.length(0);
       expect(element.state).to.equal('loading');
       element.scrollIntoView();
       await untilState(element, 'ready');
-      expect(await graphqlRequests()).to.have.length(1);
+      expect(await graphqlRequests(FIXTURE_IDS.todos)).to.have.length(1);
     });
 
     it('fetches at once with loading="eager"', async () => {
@@ -373,11 +373,11 @@ describe('<code-insight>', () => {
     it('never fetches once removed, even with a poll already queued', async () => {
       const element = await card(FIXTURE_IDS.processing);
       await untilState(element, 'processing');
-      await waitUntil(async () => (await graphqlRequests()).length === 2);
+      await waitUntil(async () => (await graphqlRequests(FIXTURE_IDS.processing)).length === 2);
       element.remove();
-      const count = (await graphqlRequests()).length;
+      const count = (await graphqlRequests(FIXTURE_IDS.processing)).length;
       await new Promise((r) => setTimeout(r, 300));
-      expect((await graphqlRequests()).length).to.equal(count);
+      expect((await graphqlRequests(FIXTURE_IDS.processing)).length).to.equal(count);
     });
 
     it('fetches again when put back on the page after an aborted load', async () => {
@@ -395,7 +395,7 @@ describe('<code-insight>', () => {
       element.refresh();
       await element.updateComplete;
       expect(shadow(element).querySelectorAll('path[data-mark="line"]')).to.have.length(2);
-      await waitUntil(async () => (await graphqlRequests()).length === 2);
+      await waitUntil(async () => (await graphqlRequests(FIXTURE_IDS.migration)).length === 2);
       expect(element.state).to.equal('ready');
     });
 
