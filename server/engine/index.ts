@@ -1,0 +1,99 @@
+/**
+ * The code insights computation engine: Sourcegraph-like search match counts
+ * over time, language statistics and aggregations, computed from git
+ * repositories on disk (read from git objects, never checked out).
+ *
+ * Speed comes from memoizing by git object id (see result-cache.ts): match
+ * counts per blob and totals per commit never go stale, so repeated and
+ * overlapping requests, and new commits, only pay for new blobs.
+ */
+import { resolve } from 'node:path';
+import { computeAggregate, computeModeAvailability, type AggregateResult, type AggregationMode, type ModeAvailability } from './aggregate.ts';
+import { CommitHistoryCache } from './commit-search.ts';
+import type { EngineContext } from './context.ts';
+import { EngineError } from './errors.ts';
+import { computeLanguageStats, type LanguageStat } from './language-stats.ts';
+import { createTreeListingCache, GitRepository } from './repository.ts';
+import { ResultCache } from './result-cache.ts';
+import { computeSearchSeries, type ComputedSeries, type SearchSeriesRequest } from './series.ts';
+
+export { EngineError, type EngineErrorCode } from './errors.ts';
+export { parseSearchQuery, type SearchQuery } from './query.ts';
+export { languageForPath } from './languages.ts';
+export type { AggregateResult, AggregationMode, ModeAvailability } from './aggregate.ts';
+export type { LanguageStat } from './language-stats.ts';
+export type { ComputedSeries, SearchSeriesRequest, SeriesPoint } from './series.ts';
+
+export interface RepositoryConfig {
+  /** The name queries use, e.g. "github.com/acme/api". */
+  name: string;
+  /** A git work tree or bare repository on disk. */
+  path: string;
+}
+
+export interface EngineOptions {
+  repositories: RepositoryConfig[];
+  /** Folder for the on-disk cache (safe to delete); omitted = memory only. */
+  cacheDir?: string;
+}
+
+export interface Engine {
+  repositoryNames(): string[];
+  /** One series for a plain query; one series per distinct captured value (label = value) when captureGroups is true. Points are in the order of `dates`. */
+  searchSeries(request: SearchSeriesRequest): Promise<ComputedSeries[]>;
+  /** Lines per language at HEAD (by file extension / well-known file names), optionally under a path prefix; sorted by totalLines desc. */
+  languageStats(request: { repository: string; path?: string; signal?: AbortSignal }): Promise<LanguageStat[]>;
+  /** Group-by aggregation at HEAD. */
+  aggregate(request: { query: string; repositories: string[]; mode: AggregationMode; limit: number; signal?: AbortSignal }): Promise<AggregateResult>;
+  /** Which modes make sense for a query, with a reason when not (Sourcegraph-like wording). */
+  modeAvailability(query: string): ModeAvailability[];
+  /** The committer dates of the oldest and newest first-parent commits over `repositories` (all when empty); undefined without commits. */
+  historySpan(repositories: string[]): Promise<{ first: Date; last: Date } | undefined>;
+  /** Stops the background git processes (they also stop on their own after 30 s idle). */
+  close(): Promise<void>;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const treeListings = createTreeListingCache();
+  const repositories = new Map<string, GitRepository>();
+  for (const config of options.repositories) {
+    if (typeof config?.name !== 'string' || config.name === '' || typeof config.path !== 'string' || config.path === '') {
+      throw new EngineError('INVALID_REQUEST', 'Each repository needs a name and a path.');
+    }
+    if (repositories.has(config.name)) {
+      throw new EngineError('INVALID_REQUEST', `The repository name "${config.name}" is configured twice. Names must be unique.`);
+    }
+    repositories.set(config.name, new GitRepository(config.name, resolve(config.path), treeListings));
+  }
+  const context: EngineContext = {
+    repositories,
+    results: new ResultCache(options.cacheDir),
+    commitHistories: new CommitHistoryCache(),
+  };
+
+  return {
+    repositoryNames: () => [...repositories.keys()],
+    searchSeries: (request) => computeSearchSeries(context, request),
+    languageStats: (request) => computeLanguageStats(context, request),
+    aggregate: (request) => computeAggregate(context, request),
+    modeAvailability: (query) => computeModeAvailability(query),
+    historySpan: async (names) => {
+      let first = Infinity;
+      let last = -Infinity;
+      for (const name of names.length ? names : repositories.keys()) {
+        const repository = repositories.get(name);
+        if (!repository) throw new EngineError('UNKNOWN_REPOSITORY', `The repository "${name}" is not configured on this server.`);
+        const head = await repository.resolveHead();
+        const history = head ? await repository.firstParentHistory(head) : [];
+        for (const { time } of history) {
+          first = Math.min(first, time);
+          last = Math.max(last, time);
+        }
+      }
+      return first === Infinity ? undefined : { first: new Date(first), last: new Date(last) };
+    },
+    close: async () => {
+      await Promise.all([...repositories.values()].map((repository) => repository.close()));
+    },
+  };
+}
