@@ -19,13 +19,15 @@ export function formatNumber(value: number, locale: string | undefined, compact 
   ).format(value);
 }
 
-export type DateStyle = 'year' | 'month' | 'day' | 'full';
+export type DateStyle = 'year' | 'month' | 'day' | 'time' | 'full' | 'fullTime';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
   month: { month: 'short' },
   day: { month: 'short', day: 'numeric' },
+  time: { hour: 'numeric', minute: '2-digit' },
   full: { year: 'numeric', month: 'short', day: 'numeric' },
+  fullTime: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
 };
 
 /**
@@ -40,10 +42,16 @@ export function formatDate(date: Date | number, locale: string | undefined, styl
 
 /**
  * An axis tick names only what changes at it, as d3's multi-scale time format does: the year at a new year,
- * the month at a new month, the day otherwise ("2026", "Feb", "Feb 8").
+ * the month at a new month, the day at a new day, the time otherwise ("2026", "Feb", "Feb 8", "3:00 PM").
  */
 export function formatTimeTick(date: Date, locale: string | undefined): string {
   const style: DateStyle =
-    date.getUTCDate() !== 1 || date.getUTCHours() !== 0 ? 'day' : date.getUTCMonth() === 0 ? 'year' : 'month';
+    date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0
+      ? 'time'
+      : date.getUTCDate() !== 1
+        ? 'day'
+        : date.getUTCMonth() === 0
+          ? 'year'
+          : 'month';
   return formatDate(date, locale, style);
 }

@@ -72,6 +72,8 @@ export interface LineLayout {
   /** Every distinct sample time, ascending, and its x position: what hover and keyboard move along. */
   times: number[];
   xs: number[];
+  /** Samples less than a day apart: dates are shown with their time. */
+  subDaily: boolean;
 }
 
 export const defaults = {
@@ -107,7 +109,11 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   const yTickCount = Math.max(2, Math.floor(size.height / defaults.yTickSpacing));
   // A flat series still needs a y range to draw in.
   const yDomain = niceDomain(low === high ? [low - 1, high + 1] : [low, high], yTickCount);
-  const yTickValues = linearScale(yDomain, [0, 1]).ticks(yTickCount);
+  // Counts are whole numbers: never label a tick 0.5 matches.
+  const integers = values.every(Number.isInteger);
+  const yTickValues = linearScale(yDomain, [0, 1])
+    .ticks(integers ? Math.min(yTickCount, yDomain[1] - yDomain[0]) : yTickCount)
+    .filter((v) => !integers || Number.isInteger(v));
   const compact = Math.max(...yDomain.map(Math.abs)) >= 10_000;
   const yLabels = yTickValues.map((v) => formatNumber(v, options.locale, compact));
 
@@ -158,6 +164,7 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     pointsAt,
     times,
     xs: times.map((t) => x(t)),
+    subDaily: times.some((t, i) => i > 0 && t - times[i - 1] < 864e5),
   };
 }
 

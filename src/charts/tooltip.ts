@@ -12,7 +12,7 @@ export function tooltipTemplate(layout: LineLayout, index: number, locale: strin
   const rows = [...marks].sort((a, b) => b.point.value - a.point.value);
   const hidden = rows.length - MAX_ROWS;
   return html`
-    <div class="tooltip-date">${formatDate(layout.times[index], locale, 'full')}</div>
+    <div class="tooltip-date">${formatDate(layout.times[index], locale, layout.subDaily ? 'fullTime' : 'full')}</div>
     <ul class="tooltip-rows">
       ${rows.slice(0, MAX_ROWS).map(
         (m) => html`<li>

@@ -74,3 +74,27 @@ describe('lineLayout', () => {
     expect(nearestTimeIndex(layout, 50)).to.equal(-1);
   });
 });
+
+describe('lineLayout on small counts and short spans', () => {
+  const hour = (h: number) => new Date(Date.UTC(2026, 10, 22, h, 30)).toISOString();
+
+  it('never puts a tick between whole numbers when every value is whole', () => {
+    const small = toChartSeries([{ id: 's', label: 'S', points: [0, 0, 1, 2].map((v, i) => ({ date: month(i), value: v })) }]);
+    const layout = lineLayout(small, { width: 400, height: 300 }, { yZero: false });
+    expect(layout.yTicks.map((t) => t.label)).to.deep.equal(['0', '1', '2']);
+  });
+
+  it('keeps fractional ticks for fractional data', () => {
+    const fractions = toChartSeries([{ id: 'f', label: 'F', points: [0.2, 0.9].map((v, i) => ({ date: month(i), value: v })) }]);
+    const layout = lineLayout(fractions, { width: 400, height: 300 }, { yZero: false });
+    expect(layout.yTicks.some((t) => t.label.includes('.'))).to.equal(true);
+  });
+
+  it('labels hourly samples with times, and knows they are sub-daily', () => {
+    const hourly = toChartSeries([{ id: 'h', label: 'H', points: [8, 9, 10, 11, 12, 13].map((h) => ({ date: hour(h), value: h })) }]);
+    const layout = lineLayout(hourly, { width: 600, height: 200 }, { yZero: false, locale: 'en-US' });
+    expect(layout.subDaily).to.equal(true);
+    expect(layout.xTicks.map((t) => t.label)).to.include('10:00 AM');
+    expect(lineLayout(series, size, { yZero: false }).subDaily).to.equal(false);
+  });
+});
