@@ -1,5 +1,5 @@
 import { diffQuery, pointInTimeQuery } from './drilldown.ts';
-import type { InsightDefinition, InsightSource, RepositoryFilter, SeriesResult } from './source.ts';
+import type { AggregationMode, InsightDefinition, InsightSource, RepositoryFilter, SeriesResult, StepUnit } from './source.ts';
 
 /**
  * Root resolvers for `schema.graphql`, over any InsightSource. They shape plain definitions and series into
@@ -28,6 +28,9 @@ const NO_FILTERS = { includeRepoRegex: null, excludeRepoRegex: null, searchConte
 
 export function createRootValue(source: InsightSource): Record<string, unknown> {
   return {
+    searchInsightPreview: (args: { input: PreviewInput }) => preview(source, args.input),
+    search: (args: { query?: string | null; patternType?: string | null }) => search(source, withPatternType(args.query ?? '', args.patternType)),
+    searchQueryAggregate: (args: { query: string; patternType: string }) => aggregate(source, withPatternType(args.query, args.patternType)),
     insightViews: (args: InsightViewsArgs) => {
       let insights = source.insights();
       if (args.id != null) insights = insights.filter((i) => i.id === args.id);
@@ -80,7 +83,7 @@ function insightView(
   // dataSeries and seriesCount share one computation per request.
   const series = () => (computed ??= source.series(insight, applied));
   const repositoryScope = { __typename: 'InsightRepositoryScope', repositories: insight.repositories };
-  const timeScope = { __typename: 'InsightIntervalTimeScope', ...insight.step };
+  const timeScope = async () => ({ __typename: 'InsightIntervalTimeScope', ...((await source.step?.(insight)) ?? insight.step) });
   return {
     id: insight.id,
     isFrozen: false,
@@ -169,4 +172,70 @@ function insightsSeries(result: SeriesResult, scope: Parameters<typeof diffQuery
       ),
     },
   };
+}
+
+interface PreviewInput {
+  repositoryScope: { repositories: string[]; repositoryCriteria?: string | null };
+  timeScope: { stepInterval?: { unit: StepUnit; value: number } | null };
+  series: { query: string; label: string; generatedFromCaptureGroups: boolean; groupBy?: string | null }[];
+}
+
+async function preview(source: InsightSource, input: PreviewInput) {
+  if (!source.preview) throw new Error('Live previews are not available on this server.');
+  if (input.series.some((s) => s.groupBy)) throw new Error('Compute (group by) previews are not supported by this server.');
+  const series = await source.preview({
+    repositories: input.repositoryScope.repositories,
+    repositoryCriteria: input.repositoryScope.repositoryCriteria,
+    step: input.timeScope.stepInterval ?? { unit: 'MONTH', value: 1 },
+    series: input.series.map((s) => ({ query: s.query, label: s.label, captureGroups: s.generatedFromCaptureGroups })),
+  });
+  return series.map((s) => ({
+    label: s.label,
+    points: s.points.map((p, i) => {
+      const scope = { repositories: input.repositoryScope.repositories, query: s.query };
+      return { dateTime: p.time.toISOString(), value: p.value, diffQuery: diffQuery(scope, p.time, s.points[i - 1]?.time), pointInTimeQuery: pointInTimeQuery(scope, p.time) };
+    }),
+  }));
+}
+
+function search(source: InsightSource, query: string) {
+  let languages: ReturnType<NonNullable<InsightSource['languages']>> | undefined;
+  const stats = () => {
+    if (!source.languages) throw new Error('Search statistics are not available on this server.');
+    return (languages ??= source.languages(query));
+  };
+  return {
+    results: { limitHit: false, matchCount: 0 },
+    stats: {
+      languages: stats,
+      approximateResultCount: async () => String((await stats()).reduce((sum, l) => sum + l.totalLines, 0)),
+    },
+  };
+}
+
+function aggregate(source: InsightSource, query: string) {
+  if (!source.aggregate || !source.modeAvailability) throw new Error('Search aggregations are not available on this server.');
+  return {
+    modeAvailability: () => source.modeAvailability!(query),
+    aggregations: async (args: { mode?: AggregationMode | null; limit?: number | null }) => {
+      const result = await source.aggregate!(query, args.mode ?? null, args.limit ?? 50);
+      if (!result.available) {
+        return { __typename: 'SearchAggregationNotAvailable', reason: result.reason, reasonType: result.reasonType, mode: result.mode };
+      }
+      return {
+        __typename: 'ExhaustiveSearchAggregationResult',
+        mode: result.mode,
+        groups: result.groups,
+        otherGroupCount: result.otherGroupCount,
+        otherResultCount: result.otherResultCount,
+        supportsPersistence: false,
+      };
+    },
+  };
+}
+
+/** A `patternType: regexp` argument, folded into the query (literal, standard and keyword read as literal here). */
+function withPatternType(query: string, patternType: string | null | undefined): string {
+  if (patternType !== 'regexp' || /\bpattern[tT]ype:/.test(query)) return query;
+  return `${query} patterntype:regexp`;
 }

@@ -47,9 +47,38 @@ export interface SeriesResult {
   incomplete?: { time: Date; reason: string | null }[];
 }
 
+export interface PreviewRequest {
+  repositories: string[];
+  /** A repository query such as `repo:^github\.com/acme/`, for insights over repositories matching it. */
+  repositoryCriteria?: string | null;
+  step: { unit: StepUnit; value: number };
+  series: { query: string; label: string; captureGroups: boolean }[];
+}
+
+export interface LanguageUsage {
+  name: string;
+  totalLines: number;
+  totalBytes: number;
+}
+
+export type AggregationMode = 'REPO' | 'PATH' | 'AUTHOR' | 'CAPTURE_GROUP' | 'REPO_METADATA';
+
+export type Aggregation =
+  | { available: true; mode: AggregationMode; groups: { label: string; count: number; query: string | null }[]; otherGroupCount: number; otherResultCount: number }
+  | { available: false; mode: AggregationMode; reason: string; reasonType: 'INVALID_QUERY' | 'INVALID_AGGREGATION_MODE_FOR_QUERY' | 'OTHER_ERROR' };
+
 export interface InsightSource {
   insights(): InsightDefinition[];
   dashboards(): DashboardDefinition[];
   /** The series of one insight under runtime repository filters (capture groups give one result per value). */
   series(insight: InsightDefinition, filter: RepositoryFilter): Promise<SeriesResult[]>;
+  /** The step the series are sampled at, when it depends on the data (e.g. chosen from the history's length). */
+  step?(insight: InsightDefinition): Promise<{ unit: StepUnit; value: number }>;
+  /** Ad-hoc series computed without saving (`searchInsightPreview`). */
+  preview?(request: PreviewRequest): Promise<{ label: string; points: { time: Date; value: number }[]; query: string }[]>;
+  /** Lines per language for a search query such as `repo:^github\.com/acme/web$ file:^src/`. */
+  languages?(query: string): Promise<LanguageUsage[]>;
+  /** Group-by counts for a search query at HEAD (`searchQueryAggregate`). */
+  aggregate?(query: string, mode: AggregationMode | null, limit: number): Promise<Aggregation>;
+  modeAvailability?(query: string): { mode: AggregationMode; available: boolean; reasonUnavailable: string | null }[];
 }
