@@ -149,8 +149,8 @@ function decodeIncomplete(value: unknown, path: string): IncompletePoint[] | und
     const date = string(alert.time, `${path}[${i}].time`);
     const reason =
       alert.__typename === 'TimeoutDatapointAlert'
-        ? 'The search timed out.'
-        : (optional(text, alert.reason, `${path}[${i}].reason`) ?? 'The point may be incomplete.');
+        ? m.searchTimedOut
+        : (optional(text, alert.reason, `${path}[${i}].reason`) ?? m.pointIncomplete);
     return { date, reason };
   });
 }

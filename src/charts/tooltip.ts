@@ -1,4 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { defaultMessages as m } from '../model/messages.js';
 import { formatDate, formatNumber } from './format.js';
 import type { LineLayout } from './line.js';
 
@@ -22,7 +23,7 @@ export function tooltipTemplate(layout: LineLayout, index: number, locale: strin
         </li>`,
       )}
     </ul>
-    ${hidden > 0 ? html`<div class="tooltip-more">… and ${hidden} more</div>` : nothing}`;
+    ${hidden > 0 ? html`<div class="tooltip-more">${m.tooltipMore(hidden)}</div>` : nothing}`;
 }
 
 /** A colour chip as an SVG presentation attribute: no inline style, so strict CSP pages allow it. */

@@ -1,6 +1,6 @@
 /**
- * Every sentence the elements show a person, in one place so that a page can reword or translate them
- * (`configure({ messages })`). Values are plain text: they are always rendered as text, never as HTML.
+ * Every sentence the elements show a person, in one place, so that rewording or translating them is one
+ * change. Values are plain text: they are always rendered as text, never as HTML.
  */
 export const defaultMessages = {
   loading: 'Loading insight…',
@@ -8,8 +8,12 @@ export const defaultMessages = {
   processingProgress: (percent: number) => `Processing: ${percent}% done`,
   empty: 'No data to display yet.',
   retry: 'Try again',
+  searchTimedOut: 'The search timed out.',
+  pointIncomplete: 'The point may be incomplete.',
+  legend: 'Legend',
   incompletePoints: 'Some points may be undercounted: the search did not complete for them.',
   hiddenSeries: (count: number) => `${count} more series hidden`,
+  tooltipMore: (count: number) => `… and ${count} more`,
   noInstance: 'No Sourcegraph instance is set: give this element an `instance` attribute or call configure({ instance }).',
   invalidInstance: (value: string) => `"${value}" is not an http(s) URL of a Sourcegraph instance.`,
   noInsight: 'Nothing to show: set `insight-id`, or give the element data.',
