@@ -4,6 +4,20 @@ import { css } from 'lit';
  * Theme tokens. Public `--insight-*` custom properties set by pages; private `--_*` aliases with the light
  * and dark defaults, which the rules read. `theme="auto"` follows the reader's colour scheme.
  */
+const dark = css`
+  --_fg: var(--insight-color, #e6edf3);
+  --_muted: var(--insight-muted-color, #9198a1);
+  --_bg: var(--insight-background, #151b23);
+  --_border: var(--insight-border-color, #3d444d);
+  --_grid: var(--insight-grid-color, #262c36);
+  --_accent: var(--insight-accent-color, #4493f8);
+  --_danger: var(--insight-danger-color, #f85149);
+  --_warning: var(--insight-warning-color, #d29922);
+  --_skeleton: var(--insight-skeleton-color, #212830);
+  --_tooltip-bg: var(--insight-tooltip-background, #212830);
+  color-scheme: dark;
+`;
+
 export const tokens = css`
   :host {
     --_fg: var(--insight-color, #1f2328);
@@ -21,31 +35,11 @@ export const tokens = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --_fg: var(--insight-color, #e6edf3);
-    --_muted: var(--insight-muted-color, #9198a1);
-    --_bg: var(--insight-background, #151b23);
-    --_border: var(--insight-border-color, #3d444d);
-    --_grid: var(--insight-grid-color, #262c36);
-    --_accent: var(--insight-accent-color, #4493f8);
-    --_danger: var(--insight-danger-color, #f85149);
-    --_warning: var(--insight-warning-color, #d29922);
-    --_skeleton: var(--insight-skeleton-color, #212830);
-    --_tooltip-bg: var(--insight-tooltip-background, #212830);
-    color-scheme: dark;
+    ${dark}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_fg: var(--insight-color, #e6edf3);
-      --_muted: var(--insight-muted-color, #9198a1);
-      --_bg: var(--insight-background, #151b23);
-      --_border: var(--insight-border-color, #3d444d);
-      --_grid: var(--insight-grid-color, #262c36);
-      --_accent: var(--insight-accent-color, #4493f8);
-      --_danger: var(--insight-danger-color, #f85149);
-      --_warning: var(--insight-warning-color, #d29922);
-      --_skeleton: var(--insight-skeleton-color, #212830);
-      --_tooltip-bg: var(--insight-tooltip-background, #212830);
-      color-scheme: dark;
+      ${dark}
     }
   }
 `;

@@ -97,6 +97,20 @@ describe('<code-insight>', () => {
       expect(shadow(element).querySelector('svg.plot')!.getAttribute('viewBox')).to.match(/^0 0 2\d\d /);
     });
 
+    it('uses the dark palette with theme="dark" and the light one with theme="light"', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      await untilState(element, 'ready');
+      const background = () => getComputedStyle(shadow(element).querySelector('[part="card"]')!).backgroundColor;
+      element.theme = 'dark';
+      await element.updateComplete;
+      expect(background()).to.equal('rgb(21, 27, 35)');
+      element.theme = 'light';
+      await element.updateComplete;
+      expect(background()).to.equal('rgb(255, 255, 255)');
+      element.style.setProperty('--insight-background', 'rgb(1, 2, 3)');
+      expect(background()).to.equal('rgb(1, 2, 3)');
+    });
+
     it('marks incomplete points and says why', async () => {
       const element = await card(FIXTURE_IDS.incomplete);
       await untilState(element, 'ready');
