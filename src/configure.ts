@@ -20,6 +20,10 @@ export interface CodeInsightsOptions {
   retries?: number;
   /** First retry backoff in milliseconds (default 500). */
   retryDelay?: number;
+  /** Insight views per batched request (default 6): instances refuse queries over their cost limit. */
+  maxViewsPerRequest?: number;
+  /** Batched requests in flight at once (default 4). */
+  maxRequestsInFlight?: number;
   /** First wait before polling an insight that is still processing, in milliseconds (default 5 000). */
   pollInterval?: number;
   /** Longest wait between polls as the backoff grows (default 60 000). */
@@ -87,6 +91,8 @@ export function clientFor(instance: string, token?: string): InsightsClient {
       timeout: config.timeout,
       retries: config.retries,
       retryDelay: config.retryDelay,
+      maxViewsPerRequest: config.maxViewsPerRequest,
+      maxRequestsInFlight: config.maxRequestsInFlight,
     };
     byCredential.set(credential, (client = new InsightsClient(base, clientOptions)));
   }

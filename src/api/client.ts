@@ -1,8 +1,9 @@
 import { defaultMessages as m } from '../model/messages.js';
-import { decodeInsightView, type SavedInsight } from './decode.js';
-import { InsightsError } from './errors.js';
-import { INSIGHT_VIEW, INSIGHT_VIEW_LEGACY, type Operation } from './queries.js';
+import { decodeDashboard, decodeInsightView, graphqlFailure, type Dashboard, type SavedInsight } from './decode.js';
+import { InsightsError, isAbortError } from './errors.js';
+import { dashboardOperation, insightViewsOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
+import type { JsonObject } from './shape.js';
 import { postGraphQL, type GraphQLResponse, type TransportOptions } from './transport.js';
 
 export interface ClientOptions extends TransportOptions {
@@ -10,6 +11,10 @@ export interface ClientOptions extends TransportOptions {
   retries: number;
   /** First retry backoff in milliseconds. */
   retryDelay: number;
+  /** Insight views per aliased request: Sourcegraph refuses queries over its cost limit (HTTP 403). */
+  maxViewsPerRequest?: number;
+  /** Requests in flight at once; more wait for one to finish. */
+  maxRequestsInFlight?: number;
 }
 
 export interface InsightFilters {
@@ -32,95 +37,206 @@ export interface InsightViewRequest {
   seriesDisplayOptions?: SeriesDisplayOptions;
 }
 
-/** One request shared by every caller that asked for the same thing while it was in flight. */
-interface SharedRequest {
-  promise: Promise<GraphQLResponse>;
+/** One answer shared by every caller that asked for the same thing while it was pending. */
+interface Shared<T> {
+  promise: Promise<T>;
+  /** Aborted once every caller has gone. */
   controller: AbortController;
   callers: number;
 }
 
+/** A view waiting for the next batch. */
+interface QueuedView {
+  key: string;
+  request: InsightViewRequest;
+  shared: Shared<SavedInsight>;
+  resolve: (value: SavedInsight) => void;
+  reject: (error: unknown) => void;
+}
+
+const DEFAULT_VIEWS_PER_REQUEST = 6;
+const DEFAULT_REQUESTS_IN_FLIGHT = 4;
+
 /**
- * The Sourcegraph API of one instance, with one set of credentials. Elements share it (see `clientFor`), so
- * identical requests from many cards cost one HTTP request, and a request is aborted only once every card that
- * asked for it has gone.
+ * The Sourcegraph API of one instance, with one set of credentials, shared by every element on the page
+ * (see `clientFor`). Insight views asked for in the same tick go out as one aliased request (a few views
+ * each, under the instance's query-cost limit, with a bound on requests in flight); identical requests are
+ * shared; answers are cached for the page's life unless `fresh` is asked for; a request is aborted only once
+ * every element that asked for it has gone.
  */
 export class InsightsClient {
   readonly instance: string;
   readonly #options: ClientOptions;
-  readonly #inFlight = new Map<string, SharedRequest>();
+  readonly #pending = new Map<string, Shared<SavedInsight>>();
+  readonly #answers = new Map<string, SavedInsight>();
+  /** Configuration nodes by view id, from dashboard queries: a card need not ask for them again. */
+  readonly #configs = new Map<string, JsonObject>();
+  #queue: QueuedView[] = [];
+  #flushScheduled = false;
+  #inFlight = 0;
   /** Set once the instance rejected a newer field: from then on this client speaks the mid-2022 schema. */
-  #legacy = false;
+  #generation: SchemaGeneration = 'current';
 
   constructor(instance: string, options: ClientOptions) {
     this.instance = normalizeInstance(instance);
     this.#options = options;
   }
 
-  /** Runs one query; identical concurrent queries share one HTTP request. */
-  request(operation: Operation, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQLResponse> {
-    const key = `${operation.name}\n${JSON.stringify(variables)}`;
-    let shared = this.#inFlight.get(key);
+  /** A saved insight view with its data. `fresh` skips the page-life cache (refresh, polling). */
+  insightView(request: InsightViewRequest, signal?: AbortSignal, { fresh = false } = {}): Promise<SavedInsight> {
+    const key = JSON.stringify([request.id, request.filters ?? null, request.seriesDisplayOptions ?? null]);
+    const answered = this.#answers.get(key);
+    if (answered && !fresh) return Promise.resolve(answered);
+    let shared = this.#pending.get(key);
     if (!shared) {
-      const controller = new AbortController();
-      const request = { query: operation.document, variables, operationName: operation.name };
-      const promise = withRetry(() => postGraphQL(this.instance, request, this.#options, controller.signal), {
-        retries: this.#options.retries,
-        baseDelay: this.#options.retryDelay,
-        maxRetryAfter: 60_000,
-        signal: controller.signal,
-      }).finally(() => this.#inFlight.delete(key));
-      shared = { promise, controller, callers: 0 };
-      this.#inFlight.set(key, shared);
-    }
-    return this.#follow(shared, signal);
-  }
-
-  /** A saved insight view with its data, under runtime filters and display options. */
-  async insightView(request: InsightViewRequest, signal?: AbortSignal): Promise<SavedInsight> {
-    const variables = {
-      id: request.id,
-      filters: request.filters ?? null,
-      seriesDisplayOptions: request.seriesDisplayOptions ?? null,
-    };
-    let response = await this.request(this.#legacy ? INSIGHT_VIEW_LEGACY : INSIGHT_VIEW, variables, signal);
-    if (!this.#legacy && isUnknownFieldResponse(response)) {
-      this.#legacy = true;
-      response = await this.request(INSIGHT_VIEW_LEGACY, variables, signal);
-    }
-    return decodeInsightView(response, { instance: this.instance });
-  }
-
-  #follow(shared: SharedRequest, signal?: AbortSignal): Promise<GraphQLResponse> {
-    shared.callers++;
-    if (!signal) return shared.promise;
-    return new Promise((resolve, reject) => {
-      const leave = () => {
-        signal.removeEventListener('abort', leave);
-        if (--shared.callers === 0) shared.controller.abort(signal.reason);
-        reject(signal.reason);
-      };
-      if (signal.aborted) return leave();
-      signal.addEventListener('abort', leave);
-      shared.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', leave);
-          resolve(value);
+      let resolve!: (value: SavedInsight) => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<SavedInsight>((res, rej) => ((resolve = res), (reject = rej)));
+      shared = { promise, controller: new AbortController(), callers: 0 };
+      const entry = shared;
+      this.#pending.set(key, entry);
+      promise.then(
+        (insight) => {
+          // An insight still being computed changes under us: only finished answers are kept.
+          if (!insight.data.processing) this.#answers.set(key, insight);
         },
-        (error) => {
-          signal.removeEventListener('abort', leave);
-          reject(error);
-        },
+        () => {},
       );
+      const forget = () => this.#pending.get(key) === entry && this.#pending.delete(key);
+      // Settled, or abandoned by every caller: a later caller must start afresh, not join a dead request.
+      promise.then(forget, forget);
+      entry.controller.signal.addEventListener('abort', forget, { once: true });
+      this.#queue.push({ key, request, shared, resolve, reject });
+      this.#scheduleFlush();
+    }
+    return follow(shared, signal);
+  }
+
+  /** A dashboard's title and insight view ids; the views' configuration is kept for their cards. */
+  async dashboard(id: string, signal?: AbortSignal): Promise<Dashboard> {
+    let response = await this.#send(dashboardOperation(this.#generation), { id }, signal);
+    if (this.#adoptLegacy(response)) response = await this.#send(dashboardOperation(this.#generation), { id }, signal);
+    const dashboard = decodeDashboard(response);
+    for (const [viewId, config] of dashboard.configs) this.#configs.set(viewId, config);
+    return dashboard;
+  }
+
+  /** Forgets cached answers, so the next request of every view goes to the instance. */
+  clearCache(): void {
+    this.#answers.clear();
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    // A macrotask, not a microtask: cards that come into view together start their loads over several microtasks.
+    setTimeout(() => {
+      this.#flushScheduled = false;
+      this.#flush();
     });
+  }
+
+  #flush(): void {
+    const perRequest = this.#options.maxViewsPerRequest ?? DEFAULT_VIEWS_PER_REQUEST;
+    const maxInFlight = this.#options.maxRequestsInFlight ?? DEFAULT_REQUESTS_IN_FLIGHT;
+    // Views whose every caller left before the request went out are never sent.
+    this.#queue = this.#queue.filter((view) => {
+      if (!view.shared.controller.signal.aborted) return true;
+      view.reject(view.shared.controller.signal.reason);
+      return false;
+    });
+    while (this.#queue.length && this.#inFlight < maxInFlight) {
+      const batch = this.#queue.splice(0, perRequest);
+      this.#inFlight++;
+      void this.#sendBatch(batch).finally(() => {
+        this.#inFlight--;
+        if (this.#queue.length) this.#scheduleFlush();
+      });
+    }
+  }
+
+  async #sendBatch(batch: QueuedView[]): Promise<void> {
+    const controller = new AbortController();
+    const abortIfAllGone = () => batch.every((v) => v.shared.controller.signal.aborted) && controller.abort();
+    for (const view of batch) view.shared.controller.signal.addEventListener('abort', abortIfAllGone);
+    try {
+      let response: GraphQLResponse;
+      for (;;) {
+        const generation = this.#generation;
+        const operation = insightViewsOperation(batch.map((v) => ({ config: !this.#configs.has(v.request.id) })), generation);
+        const variables: Record<string, unknown> = {};
+        batch.forEach(({ request }, i) => {
+          variables[`id${i}`] = request.id;
+          variables[`filters${i}`] = request.filters ?? null;
+          variables[`seriesDisplayOptions${i}`] = request.seriesDisplayOptions ?? null;
+        });
+        response = await this.#send(operation, variables, controller.signal);
+        if (!this.#adoptLegacy(response) || generation === 'legacy') break;
+      }
+      const aliases = new Set(batch.map((_, i) => `v${i}`));
+      batch.forEach((view, i) => {
+        const alias = `v${i}`;
+        // An error about one alias concerns its view only; one about none of them (or the whole request), every view.
+        const errors = response.errors.filter((e) => e.path?.[0] === alias || !aliases.has(String(e.path?.[0])));
+        try {
+          if (response.data === null) throw graphqlFailure({ data: null, errors });
+          view.resolve(decodeInsightView(response.data[alias], errors, { instance: this.instance }, this.#configs.get(view.request.id)));
+        } catch (error) {
+          view.reject(error);
+        }
+      });
+    } catch (error) {
+      for (const view of batch) view.reject(isAbortError(error) ? (view.shared.controller.signal.reason ?? error) : error);
+    } finally {
+      for (const view of batch) view.shared.controller.signal.removeEventListener('abort', abortIfAllGone);
+    }
+  }
+
+  #send(operation: Operation, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQLResponse> {
+    const request = { query: operation.document, variables, operationName: operation.name };
+    return withRetry(() => postGraphQL(this.instance, request, this.#options, signal), {
+      retries: this.#options.retries,
+      baseDelay: this.#options.retryDelay,
+      maxRetryAfter: 60_000,
+      signal,
+    });
+  }
+
+  /** The instance rejected the document itself (a field its older schema lacks): speak the legacy schema from now on. */
+  #adoptLegacy(response: GraphQLResponse): boolean {
+    const unknownField =
+      response.data === null && response.errors.some((e) => /Cannot query field|Unknown type|Unknown argument/.test(e.message));
+    if (unknownField && this.#generation === 'current') {
+      this.#generation = 'legacy';
+      return true;
+    }
+    return false;
   }
 }
 
-/** The instance rejected the document itself: a field or type its (older) schema lacks. */
-function isUnknownFieldResponse(response: GraphQLResponse): boolean {
-  return (
-    response.data === null &&
-    response.errors.some((e) => /Cannot query field|Unknown type|Unknown argument/.test(e.message))
-  );
+/** Waits for a shared answer on behalf of one caller; the caller leaving (its signal aborting) may end the request. */
+function follow<T>(shared: Shared<T>, signal?: AbortSignal): Promise<T> {
+  shared.callers++;
+  if (!signal) return shared.promise;
+  return new Promise((resolve, reject) => {
+    const leave = () => {
+      signal.removeEventListener('abort', leave);
+      if (--shared.callers === 0) shared.controller.abort(signal.reason);
+      reject(signal.reason);
+    };
+    if (signal.aborted) return leave();
+    signal.addEventListener('abort', leave);
+    shared.promise.then(
+      (value) => {
+        signal.removeEventListener('abort', leave);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', leave);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** `https://sourcegraph.example.com/` → `https://sourcegraph.example.com`; anything but http(s) is refused. */

@@ -5,7 +5,7 @@ import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError, decodeError } from './errors.js';
 import { fallbackDiffQuery, insightURL, searchURL, type DiffQueryScope } from './links.js';
 import { boolean, list, number, object, optional, string, text, type JsonObject } from './shape.js';
-import type { GraphQLResponse } from './transport.js';
+import type { GraphQLErrorInfo, GraphQLResponse } from './transport.js';
 
 /** A saved insight view as the instance describes it, decoded and validated. */
 export interface SavedInsight {
@@ -30,19 +30,51 @@ export interface DecodeContext {
   instance: string;
 }
 
-/** Decodes the answer to INSIGHT_VIEW or INSIGHT_VIEW_LEGACY. */
-export function decodeInsightView(response: GraphQLResponse, context: DecodeContext): SavedInsight {
-  const root = response.data?.insightViews;
-  if (root === undefined || root === null) throw graphqlFailure(response);
+/**
+ * Decodes one `insightViews` field of an answer (`root`), with the GraphQL errors that concern it. `config`
+ * is the view's configuration from an earlier dashboard query, when this answer carries its data only.
+ */
+export function decodeInsightView(root: unknown, errors: GraphQLErrorInfo[], context: DecodeContext, config?: JsonObject): SavedInsight {
+  if (root === undefined || root === null) throw graphqlFailure({ data: null, errors });
   const nodes = list(object(root, 'insightViews').nodes, 'insightViews.nodes');
   const node = nodes.find((n) => n !== null);
   if (node === undefined) {
-    if (response.errors.length) throw graphqlFailure(response);
+    if (errors.length) throw graphqlFailure({ data: null, errors });
     throw new InsightsError('not-found', m.notFound);
   }
   return {
-    ...decodeNode(object(node, 'insightViews.nodes[0]'), 'insightViews.nodes[0]', context),
-    warnings: response.errors.map((e) => e.message),
+    ...decodeNode({ ...config, ...object(node, 'insightViews.nodes[0]') }, 'insightViews.nodes[0]', context),
+    warnings: errors.map((e) => e.message),
+  };
+}
+
+export interface Dashboard {
+  id: string;
+  title: string;
+  viewIds: string[];
+  /** Each view's configuration node, to merge with its data later. */
+  configs: Map<string, JsonObject>;
+}
+
+/** Decodes the answer to the dashboard operation. */
+export function decodeDashboard(response: GraphQLResponse): Dashboard {
+  const root = response.data?.insightsDashboards;
+  if (root === undefined || root === null) throw graphqlFailure(response);
+  const [node] = list(object(root, 'insightsDashboards').nodes, 'insightsDashboards.nodes');
+  if (node === undefined || node === null) throw new InsightsError('not-found', m.dashboardNotFound);
+  const dashboard = object(node, 'insightsDashboards.nodes[0]');
+  const views = optional(object, dashboard.views, 'insightsDashboards.nodes[0].views');
+  const configs = new Map<string, JsonObject>();
+  (views ? list(views.nodes, 'insightsDashboards.nodes[0].views.nodes') : []).forEach((view, i) => {
+    if (view === null) return; // a view this user cannot see
+    const config = object(view, `insightsDashboards.nodes[0].views.nodes[${i}]`);
+    configs.set(string(config.id, `insightsDashboards.nodes[0].views.nodes[${i}].id`), config);
+  });
+  return {
+    id: string(dashboard.id, 'insightsDashboards.nodes[0].id'),
+    title: text(dashboard.title, 'insightsDashboards.nodes[0].title'),
+    viewIds: [...configs.keys()],
+    configs,
   };
 }
 

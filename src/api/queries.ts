@@ -1,6 +1,10 @@
 /**
- * Every GraphQL operation the client sends. Field names follow Sourcegraph's schema; the contract test
- * validates each document here against the upstream schema files, so nothing else may build query text.
+ * Every GraphQL document the client sends is built here from fixed fragments. The contract test validates
+ * the documents these builders make against the upstream schema, so nothing else may build query text.
+ *
+ * An insight view is read in two parts: its configuration (title, presentation, series definitions), which
+ * a dashboard query already returns for every card, and its data (series points, status), which each card
+ * asks for when it comes into view. Cards' data requests made together go out as one aliased document.
  */
 
 export interface Operation {
@@ -8,75 +12,121 @@ export interface Operation {
   document: string;
 }
 
-const INSIGHT_VIEW_CONFIG = `
-      id
-      isFrozen
-      presentation {
-        __typename
-        ... on LineChartInsightViewPresentation { title seriesPresentation { seriesId label color } }
-        ... on PieChartInsightViewPresentation { title otherThreshold }
-      }
-      appliedFilters { includeRepoRegex excludeRepoRegex searchContexts }`;
+/** The schema generation spoken: `current` (Sourcegraph 4.5+) or `legacy` (the mid-2022 schema). */
+export type SchemaGeneration = 'current' | 'legacy';
 
-/** One saved insight with its data (Sourcegraph 4.5 and later: drill-down queries, backfill status, incomplete points). */
-export const INSIGHT_VIEW: Operation = {
-  name: 'CodeInsightView',
-  document: `query CodeInsightView($id: ID!, $filters: InsightViewFiltersInput, $seriesDisplayOptions: SeriesDisplayOptionsInput) {
-  insightViews(id: $id, filters: $filters, seriesDisplayOptions: $seriesDisplayOptions) {
-    nodes {${INSIGHT_VIEW_CONFIG}
-      seriesCount
-      repositoryDefinition {
+const CONFIG: Record<SchemaGeneration, string> = {
+  current: `fragment InsightViewConfig on InsightView {
+  id
+  isFrozen
+  presentation {
+    __typename
+    ... on LineChartInsightViewPresentation { title seriesPresentation { seriesId label color } }
+    ... on PieChartInsightViewPresentation { title otherThreshold }
+  }
+  repositoryDefinition {
+    __typename
+    ... on RepositorySearchScope { search allRepositories }
+    ... on InsightRepositoryScope { repositories }
+  }
+  dataSeriesDefinitions {
+    ... on SearchInsightDataSeriesDefinition { seriesId query generatedFromCaptureGroups groupBy }
+  }
+}`,
+  legacy: `fragment InsightViewConfig on InsightView {
+  id
+  isFrozen
+  presentation {
+    __typename
+    ... on LineChartInsightViewPresentation { title seriesPresentation { seriesId label color } }
+    ... on PieChartInsightViewPresentation { title otherThreshold }
+  }
+  dataSeriesDefinitions {
+    ... on SearchInsightDataSeriesDefinition { seriesId query generatedFromCaptureGroups groupBy repositoryScope { repositories } }
+  }
+}`,
+};
+
+const DATA: Record<SchemaGeneration, string> = {
+  current: `fragment InsightViewData on InsightView {
+  id
+  appliedFilters { includeRepoRegex excludeRepoRegex searchContexts }
+  seriesCount
+  dataSeries {
+    seriesId
+    label
+    points { dateTime value diffQuery pointInTimeQuery }
+    status {
+      isLoadingData
+      pendingJobs
+      completedJobs
+      failedJobs
+      backfillQueuedAt
+      incompleteDatapoints {
         __typename
-        ... on RepositorySearchScope { search allRepositories }
-        ... on InsightRepositoryScope { repositories }
-      }
-      dataSeriesDefinitions {
-        ... on SearchInsightDataSeriesDefinition { seriesId query generatedFromCaptureGroups groupBy }
-      }
-      dataSeries {
-        seriesId
-        label
-        points { dateTime value diffQuery pointInTimeQuery }
-        status {
-          isLoadingData
-          pendingJobs
-          completedJobs
-          failedJobs
-          backfillQueuedAt
-          incompleteDatapoints {
-            __typename
-            time
-            ... on GenericIncompleteDatapointAlert { reason }
-          }
-        }
+        time
+        ... on GenericIncompleteDatapointAlert { reason }
       }
     }
   }
 }`,
+  legacy: `fragment InsightViewData on InsightView {
+  id
+  appliedFilters { includeRepoRegex excludeRepoRegex searchContexts }
+  dataSeries {
+    seriesId
+    label
+    points { dateTime value }
+    status { pendingJobs completedJobs failedJobs backfillQueuedAt }
+  }
+}`,
 };
+
+export interface ViewQuery {
+  /** Ask for the configuration too (a card that did not get it from a dashboard query). */
+  config: boolean;
+}
 
 /**
- * The same for instances older than 4.5 (mid-2022 schema): no drill-down queries, no `isLoadingData`, no
- * incomplete points, repositories from `repositoryScope`. Sent only after the instance rejected INSIGHT_VIEW's fields.
+ * One document with an aliased `insightViews` field per view (`v0`, `v1`, …), each with its own variables
+ * (`$id0`, `$filters0`, `$seriesDisplayOptions0`, …).
  */
-export const INSIGHT_VIEW_LEGACY: Operation = {
-  name: 'CodeInsightViewLegacy',
-  document: `query CodeInsightViewLegacy($id: ID!, $filters: InsightViewFiltersInput, $seriesDisplayOptions: SeriesDisplayOptionsInput) {
-  insightViews(id: $id, filters: $filters, seriesDisplayOptions: $seriesDisplayOptions) {
-    nodes {${INSIGHT_VIEW_CONFIG}
-      dataSeriesDefinitions {
-        ... on SearchInsightDataSeriesDefinition { seriesId query generatedFromCaptureGroups groupBy repositoryScope { repositories } }
-      }
-      dataSeries {
-        seriesId
-        label
-        points { dateTime value }
-        status { pendingJobs completedJobs failedJobs backfillQueuedAt }
-      }
-    }
-  }
-}`,
-};
+export function insightViewsOperation(views: readonly ViewQuery[], generation: SchemaGeneration): Operation {
+  const name = generation === 'current' ? 'CodeInsightViews' : 'CodeInsightViewsLegacy';
+  const variables = views
+    .map((_, i) => `$id${i}: ID!, $filters${i}: InsightViewFiltersInput, $seriesDisplayOptions${i}: SeriesDisplayOptionsInput`)
+    .join(', ');
+  const fields = views
+    .map(
+      (view, i) =>
+        `  v${i}: insightViews(id: $id${i}, filters: $filters${i}, seriesDisplayOptions: $seriesDisplayOptions${i}) {\n` +
+        `    nodes { ${view.config ? '...InsightViewConfig ' : ''}...InsightViewData }\n  }`,
+    )
+    .join('\n');
+  const fragments = views.some((v) => v.config) ? [CONFIG[generation], DATA[generation]] : [DATA[generation]];
+  return { name, document: `query ${name}(${variables}) {\n${fields}\n}\n${fragments.join('\n')}` };
+}
 
-/** Every operation, for the contract test. */
-export const OPERATIONS: readonly Operation[] = [INSIGHT_VIEW, INSIGHT_VIEW_LEGACY];
+/** A dashboard: its title and the configuration of every insight on it (no data: cards fetch it lazily). */
+export function dashboardOperation(generation: SchemaGeneration): Operation {
+  const name = generation === 'current' ? 'InsightsDashboard' : 'InsightsDashboardLegacy';
+  return {
+    name,
+    document: `query ${name}($id: ID!) {
+  insightsDashboards(id: $id) {
+    nodes { id title views { nodes { ...InsightViewConfig } } }
+  }
+}
+${CONFIG[generation]}`,
+  };
+}
+
+/** Every shape of document the client can send, for the contract test. */
+export function allOperations(): Operation[] {
+  return (['current', 'legacy'] as const).flatMap((generation) => [
+    insightViewsOperation([{ config: true }], generation),
+    insightViewsOperation([{ config: false }], generation),
+    insightViewsOperation([{ config: true }, { config: false }, { config: false }], generation),
+    dashboardOperation(generation),
+  ]);
+}

@@ -18,6 +18,7 @@ export const defaultMessages = {
   invalidInstance: (value: string) => `"${value}" is not an http(s) URL of a Sourcegraph instance.`,
   noInsight: 'Nothing to show: set `insight-id`, or give the element data.',
   notFound: 'The insight was not found, or your account cannot see it.',
+  dashboardNotFound: 'The dashboard was not found, or your account cannot see it.',
   network: 'The Sourcegraph instance could not be reached. Check the instance URL, your connection, and that the instance allows requests from this page (CORS).',
   timeout: 'The Sourcegraph instance took too long to answer.',
   unauthorized: 'The instance rejected the access token. Check that the token is correct and has not expired or been revoked.',

@@ -10,7 +10,8 @@ export interface LoggedRequest {
   url: string;
   headers: Record<string, string | undefined>;
   operationName?: string;
-  variables?: { id?: string };
+  variables?: Record<string, unknown>;
+  query?: string;
   upstreamErrors: string[] | null;
 }
 
@@ -28,6 +29,8 @@ export async function resetEndpoint(): Promise<void> {
  */
 export async function graphqlRequests(insightId?: string): Promise<LoggedRequest[]> {
   return (await requestLog()).filter(
-    (r) => r.url.includes('/.api/graphql') && (insightId === undefined || r.variables?.id === insightId),
+    (r) =>
+      r.url.includes('/.api/graphql') &&
+      (insightId === undefined || Object.entries(r.variables ?? {}).some(([name, value]) => /^id\d*$/.test(name) && value === insightId)),
   );
 }

@@ -27,6 +27,7 @@ interface LoggedRequest {
   headers: Record<string, string | undefined>;
   operationName?: string;
   variables?: unknown;
+  query?: string;
   /** Messages from validating the operation against the upstream schema; null when that schema is absent. */
   upstreamErrors: string[] | null;
 }
@@ -113,6 +114,7 @@ function logEntry(request: IncomingMessage, body: string, upstream: ReturnType<t
     },
     operationName: typeof parsed.operationName === 'string' ? parsed.operationName : undefined,
     variables: parsed.variables,
+    query: typeof parsed.query === 'string' ? parsed.query : undefined,
     upstreamErrors: upstream && typeof parsed.query === 'string' ? validateDocument(upstream, parsed.query) : null,
   };
 }
@@ -129,9 +131,9 @@ function bodyScenario(request: IncomingMessage, response: ServerResponse, kind: 
   const bodies: Record<string, string> = {
     'not-json': '<!doctype html><title>Sign in</title>',
     array: '[1, 2, 3]',
-    'wrong-shape': JSON.stringify({ data: { insightViews: { nodes: [{ id: 'x', presentation: { __typename: 'LineChartInsightViewPresentation', title: 42 } }] } } }),
+    'wrong-shape': JSON.stringify({ data: { v0: { nodes: [{ id: 'x', presentation: { __typename: 'LineChartInsightViewPresentation', title: 42 } }] } } }),
     'graphql-error': JSON.stringify({ data: null, errors: [{ message: 'insight not found: <b>bold</b>' }] }),
-    partial: JSON.stringify({ data: { insightViews: null }, errors: [{ message: 'series failed', path: ['insightViews'] }] }),
+    partial: JSON.stringify({ data: { v0: null }, errors: [{ message: 'series failed', path: ['v0'] }] }),
   };
   text(request, response, 200, bodies[kind] ?? '', { 'Content-Type': 'application/json' });
 }

@@ -273,7 +273,8 @@ export class CodeInsightElement extends LitElement {
   }
 
   async #load(args: readonly unknown[], signal: AbortSignal): Promise<Loaded | typeof initialState> {
-    const [data, client, instance, insightId, token, includeRepos, excludeRepos, searchContexts, sort, seriesLimit, numSamples] = args;
+    const [data, client, instance, insightId, token, includeRepos, excludeRepos, searchContexts, sort, seriesLimit, numSamples, reloads] =
+      args;
     const limit = (seriesLimit as number | undefined) ?? 20;
     if (data) return { ...limitSeries(data as LineInsightData, limit), warnings: [] };
     if (!args.at(-1)) return initialState; // lazy, and not near the viewport yet
@@ -294,7 +295,8 @@ export class CodeInsightElement extends LitElement {
       numSamples: numSamples as number,
     });
     const api = (client as InsightsClient | undefined) ?? clientFor(instance as string, token as string | undefined);
-    const insight = await api.insightView({ id, ...options }, signal);
+    // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
+    const insight = await api.insightView({ id, ...options }, signal, { fresh: (reloads as number) > 0 });
     return { ...limitSeries(insight.data, limit, insight.seriesCount), warnings: insight.warnings };
   }
 

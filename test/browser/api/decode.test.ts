@@ -42,9 +42,14 @@ function view(overrides: Record<string, unknown> = {}) {
 
 const respond = (nodes: unknown[], errors: { message: string }[] = []) => ({ data: { insightViews: { nodes } }, errors });
 
+function decodeRespond(response: { data: { insightViews: unknown }; errors: { message: string }[] }) {
+  return decodeInsightView(response.data.insightViews, response.errors, context);
+}
+
 function decodeFails(response: unknown): InsightsError {
   try {
-    decodeInsightView(response as never, context);
+    const r = response as { data: { insightViews?: unknown } | null; errors: { message: string }[] };
+    decodeInsightView(r.data?.insightViews, r.errors, context);
   } catch (error) {
     expect(error).to.be.instanceOf(InsightsError);
     return error as InsightsError;
@@ -54,7 +59,7 @@ function decodeFails(response: unknown): InsightsError {
 
 describe('decodeInsightView', () => {
   it('decodes a saved line insight with colours, links and incomplete points', () => {
-    const insight = decodeInsightView(respond([view()]), context);
+    const insight = decodeRespond(respond([view()]));
     expect(insight.presentation).to.equal('line');
     expect(insight.data.title).to.equal('TODOs');
     expect(insight.data.url).to.equal('https://sourcegraph.example.com/insights/aW5zaWdodA%3D%3D');
@@ -68,7 +73,7 @@ describe('decodeInsightView', () => {
   });
 
   it('builds the diff search itself when the instance sends no diffQuery (older instances)', () => {
-    const url = new URL(decodeInsightView(respond([view()]), context).data.series[0].points[1].url!);
+    const url = new URL(decodeRespond(respond([view()])).data.series[0].points[1].url!);
     expect(url.searchParams.get('q')).to.equal(
       'repo:^(github\\.com/a/b)$ type:diff after:2026-01-01T00:00:00Z before:2026-02-01T00:00:00Z TODO',
     );
@@ -78,25 +83,25 @@ describe('decodeInsightView', () => {
     const processing = view({
       dataSeries: [{ ...view().dataSeries[0], status: { ...view().dataSeries[0].status, isLoadingData: true, pendingJobs: 6, completedJobs: 2 } }],
     });
-    expect(decodeInsightView(respond([processing]), context).data.processing).to.deep.equal({ progress: 0.25 });
+    expect(decodeRespond(respond([processing])).data.processing).to.deep.equal({ progress: 0.25 });
   });
 
   it('reads backfill fields as processing on instances without isLoadingData', () => {
     const old = view({
       dataSeries: [{ ...view().dataSeries[0], status: { pendingJobs: 0, completedJobs: 0, failedJobs: 0, backfillQueuedAt: null } }],
     });
-    expect(decodeInsightView(respond([old]), context).data.processing).to.deep.equal({});
+    expect(decodeRespond(respond([old])).data.processing).to.deep.equal({});
   });
 
   it('falls back to the palette for a colour it does not accept', () => {
     const hostile = view({
       presentation: { ...view().presentation, seriesPresentation: [{ seriesId: 's1', label: 'x', color: 'red;background:url(//e)' }] },
     });
-    expect(decodeInsightView(respond([hostile]), context).data.series[0].color).to.equal(undefined);
+    expect(decodeRespond(respond([hostile])).data.series[0].color).to.equal(undefined);
   });
 
   it('keeps GraphQL errors that came with usable data as warnings', () => {
-    const insight = decodeInsightView(respond([view()], [{ message: 'one series failed' }]), context);
+    const insight = decodeRespond(respond([view()], [{ message: 'one series failed' }]));
     expect(insight.warnings).to.deep.equal(['one series failed']);
   });
 

@@ -299,7 +299,7 @@ describe('<code-insight>', () => {
       const [request] = await graphqlRequests(FIXTURE_IDS.migration);
       expect(request.headers.authorization).to.equal(`token ${SECURE_TOKEN}`);
       expect(request.url).not.to.contain(SECURE_TOKEN);
-      expect(request.url).to.equal('/secure/.api/graphql?CodeInsightView');
+      expect(request.url).to.equal('/secure/.api/graphql?CodeInsightViews');
       expect(request.headers.referer).to.equal(undefined);
       expect(request.headers['x-requested-with']).to.equal(undefined);
       expect(element.outerHTML + shadow(element).innerHTML).not.to.contain(SECURE_TOKEN);
