@@ -16,9 +16,20 @@ await page.addInitScript(() =>
   document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
 );
 await page.goto(url);
-await page.waitForFunction(() => [...document.querySelectorAll('code-insight')].every((e) => ['ready', 'empty', 'error'].includes(e.getAttribute('state') ?? '')), null, { timeout: 20000 }).catch(() => problems.push('not every card settled'));
+// Every card, also those inside dashboards' shadow roots, has settled (lazy ones below the fold excepted).
+await page
+  .waitForFunction(
+    () => {
+      const cards = [...document.querySelectorAll('code-insight'), ...[...document.querySelectorAll('insights-dashboard')].flatMap((d) => [...d.shadowRoot.querySelectorAll('code-insight')])];
+      const visible = cards.filter((c) => c.getBoundingClientRect().top < innerHeight);
+      return visible.length > 0 && visible.every((e) => ['ready', 'empty', 'error'].includes(e.getAttribute('state') ?? ''));
+    },
+    null,
+    { timeout: 20000 },
+  )
+  .catch(() => problems.push('not every card settled'));
 if (process.argv.includes('--hover')) {
-  const svg = page.locator('code-insight').first().locator('svg.plot');
+  const svg = page.locator('code-insight svg.plot').first();
   const box = await svg.boundingBox();
   if (box) await page.mouse.move(box.x + box.width * 0.62, box.y + box.height / 2);
   await page.waitForTimeout(100);

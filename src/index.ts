@@ -3,8 +3,11 @@
  * types are exported for apps that want them.
  */
 import './elements/code-insight/define.js';
+import './elements/insights-dashboard/define.js';
 
 export { CodeInsightElement, type InsightState } from './elements/code-insight/code-insight.js';
+export { InsightsDashboardElement, type DashboardState } from './elements/insights-dashboard/insights-dashboard.js';
+export type { ViewFilters } from './model/view-filters.js';
 export { configure, type CodeInsightsOptions } from './configure.js';
 export { InsightsClient, type InsightFilters, type SeriesDisplayOptions } from './api/client.js';
 export { InsightsError, type InsightsErrorKind } from './api/errors.js';

@@ -72,6 +72,8 @@ export class InsightsClient {
   /** Configuration nodes by view id, from dashboard queries: a card need not ask for them again. */
   readonly #configs = new Map<string, JsonObject>();
   #queue: QueuedView[] = [];
+  /** Views pages expect to ask for next, in order, per page part (a dashboard): spare places in a request take them. */
+  readonly #upcoming = new Map<object, InsightViewRequest[]>();
   #flushScheduled = false;
   #inFlight = 0;
   /** Set once the instance rejected a newer field: from then on this client speaks the mid-2022 schema. */
@@ -84,32 +86,57 @@ export class InsightsClient {
 
   /** A saved insight view with its data. `fresh` skips the page-life cache (refresh, polling). */
   insightView(request: InsightViewRequest, signal?: AbortSignal, { fresh = false } = {}): Promise<SavedInsight> {
-    const key = JSON.stringify([request.id, request.filters ?? null, request.seriesDisplayOptions ?? null]);
+    const key = requestKey(request);
     const answered = this.#answers.get(key);
     if (answered && !fresh) return Promise.resolve(answered);
-    let shared = this.#pending.get(key);
-    if (!shared) {
-      let resolve!: (value: SavedInsight) => void;
-      let reject!: (error: unknown) => void;
-      const promise = new Promise<SavedInsight>((res, rej) => ((resolve = res), (reject = rej)));
-      shared = { promise, controller: new AbortController(), callers: 0 };
-      const entry = shared;
-      this.#pending.set(key, entry);
-      promise.then(
-        (insight) => {
-          // An insight still being computed changes under us: only finished answers are kept.
-          if (!insight.data.processing) this.#answers.set(key, insight);
-        },
-        () => {},
-      );
-      const forget = () => this.#pending.get(key) === entry && this.#pending.delete(key);
-      // Settled, or abandoned by every caller: a later caller must start afresh, not join a dead request.
-      promise.then(forget, forget);
-      entry.controller.signal.addEventListener('abort', forget, { once: true });
-      this.#queue.push({ key, request, shared, resolve, reject });
-      this.#scheduleFlush();
-    }
+    const shared = this.#pending.get(key) ?? this.#enqueue(key, request);
+    this.#scheduleFlush();
     return follow(shared, signal);
+  }
+
+  /**
+   * Tells the client which views `owner` (a dashboard) will probably ask for, in order. When a request goes
+   * out with spare places, they are filled with the first of these not loaded yet: cards out of view cost no
+   * extra request, and a dashboard scrolled one row at a time still needs few requests.
+   */
+  expect(owner: object, requests: InsightViewRequest[]): void {
+    if (requests.length) this.#upcoming.set(owner, requests);
+    else this.#upcoming.delete(owner);
+  }
+
+  #enqueue(key: string, request: InsightViewRequest): Shared<SavedInsight> {
+    let resolve!: (value: SavedInsight) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<SavedInsight>((res, rej) => ((resolve = res), (reject = rej)));
+    const shared: Shared<SavedInsight> = { promise, controller: new AbortController(), callers: 0 };
+    this.#pending.set(key, shared);
+    promise.then(
+      (insight) => {
+        // An insight still being computed changes under us: only finished answers are kept.
+        if (!insight.data.processing) this.#answers.set(key, insight);
+      },
+      () => {},
+    );
+    const forget = () => this.#pending.get(key) === shared && this.#pending.delete(key);
+    // Settled, or abandoned by every caller: a later caller must start afresh, not join a dead request.
+    promise.then(forget, forget);
+    shared.controller.signal.addEventListener('abort', forget, { once: true });
+    this.#queue.push({ key, request, shared, resolve, reject });
+    return shared;
+  }
+
+  /** Fills the last request's spare places with expected views that are neither loaded nor on their way. */
+  #topUp(perRequest: number): void {
+    let spare = (perRequest - (this.#queue.length % perRequest)) % perRequest;
+    for (const requests of this.#upcoming.values()) {
+      for (const request of requests) {
+        if (spare === 0) return;
+        const key = requestKey(request);
+        if (this.#answers.has(key) || this.#pending.has(key)) continue;
+        this.#enqueue(key, request);
+        spare--;
+      }
+    }
   }
 
   /** A dashboard's title and insight view ids; the views' configuration is kept for their cards. */
@@ -145,6 +172,7 @@ export class InsightsClient {
       view.reject(view.shared.controller.signal.reason);
       return false;
     });
+    if (this.#queue.length) this.#topUp(perRequest);
     while (this.#queue.length && this.#inFlight < maxInFlight) {
       const batch = this.#queue.splice(0, perRequest);
       this.#inFlight++;
@@ -212,6 +240,10 @@ export class InsightsClient {
     }
     return false;
   }
+}
+
+function requestKey(request: InsightViewRequest): string {
+  return JSON.stringify([request.id, request.filters ?? null, request.seriesDisplayOptions ?? null]);
 }
 
 /** Waits for a shared answer on behalf of one caller; the caller leaving (its signal aborting) may end the request. */

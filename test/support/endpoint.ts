@@ -5,6 +5,7 @@
  * upstream schema) so tests can assert what the client really sent.
  *
  *   /open/.api/graphql            the fixtures, no token needed
+ *   /git/.api/graphql             real data: the git-backed source over two small repositories (GIT_* below)
  *   /secure/.api/graphql          the fixtures behind the token SECURE_TOKEN (401 "Invalid access token." otherwise)
  *   /status/<code>/.api/graphql   that HTTP status (429/503 with Retry-After: 0; 403 with Sourcegraph's cost-limit body)
  *   /body/<kind>/.api/graphql     HTTP 200 with a broken body: not-json, array, wrong-shape, graphql-error, partial
@@ -14,12 +15,47 @@
  *   GET /__log, POST /__reset     the request log; reset also restarts the processing fixture
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { insightViewId } from '../../server/config.ts';
 import { FixtureSource } from '../../server/fixtures/source.ts';
+import { GitSource } from '../../server/git-source.ts';
+import { API, WEB, createFixtureRepositories } from '../node/engine/fixture-repositories.ts';
 import { graphqlHandler } from '../../server/http.ts';
 import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from './upstream-schema.ts';
 
 export const ENDPOINT_PORT = Number(process.env.FIXTURE_PORT ?? 8788);
 export const SECURE_TOKEN = 'sgp_fixture_0123456789abcdef';
+
+/** The git scenario's insight and dashboard: TODOs in acme/api and acme/web, monthly up to 15 May 2023. */
+export const GIT_INSIGHT = insightViewId('acme-todos');
+export const GIT_DASHBOARD = 'YWNtZQ==';
+
+function gitSource(root: string): GitSource {
+  const paths = createFixtureRepositories(root);
+  return new GitSource(
+    {
+      repositories: [
+        { name: API, path: paths.api },
+        { name: WEB, path: paths.web },
+      ],
+      insights: [
+        {
+          id: GIT_INSIGHT,
+          title: 'TODOs at Acme',
+          kind: 'line',
+          repositories: [API, WEB],
+          step: { unit: 'MONTH', value: 1 },
+          points: 5,
+          series: [{ seriesId: 'todo', label: 'TODO', query: 'TODO', color: 'var(--oc-grape-7)' }],
+        },
+      ],
+      dashboards: [{ id: GIT_DASHBOARD, title: 'Acme', insightIds: [GIT_INSIGHT] }],
+    },
+    { now: () => new Date('2023-05-15T00:00:00Z') },
+  );
+}
 
 interface LoggedRequest {
   method: string;
@@ -35,6 +71,8 @@ interface LoggedRequest {
 export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
   const source = new FixtureSource();
   const open = graphqlHandler({ source });
+  const gitRoot = mkdtempSync(join(tmpdir(), 'endpoint-git-'));
+  const git = graphqlHandler({ source: gitSource(gitRoot) });
   const secure = graphqlHandler({ source, token: SECURE_TOKEN });
   const upstream = upstreamSchemaAvailable() ? upstreamSchema() : undefined;
   let log: LoggedRequest[] = [];
@@ -64,6 +102,8 @@ export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
     switch (scenario) {
       case 'open':
         return void forward(open);
+      case 'git':
+        return void forward(git);
       case 'secure':
         return void forward(secure);
       case 'status':
@@ -86,7 +126,10 @@ export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
     }
     json(request, response, 404, { error: 'no such scenario' });
   });
-  server.on('close', () => hanging.forEach((r) => r.destroy()));
+  server.on('close', () => {
+    hanging.forEach((r) => r.destroy());
+    rmSync(gitRoot, { recursive: true, force: true });
+  });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve(server));

@@ -18,6 +18,7 @@ import type { LineInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { limitSeries } from '../../model/series-limit.js';
 import { safeHttpURL } from '../../model/url.js';
+import { RefreshTimer } from '../shared/refresh-timer.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
 import { styles } from './code-insight.styles.js';
@@ -97,6 +98,8 @@ export class CodeInsightElement extends LitElement {
    * script loads; `eager` fetches at once.
    */
   @property() loading: 'lazy' | 'eager' = 'lazy';
+  /** Seconds between automatic refreshes (the attribute `refresh`); 0 for none. */
+  @property({ attribute: 'refresh', type: Number }) refreshInterval = 0;
   /** Access token for this element only. Never an attribute, never rendered. */
   @property({ attribute: false }) token?: string;
   /** Data to draw instead of fetching. */
@@ -112,6 +115,7 @@ export class CodeInsightElement extends LitElement {
   #state: InsightState = 'loading';
   #layout?: { key: unknown[]; layout: LineLayout; series: ChartSeries[] };
   #poll = new PollSchedule(() => this.reloads++);
+  #refreshTimer = new RefreshTimer(() => this.refresh());
   #reloadOnConnect = false;
   #unsubscribe?: () => void;
 
@@ -173,6 +177,7 @@ export class CodeInsightElement extends LitElement {
       this.#task.abort(new DOMException('The element was removed.', 'AbortError'));
     }
     this.#poll.stop();
+    this.#refreshTimer.stop();
   }
 
   protected override firstUpdated(): void {
@@ -186,6 +191,7 @@ export class CodeInsightElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     if (changed.has('activeIndex')) this.#placeTooltip();
+    if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
   }
 
   override render(): TemplateResult {
@@ -256,7 +262,9 @@ export class CodeInsightElement extends LitElement {
     return html`<div class="message error" part="error" role="alert">
       <span>${error.message}</span>
       ${details.map((d) => html`<span class="detail">${d}</span>`)}
-      <button type="button" @click=${this.refresh}>${m.retry}</button>
+      ${error instanceof InsightsError && error.kind === 'config'
+        ? nothing // the same attributes would fail the same way
+        : html`<button type="button" @click=${this.refresh}>${m.retry}</button>`}
     </div>`;
   }
 
@@ -297,6 +305,7 @@ export class CodeInsightElement extends LitElement {
     const api = (client as InsightsClient | undefined) ?? clientFor(instance as string, token as string | undefined);
     // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
     const insight = await api.insightView({ id, ...options }, signal, { fresh: (reloads as number) > 0 });
+    if (insight.presentation === 'pie') throw new InsightsError('config', m.pieNotSupported);
     return { ...limitSeries(insight.data, limit, insight.seriesCount), warnings: insight.warnings };
   }
 

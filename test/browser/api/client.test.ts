@@ -113,4 +113,21 @@ describe('InsightsClient', () => {
     expect(data.query).not.to.contain("seriesPresentation");
     expect(data.query).to.contain("...InsightViewData");
   });
+
+  it('fills a request\'s spare places with the views a dashboard expects next, never sending more requests', async () => {
+    const api = client({ maxViewsPerRequest: 4 });
+    const owner = {};
+    api.expect(owner, BULK_IDS.slice(0, 10).map((id) => ({ id })));
+    await api.insightView({ id: BULK_IDS[0] });
+    const [first] = await graphqlRequests();
+    expect(Object.entries(first.variables ?? {}).filter(([k]) => /^id\d+$/.test(k)).map(([, v]) => v)).to.deep.equal(BULK_IDS.slice(0, 4));
+    // Those came along: asking for them costs nothing.
+    await Promise.all(BULK_IDS.slice(1, 4).map((id) => api.insightView({ id })));
+    expect(await graphqlRequests()).to.have.length(1);
+    // Nothing is sent for expectations alone, and a forgotten expectation fills nothing.
+    api.expect(owner, []);
+    await api.insightView({ id: BULK_IDS[9] });
+    const [, second] = await graphqlRequests();
+    expect(Object.keys(second.variables ?? {}).filter((k) => /^id\d+$/.test(k))).to.have.length(1);
+  });
 });

@@ -1,0 +1,113 @@
+import { css } from 'lit';
+import { tokens } from '../../styles/tokens.js';
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      display: block;
+      /* The grid follows the dashboard's own width, so it reflows in a narrow wiki column. */
+      container-type: inline-size;
+      color: var(--_fg);
+      font: inherit;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    .header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+      margin-bottom: 0.75rem;
+    }
+    .title {
+      margin: 0;
+      font-size: 1.25rem;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+    .grid {
+      display: grid;
+      gap: var(--insight-gap, 1rem);
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_min-card-width, var(--insight-min-card-width, 22rem))), 1fr));
+    }
+    .status {
+      margin: 0 0 0.75rem;
+      color: var(--_muted);
+    }
+    .status.error {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      color: var(--_danger);
+    }
+    .filters {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+      gap: 0.75rem 1rem;
+      align-items: end;
+      margin-bottom: 1rem;
+      padding: 0.875rem 1rem;
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    label {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      font-size: 0.8125rem;
+      color: var(--_muted);
+    }
+    input,
+    select {
+      font: inherit;
+      font-size: 0.875rem;
+      color: var(--_fg);
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      padding: 0.3rem 0.5rem;
+    }
+    .filter-actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .filter-error {
+      grid-column: 1 / -1;
+      margin: 0;
+      color: var(--_danger);
+    }
+    button {
+      font: inherit;
+      font-size: 0.875rem;
+      color: var(--_fg);
+      background: var(--_bg);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      padding: 0.3rem 0.875rem;
+      cursor: pointer;
+    }
+    button.primary {
+      color: #fff;
+      background: var(--_accent);
+      border-color: var(--_accent);
+    }
+    button:hover {
+      border-color: var(--_accent);
+    }
+    .filter-toggle[aria-expanded='true'] {
+      border-color: var(--_accent);
+    }
+    :focus-visible {
+      outline: 2px solid var(--_accent);
+      outline-offset: 2px;
+    }
+    @media (forced-colors: active) {
+      button.primary {
+        forced-color-adjust: auto;
+      }
+    }
+  `,
+];

@@ -1,0 +1,250 @@
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Dashboard } from '../../api/decode.js';
+import { InsightsError } from '../../api/errors.js';
+import { viewOptions } from '../../api/view-options.js';
+import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { FILTER_ATTRIBUTES, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
+import type { CodeInsightElement } from '../code-insight/code-insight.js';
+import { insightIdFrom } from '../code-insight/lookup.js';
+import { styles } from './insights-dashboard.styles.js';
+import { filterBarTemplate } from './filter-bar.js';
+import { RefreshTimer } from '../shared/refresh-timer.js';
+
+export type DashboardState = 'loading' | 'ready' | 'empty' | 'error';
+
+/**
+ * A grid of insight cards with one filter bar: a saved Sourcegraph dashboard (`dashboard-id`), child
+ * `<code-insight>` elements, or both. Filters and display options apply to every card.
+ *
+ * @summary A dashboard of Sourcegraph code insights, with one filter bar.
+ * @slot - `<code-insight>` elements, laid out in the same grid as the dashboard's own cards.
+ * @csspart header - The row holding the title and the filter button.
+ * @csspart title - The dashboard's title.
+ * @csspart filters - The filter form.
+ * @csspart grid - The grid of cards.
+ * @csspart status - Loading, empty and error messages.
+ * @cssprop --insight-min-card-width - Narrowest a grid column gets (default 22rem); `min-card-width` sets it too.
+ * @cssprop --insight-gap - Space between cards (default 1rem).
+ */
+export class InsightsDashboardElement extends LitElement {
+  static override styles = styles;
+
+  /** Sourcegraph base URL for the dashboard and every card in it; falls back to `configure()`. */
+  @property({ reflect: true }) instance?: string;
+  /** A saved dashboard id, or a pasted Sourcegraph dashboard URL. */
+  @property({ attribute: 'dashboard-id' }) dashboardId?: string;
+  @property({ attribute: 'include-repos', reflect: true }) includeRepos?: string;
+  @property({ attribute: 'exclude-repos', reflect: true }) excludeRepos?: string;
+  @property({ attribute: 'search-contexts', reflect: true }) searchContexts?: string;
+  @property({ reflect: true }) sort?: string;
+  @property({ attribute: 'series-limit', type: Number, reflect: true }) seriesLimit?: number;
+  @property({ attribute: 'num-samples', type: Number, reflect: true }) numSamples?: number;
+  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  @property() locale?: string;
+  /** Narrowest a grid column gets: a CSS length, or a number of pixels. */
+  @property({ attribute: 'min-card-width' }) minCardWidth?: string;
+  /** Seconds between refreshes of every card (batched; charts stay until new data arrives). 0: never. */
+  @property({ type: Number }) refresh = 0;
+  /** Keep the filters in the page URL, so a filtered view can be shared. */
+  @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+  /** Show the filter bar open. */
+  @property({ attribute: 'filters-open', type: Boolean, reflect: true }) filtersOpen = false;
+  /** Access token for the dashboard and its cards. Never an attribute, never rendered. */
+  @property({ attribute: false }) token?: string;
+
+  @state() private filterError?: string;
+  @query('.grid') private grid?: HTMLElement;
+
+  #unsubscribe?: () => void;
+  readonly #refreshTimer = new RefreshTimer(() => this.#refreshCards());
+
+  readonly #task = new Task(this, {
+    task: async ([instance, id, token], { signal }): Promise<Dashboard | undefined> => {
+      const dashboardId = insightIdFrom(id as string | undefined);
+      if (!dashboardId) return undefined; // a page-composed dashboard: child cards only
+      if (!instance) throw new InsightsError('config', m.noInstance);
+      return clientFor(instance as string, token as string | undefined).dashboard(dashboardId, signal);
+    },
+    args: () => [this.instance ?? configuration().instance, this.dashboardId, this.token, configurationVersion()] as const,
+  });
+
+  /** `loading`, `ready`, `empty` or `error`; reflected as the `state` attribute. */
+  get state(): DashboardState {
+    if (this.#task.status === TaskStatus.ERROR) return 'error';
+    if (this.#task.status !== TaskStatus.COMPLETE) return 'loading';
+    const dashboard = this.#task.value;
+    return dashboard && !dashboard.viewIds.length && !this.#childCards().length ? 'empty' : 'ready';
+  }
+
+  /** The filters every card shows, as attribute values. */
+  get filters(): ViewFilters {
+    return {
+      includeRepos: this.includeRepos || undefined,
+      excludeRepos: this.excludeRepos || undefined,
+      searchContexts: this.searchContexts || undefined,
+      sort: this.sort || undefined,
+      seriesLimit: this.seriesLimit,
+      numSamples: this.numSamples,
+    };
+  }
+
+  /** Applies filters to every card (and to the URL with `sync-url`). Invalid ones are refused with a message. */
+  applyFilters(filters: ViewFilters): boolean {
+    for (const key of ['includeRepos', 'excludeRepos'] as const) {
+      try {
+        new RegExp(filters[key] ?? '');
+      } catch {
+        this.filterError = m.invalidRegExp(key === 'includeRepos' ? m.includeRepos : m.excludeRepos);
+        return false;
+      }
+    }
+    this.filterError = undefined;
+    Object.assign(this, { includeRepos: undefined, excludeRepos: undefined, searchContexts: undefined, sort: undefined, seriesLimit: undefined, numSamples: undefined }, filters);
+    if (this.syncUrl) {
+      const url = new URL(location.href);
+      writeFiltersToSearchParams(filters, url.searchParams);
+      history.replaceState(history.state, '', url);
+    }
+    return true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) Object.assign(this, filtersFromSearchParams(new URLSearchParams(location.search)));
+    this.#unsubscribe = onConfigure(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    const instance = this.instance ?? configuration().instance;
+    if (instance) clientFor(instance, this.token).expect(this, []);
+    this.#refreshTimer.stop();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+    if (changed.has('refresh')) this.#refreshTimer.start(this.refresh);
+    if (changed.has('minCardWidth') && this.grid) {
+      const width = this.minCardWidth?.trim();
+      const length = width && /^\d+(\.\d+)?$/.test(width) ? `${width}px` : width;
+      // Set through CSSOM: an inline style attribute would break pages with a strict CSP.
+      if (length && CSS.supports('width', length)) this.grid.style.setProperty('--_min-card-width', length);
+      else this.grid.style.removeProperty('--_min-card-width');
+    }
+    this.#passDown(this.#childCards());
+    this.#expectCards();
+  }
+
+  /** Lets the client fill spare places in its requests with the next cards, in dashboard order. */
+  #expectCards(): void {
+    const instance = this.instance ?? configuration().instance;
+    const ids = this.#task.value?.viewIds;
+    if (!instance || !ids) return;
+    let options;
+    try {
+      options = viewOptions(this.filters);
+    } catch {
+      return; // invalid filters: every card shows the error, nothing to expect
+    }
+    const client = clientFor(instance, this.token);
+    client.expect(this, ids.map((id) => ({ id, ...options })));
+  }
+
+  override render(): TemplateResult {
+    const dashboard = this.#task.value;
+    return html`<section class="dashboard" aria-labelledby="title">
+      <header class="header" part="header">
+        <h2 id="title" class="title" part="title">${dashboard?.title ?? nothing}</h2>
+        <button type="button" class="filter-toggle" aria-expanded=${this.filtersOpen} @click=${this.#toggleFilters}>${m.showFilters}</button>
+      </header>
+      ${this.filtersOpen ? filterBarTemplate(this.filters, this.filterError, this.#handleApply, this.#handleReset) : nothing}
+      ${this.#renderStatus()}
+      <div class="grid" part="grid" role="list">
+        ${(dashboard?.viewIds ?? []).map(
+          (id) => html`<code-insight
+            role="listitem"
+            insight-id=${id}
+            instance=${this.instance ?? nothing}
+            include-repos=${this.includeRepos ?? nothing}
+            exclude-repos=${this.excludeRepos ?? nothing}
+            search-contexts=${this.searchContexts ?? nothing}
+            sort=${this.sort ?? nothing}
+            series-limit=${this.seriesLimit ?? nothing}
+            num-samples=${this.numSamples ?? nothing}
+            theme=${this.theme}
+            locale=${this.locale ?? nothing}
+            .token=${this.token}
+          ></code-insight>`,
+        )}
+        <slot @slotchange=${() => this.requestUpdate()}></slot>
+      </div>
+    </section>`;
+  }
+
+  #renderStatus(): TemplateResult | typeof nothing {
+    switch (this.state) {
+      case 'loading':
+        return html`<p class="status" part="status" role="status">${m.loadingDashboard}</p>`;
+      case 'empty':
+        return html`<p class="status" part="status" role="status">${m.noInsightsOnDashboard}</p>`;
+      case 'error': {
+        const error = this.#task.error;
+        return html`<div class="status error" part="status" role="alert">
+          <span>${error instanceof Error ? error.message : String(error)}</span>
+          <button type="button" @click=${() => this.#task.run()}>${m.retry}</button>
+        </div>`;
+      }
+    }
+    return nothing;
+  }
+
+  /** Child cards written into the page share the dashboard's filters, theme and token. */
+  #passDown(cards: CodeInsightElement[]): void {
+    for (const card of cards) {
+      for (const key of Object.keys(FILTER_ATTRIBUTES) as (keyof ViewFilters)[]) {
+        if (card[key] !== this[key]) (card as unknown as Record<string, unknown>)[key] = this[key];
+      }
+      if (card.theme !== this.theme) card.theme = this.theme;
+      if (this.token !== undefined && card.token === undefined) card.token = this.token;
+      if (!card.hasAttribute('role')) card.setAttribute('role', 'listitem');
+    }
+  }
+
+  #childCards(): CodeInsightElement[] {
+    return [...this.querySelectorAll(':scope > code-insight')] as CodeInsightElement[];
+  }
+
+  #refreshCards(): void {
+    const cards = [...(this.renderRoot.querySelectorAll('code-insight') as NodeListOf<CodeInsightElement>), ...this.#childCards()];
+    // Every card asks in the same tick, so the client sends them as a few batched requests.
+    for (const card of cards) card.refresh();
+  }
+
+  #toggleFilters = (): void => {
+    this.filtersOpen = !this.filtersOpen;
+  };
+
+  #handleApply = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = new FormData(event.target as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    const count = (name: string) => (text(name) ? Number(text(name)) : undefined);
+    this.applyFilters({
+      includeRepos: text(FILTER_ATTRIBUTES.includeRepos),
+      excludeRepos: text(FILTER_ATTRIBUTES.excludeRepos),
+      searchContexts: text(FILTER_ATTRIBUTES.searchContexts),
+      // The default order is no filter: leave it out of attributes and URLs.
+      sort: text('sort') === 'result-count-desc' ? undefined : text('sort'),
+      seriesLimit: count(FILTER_ATTRIBUTES.seriesLimit),
+      numSamples: count(FILTER_ATTRIBUTES.numSamples),
+    });
+  };
+
+  #handleReset = (): void => {
+    this.applyFilters({});
+  };
+}

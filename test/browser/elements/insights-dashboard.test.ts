@@ -1,0 +1,184 @@
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { configure, type CodeInsightElement, type InsightsDashboardElement } from '../../../src/index.js';
+import { BULK_IDS, DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { graphqlRequests, instance, requestLog, resetEndpoint } from '../endpoint.js';
+import { shadow, untilState } from '../wait.js';
+
+/** The git scenario of the endpoint (test/support/endpoint.ts): real counts from two small repositories. */
+const GIT_DASHBOARD = 'YWNtZQ==';
+
+const cardsOf = (dashboard: InsightsDashboardElement) => [...shadow(dashboard).querySelectorAll('code-insight')] as CodeInsightElement[];
+/** The values a card drew, from the data it announced. */
+const loaded = new WeakMap<Element, number[][]>();
+document.addEventListener('insight-load', (event) => {
+  const data = event.detail;
+  if (data.kind === 'line') loaded.set(event.composedPath()[0] as Element, data.series.map((s) => s.points.map((p) => p.value)));
+});
+const cardValues = (card: CodeInsightElement) => loaded.get(card) ?? [];
+
+async function dashboard(attributes: string, children = ''): Promise<InsightsDashboardElement> {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  // Attributes as a page author writes them (the fixture html`` cannot spread a string).
+  host.insertAdjacentHTML('beforeend', `<insights-dashboard ${attributes}>${children}</insights-dashboard>`);
+  return host.firstElementChild as InsightsDashboardElement;
+}
+
+async function untilCardsReady(element: InsightsDashboardElement, count: number, timeout = 8000) {
+  await waitUntil(() => cardsOf(element).filter((c) => c.state === 'ready').length === count, `${count} cards did not get ready`, { timeout });
+}
+
+describe('<insights-dashboard>', () => {
+  beforeEach(async () => {
+    configure({ retries: 0, pollInterval: 40, maxPollInterval: 80, timeout: 3000, maxViewsPerRequest: 6, maxRequestsInFlight: 4 });
+    await resetEndpoint();
+  });
+  afterEach(async () => {
+    fixtureCleanup();
+    history.replaceState(null, '', location.pathname);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  describe('rendering', () => {
+    it('shows a saved dashboard: its title and a card per insight, for two requests', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"`);
+      await untilCardsReady(element, 3);
+      expect(shadow(element).querySelector('[part="title"]')!.textContent).to.equal('Frontend health');
+      expect(cardsOf(element).map((c) => c.insightId)).to.deep.equal([FIXTURE_IDS.migration, FIXTURE_IDS.todos, FIXTURE_IDS.incomplete]);
+      expect(element.getAttribute('state')).to.equal('ready');
+      const requests = await graphqlRequests();
+      expect(requests.map((r) => r.operationName)).to.deep.equal(['InsightsDashboard', 'CodeInsightViews']);
+      // Titles and presentation came with the dashboard: the cards asked for data only.
+      expect(requests[1].query).not.to.contain('seriesPresentation');
+    });
+
+    it('lays out child <code-insight> elements in the same grid, with the dashboard\'s settings', async () => {
+      const element = await dashboard(
+        `instance="${instance()}" include-repos="web$" theme="dark"`,
+        `<code-insight insight-id="${FIXTURE_IDS.migration}"></code-insight><code-insight insight-id="${FIXTURE_IDS.todos}"></code-insight>`,
+      );
+      const children = [...element.querySelectorAll('code-insight')];
+      await Promise.all(children.map((c) => untilState(c, 'ready')));
+      expect(children.map((c) => c.theme)).to.deep.equal(['dark', 'dark']);
+      expect(children[0].includeRepos).to.equal('web$');
+      expect(cardValues(children[0])[0].at(-1)).to.equal(450);
+      // Two columns side by side in an 800px page: the children are grid items of the dashboard.
+      const [a, b] = children.map((c) => c.getBoundingClientRect());
+      expect(a.top).to.equal(b.top);
+      expect(b.left).to.be.greaterThan(a.right);
+    });
+
+    it('reflows into one column in a narrow container', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
+      host.innerHTML = `<insights-dashboard instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"></insights-dashboard>`;
+      const element = host.firstElementChild as InsightsDashboardElement;
+      await untilCardsReady(element, 3);
+      const boxes = cardsOf(element).map((c) => c.getBoundingClientRect());
+      expect(new Set(boxes.map((b) => b.left)).size).to.equal(1);
+      expect(boxes[0].width).to.be.at.most(360);
+    });
+
+    it('says when the dashboard does not exist', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="bm9wZQ=="`);
+      await waitUntil(() => element.state === 'error');
+      expect(shadow(element).querySelector('[part="status"]')!.textContent).to.contain('dashboard was not found');
+    });
+  });
+
+  describe('a 48-insight dashboard', () => {
+    it('loads the cards in view first, the rest on scrolling, in at most 12 requests', async () => {
+      await setViewport({ width: 1280, height: 800 });
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.bulk}" min-card-width="380"`);
+      await waitUntil(() => cardsOf(element).length === 48, 'the cards did not render', { timeout: 5000 });
+      await waitUntil(() => cardsOf(element).some((c) => c.state === 'ready'));
+      await new Promise((r) => setTimeout(r, 300));
+      const early = cardsOf(element).filter((c) => c.state === 'ready').length;
+      // Three columns of 380px+ cards, a few rows in view (plus the lazy margin): nowhere near 48.
+      expect(early).to.be.within(3, 24);
+      // Requests carry the cards in view and, in their spare places, the next cards in order: never all 48.
+      const requestedEarly = new Set((await graphqlRequests()).flatMap((r) => Object.values(r.variables ?? {})));
+      expect(BULK_IDS.filter((id) => requestedEarly.has(id)).length).to.be.within(early, early + 5);
+
+      for (const card of cardsOf(element)) {
+        card.scrollIntoView();
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      await untilCardsReady(element, 48);
+      const requests = await graphqlRequests();
+      expect(requests.length).to.be.at.most(12);
+      expect(new Set(requests.flatMap((r) => Object.values(r.variables ?? {}))).size).to.be.at.least(48);
+    });
+  });
+
+  describe('filter bar', () => {
+    it('applies filters to every card, reflects them and keeps them in the URL', async () => {
+      const element = await dashboard(`instance="${instance('git')}" dashboard-id="${GIT_DASHBOARD}" sync-url filters-open`);
+      await untilCardsReady(element, 1);
+      const [card] = cardsOf(element);
+      expect(cardValues(card)[0]).to.deep.equal([3, 8, 7, 7, 7]);
+
+      const form = shadow(element).querySelector('form')!;
+      (form.querySelector('[name="include-repos"]') as HTMLInputElement).value = 'acme/web$';
+      (form.querySelector('[name="num-samples"]') as HTMLInputElement).value = '3';
+      form.requestSubmit();
+      await waitUntil(() => cardValues(card)[0]?.length === 3, 'the card did not re-query');
+      // Real counts from the git history of acme/web alone, last three samples.
+      expect(cardValues(card)[0]).to.deep.equal([2, 3, 3]);
+      expect(element.getAttribute('include-repos')).to.equal('acme/web$');
+      expect(element.getAttribute('num-samples')).to.equal('3');
+      const params = new URLSearchParams(location.search);
+      expect(params.get('include-repos')).to.equal('acme/web$');
+      expect(params.get('num-samples')).to.equal('3');
+
+      // The URL round-trips: a dashboard opened on it starts filtered.
+      fixtureCleanup();
+      const reopened = await dashboard(`instance="${instance('git')}" dashboard-id="${GIT_DASHBOARD}" sync-url`);
+      await untilCardsReady(reopened, 1);
+      expect(reopened.includeRepos).to.equal('acme/web$');
+      expect(cardValues(cardsOf(reopened)[0])[0]).to.deep.equal([2, 3, 3]);
+    });
+
+    it('catches an invalid regular expression before any request', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}" filters-open`);
+      await untilCardsReady(element, 3);
+      const before = (await requestLog()).length;
+      const form = shadow(element).querySelector('form')!;
+      (form.querySelector('[name="exclude-repos"]') as HTMLInputElement).value = '(unclosed';
+      form.requestSubmit();
+      await element.updateComplete;
+      expect(shadow(element).querySelector('.filter-error')!.textContent).to.contain('not a valid regular expression');
+      expect(element.excludeRepos).to.equal(undefined);
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await requestLog()).length).to.equal(before);
+    });
+
+    it('resets every filter', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}" include-repos="web" sort="alphabetical" filters-open`);
+      await untilCardsReady(element, 3);
+      (shadow(element).querySelector('form button[type="button"]') as HTMLButtonElement).click();
+      await element.updateComplete;
+      expect(element.hasAttribute('include-repos')).to.equal(false);
+      expect(element.hasAttribute('sort')).to.equal(false);
+      expect(cardsOf(element).every((c) => !c.includeRepos && !c.sort)).to.equal(true);
+    });
+  });
+
+  describe('refresh', () => {
+    it('refreshes every card in batched requests without flashing the charts', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"`);
+      await untilCardsReady(element, 3);
+      const states: string[] = [];
+      const observer = new MutationObserver((records) => records.forEach((r) => states.push((r.target as Element).getAttribute('state')!)));
+      cardsOf(element).forEach((c) => observer.observe(c, { attributes: true, attributeFilter: ['state'] }));
+      const before = (await graphqlRequests()).length;
+      element.refresh = 0.2;
+      await waitUntil(async () => (await graphqlRequests()).length >= before + 2, 'no refresh happened', { timeout: 3000 });
+      element.refresh = 0;
+      observer.disconnect();
+      const refreshes = (await graphqlRequests()).slice(before);
+      // Each refresh is one request for all three cards.
+      expect(refreshes.every((r) => Object.keys(r.variables ?? {}).filter((k) => /^id\d+$/.test(k)).length === 3)).to.equal(true);
+      expect(states.filter((s) => s !== 'ready')).to.deep.equal([]);
+    });
+  });
+});
