@@ -55,3 +55,20 @@ export function formatTimeTick(date: Date, locale: string | undefined): string {
           : 'month';
   return formatDate(date, locale, style);
 }
+
+const warmed = new Set<string>();
+
+/**
+ * Builds the formatters a chart will need while the page is idle (a card waits for its data anyway): the
+ * first Intl formatter of a page costs ~25 ms of ICU start-up, which would otherwise land in the first chart's
+ * render, one long task. One formatter per idle callback, so warming is never a long task either.
+ */
+export function warmFormatters(locale: string | undefined): void {
+  if (warmed.has(String(locale))) return;
+  warmed.add(String(locale));
+  const idle = (work: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(() => work(), { timeout: 2000 }) : setTimeout(work, 50);
+  idle(() => formatNumber(0, locale, false));
+  idle(() => formatNumber(0, locale, true));
+  for (const style of Object.keys(DATE_OPTIONS) as DateStyle[]) idle(() => formatDate(0, locale, style));
+}

@@ -9,6 +9,7 @@ import { viewOptions } from '../../api/view-options.js';
 import { legendTemplate } from '../../charts/legend.js';
 import { lineLayout, nearestTimeIndex, toChartSeries, type ChartSeries, type LineLayout } from '../../charts/line.js';
 import { lineChartTemplate } from '../../charts/line-chart.js';
+import { warmFormatters } from '../../charts/format.js';
 import { lineSummary } from '../../charts/summary.js';
 import { tooltipTemplate } from '../../charts/tooltip.js';
 import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
@@ -19,6 +20,7 @@ import { defaultMessages as m } from '../../model/messages.js';
 import { limitSeries } from '../../model/series-limit.js';
 import { safeHttpURL } from '../../model/url.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { yieldToMain } from '../shared/yield.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
 import { styles } from './code-insight.styles.js';
@@ -162,6 +164,7 @@ export class CodeInsightElement extends LitElement {
     super.connectedCallback();
     // A page may call configure() after the elements loaded: load again with the new settings.
     this.#unsubscribe = onConfigure(() => this.requestUpdate());
+    warmFormatters(this.#locale());
     if (this.#reloadOnConnect) {
       this.#reloadOnConnect = false;
       this.reloads++;
@@ -306,6 +309,8 @@ export class CodeInsightElement extends LitElement {
     // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
     const insight = await api.insightView({ id, ...options }, signal, { fresh: (reloads as number) > 0 });
     if (insight.presentation === 'pie') throw new InsightsError('config', m.pieNotSupported);
+    await yieldToMain();
+    signal.throwIfAborted();
     return { ...limitSeries(insight.data, limit, insight.seriesCount), warnings: insight.warnings };
   }
 

@@ -32,6 +32,13 @@ export const styles = [
       gap: var(--insight-gap, 1rem);
       grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_min-card-width, var(--insight-min-card-width, 22rem))), 1fr));
     }
+    /* Cards out of view skip layout and paint until they near it: a 48-card dashboard costs the page what
+       its first screen of cards costs. The intrinsic size keeps the scroll height steady meanwhile. */
+    .grid > code-insight,
+    ::slotted(code-insight) {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 320px;
+    }
     .status {
       margin: 0 0 0.75rem;
       color: var(--_muted);

@@ -12,8 +12,12 @@ import { insightIdFrom } from '../code-insight/lookup.js';
 import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate } from './filter-bar.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { yieldToMain } from '../shared/yield.js';
 
 export type DashboardState = 'loading' | 'ready' | 'empty' | 'error';
+
+/** Cards created per task: creating 48 at once (each with a shadow root and observers) is a long task. */
+const CARDS_PER_TASK = 8;
 
 /**
  * A grid of insight cards with one filter bar: a saved Sourcegraph dashboard (`dashboard-id`), child
@@ -56,6 +60,8 @@ export class InsightsDashboardElement extends LitElement {
   @property({ attribute: false }) token?: string;
 
   @state() private filterError?: string;
+  /** How many of the dashboard's cards exist so far; grows a chunk per task after the dashboard loads. */
+  @state() private cardCount = CARDS_PER_TASK;
   @query('.grid') private grid?: HTMLElement;
 
   #unsubscribe?: () => void;
@@ -137,6 +143,15 @@ export class InsightsDashboardElement extends LitElement {
     }
     this.#passDown(this.#childCards());
     this.#expectCards();
+    void this.#createMoreCards();
+  }
+
+  async #createMoreCards(): Promise<void> {
+    const total = this.#task.value?.viewIds.length ?? 0;
+    if (this.cardCount >= total) return;
+    const count = this.cardCount;
+    await yieldToMain();
+    if (this.cardCount === count) this.cardCount = count + CARDS_PER_TASK;
   }
 
   /** Lets the client fill spare places in its requests with the next cards, in dashboard order. */
@@ -164,7 +179,7 @@ export class InsightsDashboardElement extends LitElement {
       ${this.filtersOpen ? filterBarTemplate(this.filters, this.filterError, this.#handleApply, this.#handleReset) : nothing}
       ${this.#renderStatus()}
       <div class="grid" part="grid" role="list">
-        ${(dashboard?.viewIds ?? []).map(
+        ${(dashboard?.viewIds ?? []).slice(0, this.cardCount).map(
           (id) => html`<code-insight
             role="listitem"
             insight-id=${id}
