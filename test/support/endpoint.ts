@@ -30,6 +30,7 @@ export const SECURE_TOKEN = 'sgp_fixture_0123456789abcdef';
 
 /** The git scenario's insight and dashboard: TODOs in acme/api and acme/web, monthly up to 15 May 2023. */
 export const GIT_INSIGHT = insightViewId('acme-todos');
+export const GIT_INSIGHT_FILES = insightViewId('acme-files');
 export const GIT_DASHBOARD = 'YWNtZQ==';
 
 function gitSource(root: string): GitSource {
@@ -50,8 +51,17 @@ function gitSource(root: string): GitSource {
           points: 5,
           series: [{ seriesId: 'todo', label: 'TODO', query: 'TODO', color: 'var(--oc-grape-7)' }],
         },
+        {
+          id: GIT_INSIGHT_FILES,
+          title: 'TypeScript files at Acme',
+          kind: 'line',
+          repositories: [API, WEB],
+          step: { unit: 'MONTH', value: 1 },
+          points: 5,
+          series: [{ seriesId: 'ts', label: 'TypeScript files', query: 'file:\\.ts$', color: 'var(--oc-blue-7)' }],
+        },
       ],
-      dashboards: [{ id: GIT_DASHBOARD, title: 'Acme', insightIds: [GIT_INSIGHT] }],
+      dashboards: [{ id: GIT_DASHBOARD, title: 'Acme', insightIds: [GIT_INSIGHT, GIT_INSIGHT_FILES] }],
     },
     { now: () => new Date('2023-05-15T00:00:00Z') },
   );
