@@ -10,10 +10,10 @@ export default {
     file: 'dist/code-insights.js',
     format: 'es',
     sourcemap: true,
-    plugins: [terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } })],
+    plugins: [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })],
   },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
-    esbuild({ target: 'es2021', tsconfig: './tsconfig.json' }),
+    esbuild({ target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
 };

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP = 40 * 1024;
+// The ceiling the project allows itself (issue 9: never above 45 KiB). The 40 KiB of the first element's stage
+// was outgrown by the dashboard and every chart kind; a budget of measured size plus a margin replaces this.
+const BUDGET_GZIP = 45 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;
