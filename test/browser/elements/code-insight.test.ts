@@ -72,9 +72,10 @@ describe('<code-insight>', () => {
       expect(text).to.contain(`TypeScript files ${LATEST.ts}`);
       expect(text).to.contain(`JavaScript files ${LATEST.js}`);
       expect(text.indexOf('TypeScript')).to.be.lessThan(text.indexOf('JavaScript'));
-      shadow(element).querySelector('svg.plot')!.dispatchEvent(new PointerEvent('pointerleave'));
+      // The pointer leaves the chart area (pointerleave does not bubble: it is fired at the area itself).
+      shadow(element).querySelector('[part="chart"]')!.dispatchEvent(new PointerEvent('pointerleave'));
       await element.updateComplete;
-      expect(shadow(element).querySelector('[part="tooltip"]')).to.equal(null);
+      expect(shadow(element).querySelector('[part="tooltip"]') === null).to.equal(true);
     });
 
     it('summarizes the chart for screen readers', async () => {
@@ -247,7 +248,7 @@ describe('<code-insight>', () => {
         const error = shadow(element).querySelector('[part="error"]')!;
         expect(error.textContent).to.match(message);
         // Server text is text: the <b> in a GraphQL message must not become an element.
-        expect(error.querySelector('b')).to.equal(null);
+        expect(error.querySelector('b') === null).to.equal(true);
         expect(error.querySelector('button')!.textContent).to.contain('Try again');
       });
     }
@@ -401,6 +402,15 @@ describe('<code-insight>', () => {
       element.instance = instance();
       parent.append(element);
       await untilState(element, 'ready');
+    });
+
+    it('settles: reflecting its state does not make it load again', async () => {
+      const element = await card(FIXTURE_IDS.todos);
+      await untilState(element, 'ready');
+      element.theme = 'dark';
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await graphqlRequests(FIXTURE_IDS.todos)).to.have.length(1);
+      expect(element.state).to.equal('ready');
     });
 
     it('refresh() fetches again and keeps the chart while it does', async () => {
