@@ -1,20 +1,9 @@
-import type { StepUnit } from './source.ts';
+import type { Step, StepUnit } from '../src/model/step.ts';
 
-export interface Step {
-  unit: StepUnit;
-  value: number;
-}
+export { parseStep, type Step } from '../src/model/step.ts';
 
-const UNITS: Record<string, StepUnit> = { h: 'HOUR', d: 'DAY', w: 'WEEK', mo: 'MONTH', y: 'YEAR' };
 const HOUR = 3_600_000;
 const APPROXIMATE: Record<StepUnit, number> = { HOUR, DAY: 24 * HOUR, WEEK: 168 * HOUR, MONTH: 730 * HOUR, YEAR: 8760 * HOUR };
-
-/** `1mo`, `2w`, `1d`, `6h`, `1y` → a Sourcegraph step; undefined when it is not one. */
-export function parseStep(text: string): Step | undefined {
-  const match = /^(\d+)\s*(h|d|w|mo|y)$/.exec(text.trim());
-  const value = match ? Number(match[1]) : 0;
-  return match && value >= 1 ? { unit: UNITS[match[2]], value } : undefined;
-}
 
 /**
  * The step that spreads `points` samples over a history of `span` milliseconds: the coarsest unit that

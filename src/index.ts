@@ -4,8 +4,10 @@
  */
 import './elements/code-insight/define.js';
 import './elements/insights-dashboard/define.js';
+import './elements/insight-series/define.js';
 
 export { CodeInsightElement, type InsightState } from './elements/code-insight/code-insight.js';
+export { InsightSeriesElement } from './elements/insight-series/insight-series.js';
 export { InsightsDashboardElement, type DashboardState } from './elements/insights-dashboard/insights-dashboard.js';
 export type { ViewFilters } from './model/view-filters.js';
 export { configure, type CodeInsightsOptions } from './configure.js';

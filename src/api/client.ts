@@ -1,7 +1,17 @@
 import { defaultMessages as m } from '../model/messages.js';
+import type { LineSeries, CategoryItem } from '../model/insight-data.js';
 import { decodeDashboard, decodeInsightView, graphqlFailure, type Dashboard, type SavedInsight } from './decode.js';
+import {
+  decodeAggregation,
+  decodeLanguages,
+  decodePreview,
+  languagesQuery,
+  noLanguages,
+  type Aggregation,
+  type AggregationMode,
+} from './decode-search.js';
 import { InsightsError, isAbortError } from './errors.js';
-import { dashboardOperation, insightViewsOperation, type Operation, type SchemaGeneration } from './queries.js';
+import { AGGREGATION, LANGUAGES, PREVIEW, dashboardOperation, insightViewsOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
 import type { JsonObject } from './shape.js';
 import { postGraphQL, type GraphQLResponse, type TransportOptions } from './transport.js';
@@ -29,6 +39,24 @@ export interface SeriesDisplayOptions {
   sortOptions?: { mode: SeriesSortMode; direction: 'ASC' | 'DESC' };
   limit?: number;
   numSamples?: number;
+}
+
+export type StepUnit = 'HOUR' | 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
+
+export interface PreviewRequest {
+  repositories: string[];
+  /** A repository query (`repo:^github\.com/acme/`) instead of a list. */
+  repositoryCriteria?: string;
+  step: { unit: StepUnit; value: number };
+  series: { query: string; label: string; captureGroups: boolean }[];
+}
+
+export interface AggregationRequest {
+  query: string;
+  /** null: the instance picks the mode from the query. */
+  mode: AggregationMode | null;
+  limit: number;
+  patternType: 'literal' | 'regexp' | 'standard' | 'keyword';
 }
 
 export interface InsightViewRequest {
@@ -68,6 +96,8 @@ export class InsightsClient {
   readonly instance: string;
   readonly #options: ClientOptions;
   readonly #pending = new Map<string, Shared<SavedInsight>>();
+  /** Search-based answers (previews, languages, aggregations): shared while pending, then cached. */
+  readonly #searches = new Map<string, { shared?: Shared<unknown>; answer?: unknown }>();
   readonly #answers = new Map<string, SavedInsight>();
   /** Configuration nodes by view id, from dashboard queries: a card need not ask for them again. */
   readonly #configs = new Map<string, JsonObject>();
@@ -151,6 +181,59 @@ export class InsightsClient {
   /** Forgets cached answers, so the next request of every view goes to the instance. */
   clearCache(): void {
     this.#answers.clear();
+    this.#searches.clear();
+  }
+
+  /** Series of an ad-hoc search insight, computed by the instance without saving anything. */
+  preview(request: PreviewRequest, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<LineSeries[]> {
+    const input = {
+      repositoryScope: { repositories: request.repositories, repositoryCriteria: request.repositoryCriteria ?? null },
+      timeScope: { stepInterval: request.step },
+      series: request.series.map((s) => ({ query: s.query, label: s.label, generatedFromCaptureGroups: s.captureGroups, groupBy: null })),
+    };
+    return this.#search(PREVIEW, { input }, signal, options, (response) => decodePreview(response, this.instance));
+  }
+
+  /** Lines per language in a repository (and path), largest first. */
+  languages(request: { repository: string; path?: string }, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<CategoryItem[]> {
+    const query = languagesQuery(request.repository, request.path);
+    return this.#search(LANGUAGES, { query }, signal, options, (response) => {
+      const items = decodeLanguages(response, this.instance, query).sort((a, b) => b.value - a.value);
+      if (!items.length) throw noLanguages();
+      return items;
+    });
+  }
+
+  /** Search results grouped by repository, path, author or capture group. */
+  aggregation(request: AggregationRequest, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<Aggregation> {
+    return this.#search(AGGREGATION, { ...request }, signal, options, (response) => decodeAggregation(response, this.instance));
+  }
+
+  #search<T>(
+    operation: Operation,
+    variables: Record<string, unknown>,
+    signal: AbortSignal | undefined,
+    { fresh = false } = {},
+    decode: (response: GraphQLResponse) => T,
+  ): Promise<T> {
+    const key = `${operation.name}\n${JSON.stringify(variables)}`;
+    const entry = this.#searches.get(key) ?? {};
+    this.#searches.set(key, entry);
+    if ('answer' in entry && !fresh) return Promise.resolve(entry.answer as T);
+    if (!entry.shared || entry.shared.controller.signal.aborted) {
+      const controller = new AbortController();
+      const promise = this.#send(operation, variables, controller.signal).then(decode);
+      const shared: Shared<unknown> = { promise, controller, callers: 0 };
+      entry.shared = shared;
+      promise.then(
+        (answer) => {
+          entry.answer = answer;
+          if (entry.shared === shared) delete entry.shared;
+        },
+        () => entry.shared === shared && delete entry.shared,
+      );
+    }
+    return follow(entry.shared as Shared<T>, signal);
   }
 
   #scheduleFlush(): void {

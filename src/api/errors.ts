@@ -9,6 +9,7 @@ export type InsightsErrorKind =
   | 'http' // a non-2xx status
   | 'graphql' // the response carried GraphQL `errors`
   | 'not-found' // the insight is not there or not visible to this user
+  | 'unavailable' // the instance cannot answer this question (e.g. a group-by mode for this query)
   | 'decode'; // the response does not have the shape this library expects
 
 /**

@@ -121,12 +121,55 @@ ${CONFIG[generation]}`,
   };
 }
 
+/** Series computed on the fly for an ad-hoc insight (nothing is saved on the instance). */
+export const PREVIEW: Operation = {
+  name: 'CodeInsightPreview',
+  document: `query CodeInsightPreview($input: SearchInsightPreviewInput!) {
+  searchInsightPreview(input: $input) {
+    label
+    points { dateTime value diffQuery }
+  }
+}`,
+};
+
+/** Lines per language for a repository (and path): Sourcegraph's own language usage insights read this. */
+export const LANGUAGES: Operation = {
+  name: 'CodeInsightLanguages',
+  document: `query CodeInsightLanguages($query: String!) {
+  search(query: $query) {
+    results { limitHit }
+    stats { languages { name totalLines } }
+  }
+}`,
+};
+
+/** Search results grouped by repository, path, author, capture group or metadata (bar charts). */
+export const AGGREGATION: Operation = {
+  name: 'CodeInsightAggregation',
+  document: `query CodeInsightAggregation($query: String!, $patternType: SearchPatternType!, $mode: SearchAggregationMode, $limit: Int!) {
+  searchQueryAggregate(query: $query, patternType: $patternType) {
+    aggregations(mode: $mode, limit: $limit, extendedTimeout: false) {
+      __typename
+      ... on ExhaustiveSearchAggregationResult { mode groups { label count query } otherGroupCount otherResultCount }
+      ... on NonExhaustiveSearchAggregationResult { mode groups { label count query } approximateOtherGroupCount otherResultCount }
+      ... on SearchAggregationNotAvailable { mode reason reasonType }
+    }
+    modeAvailability { mode available reasonUnavailable }
+  }
+}`,
+};
+
 /** Every shape of document the client can send, for the contract test. */
 export function allOperations(): Operation[] {
-  return (['current', 'legacy'] as const).flatMap((generation) => [
-    insightViewsOperation([{ config: true }], generation),
-    insightViewsOperation([{ config: false }], generation),
-    insightViewsOperation([{ config: true }, { config: false }, { config: false }], generation),
-    dashboardOperation(generation),
-  ]);
+  return [
+    ...(['current', 'legacy'] as const).flatMap((generation) => [
+      insightViewsOperation([{ config: true }], generation),
+      insightViewsOperation([{ config: false }], generation),
+      insightViewsOperation([{ config: true }, { config: false }, { config: false }], generation),
+      dashboardOperation(generation),
+    ]),
+    PREVIEW,
+    LANGUAGES,
+    AGGREGATION,
+  ];
 }

@@ -26,6 +26,9 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
       ${layout.xTicks.map((t) => svg`<text class="tick x" x=${t.at} y=${plot.bottom + 18}>${t.label}</text>`)}
     </g>
     ${active >= 0 ? svg`<line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>` : nothing}
+    ${layout.areas.length
+      ? svg`<g class="areas" aria-hidden="true">${layout.areas.map((a) => svg`<path class="area" d=${a.d} fill=${a.color}></path>`)}</g>`
+      : nothing}
     <g class="lines">
       ${layout.lines.map(
         (l) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} d=${l.d} stroke=${l.color}></path>`,

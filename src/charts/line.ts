@@ -1,5 +1,5 @@
 import { bisectCenter, extent, max, min } from 'd3-array';
-import { line } from 'd3-shape';
+import { area, line } from 'd3-shape';
 import { toTime } from '../model/dates.js';
 import type { LineSeries } from '../model/insight-data.js';
 import { formatNumber, formatTimeTick } from './format.js';
@@ -30,6 +30,8 @@ export interface Size {
 export interface LineLayoutOptions {
   /** Start the y axis at zero instead of near the smallest value. */
   yZero: boolean;
+  /** Stack the series: each one's band sits on the ones before it (values must not be negative to read well). */
+  stacked?: boolean;
   locale?: string;
 }
 
@@ -58,6 +60,12 @@ export interface PointMark {
   point: ChartPoint;
 }
 
+export interface AreaMark {
+  seriesId: string;
+  color: string;
+  d: string;
+}
+
 export interface LineLayout {
   width: number;
   height: number;
@@ -66,6 +74,8 @@ export interface LineLayout {
   xTicks: Tick[];
   yTicks: Tick[];
   lines: LineMark[];
+  /** Filled bands of a stacked chart (empty otherwise). */
+  areas: AreaMark[];
   points: PointMark[];
   /** The points at each sample time (index into `times`), for hover and keyboard without a scan. */
   pointsAt: PointMark[][];
@@ -100,11 +110,15 @@ export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
 /** Lays out a line chart: scales, ticks and path data for `size`. Pure, so it runs without a DOM. */
 export function lineLayout(series: readonly ChartSeries[], size: Size, options: LineLayoutOptions): LineLayout {
   const times = [...new Set(series.flatMap((s) => s.points.map((p) => p.time)))].sort((a, b) => a - b);
-  const values = series.flatMap((s) => s.points.map((p) => p.value));
+  const timeIndex = new Map(times.map((t, i) => [t, i]));
+  // Stacked: each series sits on the sum of the ones before it at the same time (a missing point adds 0).
+  const bases = options.stacked ? stackBases(series, times, timeIndex) : undefined;
+  const top = (s: number, p: ChartPoint) => (bases ? bases[s][timeIndex.get(p.time)!] + p.value : p.value);
+  const values = series.flatMap((s, i) => s.points.map((p) => top(i, p)));
   const [firstTime, lastTime] = times.length ? [times[0], times[times.length - 1]] : [0, 1];
   const span = lastTime - firstTime;
 
-  const low = options.yZero ? Math.min(0, min(values) ?? 0) : (min(values) ?? 0);
+  const low = options.yZero || options.stacked ? Math.min(0, min(values) ?? 0) : (min(values) ?? 0);
   const high = max(values) ?? 1;
   const yTickCount = Math.max(2, Math.floor(size.height / defaults.yTickSpacing));
   // A flat series still needs a y range to draw in.
@@ -136,18 +150,23 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   }));
   const yTicks = yTickValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
 
-  const path = line<ChartPoint>()
-    .x((p) => x(p.time))
-    .y((p) => y(p.value));
-  const timeIndex = new Map(times.map((t, i) => [t, i]));
-  const points = series.flatMap((s) =>
+  const path = (s: number) =>
+    line<ChartPoint>()
+      .x((p) => x(p.time))
+      .y((p) => y(top(s, p)));
+  const band = (s: number) =>
+    area<ChartPoint>()
+      .x((p) => x(p.time))
+      .y0((p) => y(bases![s][timeIndex.get(p.time)!]))
+      .y1((p) => y(top(s, p)));
+  const points = series.flatMap((s, i) =>
     s.points.map((p) => ({
       seriesId: s.id,
       label: s.label,
       color: s.color,
       timeIndex: timeIndex.get(p.time)!,
       x: x(p.time),
-      y: y(p.value),
+      y: y(top(i, p)),
       point: p,
     })),
   );
@@ -159,13 +178,24 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     plot,
     xTicks,
     yTicks,
-    lines: series.map((s) => ({ seriesId: s.id, label: s.label, color: s.color, d: path(s.points) ?? '' })),
+    lines: series.map((s, i) => ({ seriesId: s.id, label: s.label, color: s.color, d: path(i)(s.points) ?? '' })),
+    areas: bases ? series.map((s, i) => ({ seriesId: s.id, color: s.color, d: band(i)(s.points) ?? '' })) : [],
     points,
     pointsAt,
     times,
     xs: times.map((t) => x(t)),
     subDaily: times.some((t, i) => i > 0 && t - times[i - 1] < 864e5),
   };
+}
+
+/** For each series, the sum of the series before it at every sample time. */
+function stackBases(series: readonly ChartSeries[], times: number[], timeIndex: Map<number, number>): number[][] {
+  const running = times.map(() => 0);
+  return series.map((s) => {
+    const base = [...running];
+    for (const p of s.points) running[timeIndex.get(p.time)!] += p.value;
+    return base;
+  });
 }
 
 /** The sample nearest to pixel `x` (by bisection: hover must stay cheap on long series), or -1 when there is none. */

@@ -53,6 +53,8 @@ export interface CategoryInsightData {
   kind: 'pie' | 'bar';
   title: string;
   items: CategoryItem[];
+  /** Link to the insight (or its search) on its instance. */
+  url?: string;
 }
 
 export interface StatInsightData {
@@ -61,6 +63,12 @@ export interface StatInsightData {
   value: number;
   previous?: number;
   url?: string;
+  /** What the number counts (the series label). */
+  label?: string;
+  /** The series behind the number, for a sparkline. */
+  points?: DataPoint[];
+  /** Date of `previous` (the start of the period the change is measured over). */
+  since?: string | Date;
 }
 
 export type InsightData = LineInsightData | CategoryInsightData | StatInsightData;

@@ -12,6 +12,7 @@ const dark = css`
   --_grid: var(--insight-grid-color, #262c36);
   --_accent: var(--insight-accent-color, #4493f8);
   --_danger: var(--insight-danger-color, #f85149);
+  --_success: var(--insight-success-color, #3fb950);
   --_warning: var(--insight-warning-color, #d29922);
   --_skeleton: var(--insight-skeleton-color, #212830);
   --_tooltip-bg: var(--insight-tooltip-background, #212830);
@@ -27,6 +28,7 @@ export const tokens = css`
     --_grid: var(--insight-grid-color, #e6eaef);
     --_accent: var(--insight-accent-color, #0969da);
     --_danger: var(--insight-danger-color, #cf222e);
+    --_success: var(--insight-success-color, #1a7f37);
     --_warning: var(--insight-warning-color, #9a6700);
     --_skeleton: var(--insight-skeleton-color, #eef1f4);
     --_tooltip-bg: var(--insight-tooltip-background, #ffffff);

@@ -12,7 +12,8 @@ const upstream = upstreamSchemaAvailable();
 
 describe('client operations', () => {
   for (const operation of allOperations()) {
-    const shape = `${operation.name} (${(operation.document.match(/insightViews\(/g) ?? []).length} views)`;
+    const views = (operation.document.match(/insightViews\(/g) ?? []).length;
+    const shape = views ? `${operation.name} (${views} views)` : operation.name;
     test(`${shape} is valid against the local server's schema`, () => {
       assert.deepEqual(validateDocument(loadSchema(), operation.document), []);
     });

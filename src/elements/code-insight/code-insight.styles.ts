@@ -91,6 +91,10 @@ export const styles = [
     [data-mark='point'] {
       stroke-width: 1.5;
     }
+    .area {
+      opacity: 0.35;
+      stroke: none;
+    }
     [data-mark='point'].incomplete {
       stroke: var(--_warning);
       stroke-width: 2;
@@ -147,6 +151,76 @@ export const styles = [
       flex-basis: 100%;
       color: var(--_warning);
       font-size: 0.75rem;
+    }
+    .tooltip-row {
+      display: flex;
+      align-items: center;
+      gap: 0.375rem;
+      font-weight: 600;
+    }
+    .tooltip-detail {
+      font-variant-numeric: tabular-nums;
+      color: var(--_muted);
+    }
+    .chart-note {
+      position: absolute;
+      right: 0;
+      bottom: 0;
+      margin: 0;
+      font-size: 0.75rem;
+      color: var(--_muted);
+    }
+    .stat {
+      box-sizing: border-box;
+      height: 100%;
+      display: flex;
+      flex-direction: column;
+      justify-content: center;
+      gap: 0.25rem;
+    }
+    .stat-value {
+      display: flex;
+      align-items: baseline;
+      gap: 0.5rem;
+      font-size: 3rem;
+      font-weight: 650;
+      line-height: 1.1;
+      font-variant-numeric: tabular-nums;
+    }
+    .stat-value a {
+      color: inherit;
+      text-decoration: none;
+    }
+    .stat-label {
+      font-size: 1rem;
+      font-weight: 400;
+      color: var(--_muted);
+    }
+    .stat-change {
+      font-size: 0.9375rem;
+      font-variant-numeric: tabular-nums;
+    }
+    .stat-change.up {
+      color: var(--_success);
+    }
+    .stat-change.down {
+      color: var(--_danger);
+    }
+    .stat-since {
+      margin-left: 0.25rem;
+      color: var(--_muted);
+    }
+    .sparkline {
+      width: 100%;
+      height: 64px;
+      margin-top: 0.75rem;
+    }
+    .sparkline [data-mark='line'] {
+      vector-effect: non-scaling-stroke;
+    }
+    [data-mark='slice'],
+    [data-mark='bar'] {
+      cursor: default;
     }
     .tooltip-more {
       color: var(--_muted);

@@ -6,47 +6,41 @@ import { property, query, state } from 'lit/decorators.js';
 import type { InsightsClient } from '../../api/client.js';
 import { InsightsError, isAbortError } from '../../api/errors.js';
 import { viewOptions } from '../../api/view-options.js';
-import { legendTemplate } from '../../charts/legend.js';
-import { lineLayout, nearestTimeIndex, toChartSeries, type ChartSeries, type LineLayout } from '../../charts/line.js';
-import { lineChartTemplate } from '../../charts/line-chart.js';
 import { warmFormatters } from '../../charts/format.js';
-import { lineSummary } from '../../charts/summary.js';
-import { tooltipTemplate } from '../../charts/tooltip.js';
 import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
 import { InsightErrorEvent } from '../../events/insight-error.js';
 import { InsightLoadEvent } from '../../events/insight-load.js';
-import type { LineInsightData } from '../../model/insight-data.js';
+import type { InsightData, LineInsightData } from '../../model/insight-data.js';
+import { SpecError, resolveSpec } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
-import { limitSeries } from '../../model/series-limit.js';
 import { safeHttpURL } from '../../model/url.js';
+import type { InsightSeriesElement } from '../insight-series/insight-series.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { yieldToMain } from '../shared/yield.js';
+import { styles } from './code-insight.styles.js';
+import { loadInsight, type Loaded } from './load.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
-import { styles } from './code-insight.styles.js';
+import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate } from './states.js';
+import { viewFor, type ChartView } from './views/index.js';
 
 export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error';
 
-interface Loaded {
-  data: LineInsightData;
-  hidden: number;
-  warnings: string[];
-}
-
-/** Below this many pixels per sample, dots on every point would merge into a thick line. */
-const MIN_POINT_SPACING = 10;
-
 /**
- * One Sourcegraph code insight as a card: title, chart, legend and every state in between.
+ * One Sourcegraph code insight as a card: title, chart, legend and every state in between. A saved insight
+ * (`insight-id`), an ad-hoc one (`repositories` with `<insight-series>` children), a repository's language
+ * usage (`kind="languages"`), search results grouped into bars (`kind="group-by"`), a single number
+ * (`kind="stat"`), or third-party data (`src`, or the `data` property).
  *
- * @summary A saved Sourcegraph code insight, drawn as a chart.
+ * @summary A Sourcegraph code insight, drawn as a chart.
+ * @slot - `<insight-series>` elements: the series of an ad-hoc insight.
  * @fires insight-load - The data arrived and is drawn; `detail` is the `InsightData`.
  * @fires insight-error - Loading failed; `detail` is the error.
  * @csspart card - The card around everything.
  * @csspart header - The row holding the title.
  * @csspart title - The insight's title.
  * @csspart chart - The area the chart and the state messages occupy.
- * @csspart legend - The list of series.
+ * @csspart legend - The list of series (or slices).
  * @csspart tooltip - The hover tooltip.
  * @csspart status - Notes under the title: processing, hidden series, incomplete points.
  * @csspart progress - The progress bar of an insight still being processed.
@@ -55,9 +49,10 @@ const MIN_POINT_SPACING = 10;
  * @cssprop --insight-muted-color - Secondary text and axis labels.
  * @cssprop --insight-background - Card background.
  * @cssprop --insight-border-color - Card border and axis line.
- * @cssprop --insight-grid-color - Horizontal grid lines.
- * @cssprop --insight-accent-color - Focus ring and progress bar.
- * @cssprop --insight-danger-color - Error text.
+ * @cssprop --insight-grid-color - Grid lines.
+ * @cssprop --insight-accent-color - Focus ring, progress bar and bars.
+ * @cssprop --insight-danger-color - Error text and falling numbers.
+ * @cssprop --insight-success-color - Rising numbers of a single-number card.
  * @cssprop --insight-warning-color - Incomplete-data marks.
  * @cssprop --insight-tooltip-background - Tooltip background.
  * @cssprop --insight-skeleton-color - Loading placeholder.
@@ -82,6 +77,32 @@ export class CodeInsightElement extends LitElement {
   @property() instance?: string;
   /** A saved insight view id, or a pasted Sourcegraph insight URL. */
   @property({ attribute: 'insight-id' }) insightId?: string;
+  /** The page's own title for the card (ad-hoc insights have none); replaces the insight's title. */
+  @property() heading?: string;
+  /** `auto` (default), `line`, `languages`, `group-by` or `stat`. */
+  @property() kind?: string;
+  /** Ad-hoc insight: repository names, comma or space separated. */
+  @property() repositories?: string;
+  /** Ad-hoc insight: a repository search query instead of names. */
+  @property({ attribute: 'repository-criteria' }) repositoryCriteria?: string;
+  /** Ad-hoc insight: `1d`, `1w`, `1mo` (default), `1y`… */
+  @property() step?: string;
+  /** Ad-hoc insight: samples (default 12). */
+  @property({ type: Number }) points?: number;
+  /** Language usage: the repository. */
+  @property() repository?: string;
+  /** Language usage: a path inside the repository. */
+  @property() path?: string;
+  /** Language usage: languages under this share (0 to 1, default 0.03) are grouped as "Other". */
+  @property({ attribute: 'other-threshold', type: Number }) otherThreshold?: number;
+  /** Group-by: the search query whose results are grouped. */
+  @property() query?: string;
+  /** Group-by: `repo`, `path`, `author`, `capture-group` or `repo-metadata` (default: the instance picks). */
+  @property() mode?: string;
+  /** Group-by: most bars (default 30). */
+  @property({ type: Number }) limit?: number;
+  /** URL of third-party data: JSON in the InsightData format, or CSV with a `date` column. */
+  @property() src?: string;
   @property({ attribute: 'include-repos' }) includeRepos?: string;
   @property({ attribute: 'exclude-repos' }) excludeRepos?: string;
   @property({ attribute: 'search-contexts' }) searchContexts?: string;
@@ -90,58 +111,51 @@ export class CodeInsightElement extends LitElement {
   /** At most this many series are drawn (default 20). */
   @property({ attribute: 'series-limit', type: Number }) seriesLimit?: number;
   @property({ attribute: 'num-samples', type: Number }) numSamples?: number;
+  @property({ type: Boolean }) stacked = false;
   @property({ attribute: 'y-zero', type: Boolean }) yZero = false;
   /** `auto` follows the reader's colour scheme. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
   /** BCP 47 tag for dates and numbers; defaults to the document's language. */
   @property() locale?: string;
-  /**
-   * `lazy` (default) fetches when the card nears the viewport, which also lets a page set `token` after the
-   * script loads; `eager` fetches at once.
-   */
+  /** `lazy` (default) fetches when the card nears the viewport, which also lets a page set `token` after the script loads. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
   /** Seconds between automatic refreshes (the attribute `refresh`); 0 for none. */
   @property({ attribute: 'refresh', type: Number }) refreshInterval = 0;
   /** Access token for this element only. Never an attribute, never rendered. */
   @property({ attribute: false }) token?: string;
-  /** Data to draw instead of fetching. */
-  @property({ attribute: false }) data?: LineInsightData;
+  /** Data to draw instead of fetching (`InsightData`). */
+  @property({ attribute: false }) data?: InsightData;
   /** An API client to use instead of the shared one. */
   @property({ attribute: false }) client?: InsightsClient;
 
   @state() private activeIndex = -1;
   /** Bumped to fetch again (refresh() and polling) without any other argument changing. */
   @state() private reloads = 0;
+  /** Bumped when `<insight-series>` children change. */
+  @state() private seriesVersion = 0;
   @query('.tooltip') private tooltip?: HTMLElement;
 
   #state: InsightState = 'loading';
-  #layout?: { key: unknown[]; layout: LineLayout; series: ChartSeries[] };
+  #view?: { key: unknown[]; view: ChartView };
   #poll = new PollSchedule(() => this.reloads++);
   #refreshTimer = new RefreshTimer(() => this.refresh());
   #reloadOnConnect = false;
   #unsubscribe?: () => void;
+  /** Watches `<insight-series>` children only: the card's own attributes (its reflected `state`) must not count. */
+  #seriesObserver = new MutationObserver((records) => {
+    if (records.some((r) => r.target !== this || r.type === 'childList')) this.seriesVersion++;
+  });
 
   readonly #task = new Task(this, {
-    task: (args, { signal }) => this.#load(args, signal),
-    args: () =>
-      [
-        this.data,
-        this.client,
-        this.instance ?? closestAcrossShadow(this, 'insights-dashboard')?.getAttribute('instance') ?? configuration().instance,
-        this.insightId,
-        this.token,
-        this.includeRepos,
-        this.excludeRepos,
-        this.searchContexts,
-        this.sort,
-        this.seriesLimit,
-        this.numSamples,
-        this.reloads,
-        configurationVersion(),
-        this.loading === 'eager' || Boolean(this.#nearViewport.value),
-      ] as const,
+    task: (_args, { signal }) => this.#load(signal),
+    args: () => [
+      this.data, this.client, this.#instance(), this.insightId, this.token, this.kind, this.repositories, this.repositoryCriteria,
+      this.step, this.points, this.repository, this.path, this.otherThreshold, this.query, this.mode, this.limit, this.src,
+      this.includeRepos, this.excludeRepos, this.searchContexts, this.sort, this.seriesLimit, this.numSamples,
+      this.seriesVersion, this.reloads, configurationVersion(), this.loading === 'eager' || Boolean(this.#nearViewport.value),
+    ],
     onComplete: (loaded) => {
-      this.#poll.update(Boolean(loaded.data.processing), configuration());
+      this.#poll.update(Boolean(loaded.data.kind === 'line' && loaded.data.processing), configuration());
       this.dispatchEvent(new InsightLoadEvent(loaded.data));
     },
     onError: (error) => {
@@ -164,6 +178,7 @@ export class CodeInsightElement extends LitElement {
     super.connectedCallback();
     // A page may call configure() after the elements loaded: load again with the new settings.
     this.#unsubscribe = onConfigure(() => this.requestUpdate());
+    this.#seriesObserver.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ['label', 'query', 'color', 'capture-group'] });
     warmFormatters(this.#locale());
     if (this.#reloadOnConnect) {
       this.#reloadOnConnect = false;
@@ -174,6 +189,7 @@ export class CodeInsightElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#unsubscribe?.();
+    this.#seriesObserver.disconnect();
     // Task does not stop by itself when its host leaves the page.
     if (this.#task.status === TaskStatus.PENDING) {
       this.#reloadOnConnect = true;
@@ -199,119 +215,96 @@ export class CodeInsightElement extends LitElement {
 
   override render(): TemplateResult {
     const loaded = this.#task.value;
-    const title = loaded?.data.title;
+    const title = this.heading || loaded?.data.title;
     const href = safeHttpURL(loaded?.data.url);
+    const view = loaded && this.#hasMarks(loaded) ? this.#viewOf(loaded) : undefined;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       <header class="header" part="header">
-        ${title !== undefined
+        ${title
           ? html`<h3 class="title" part="title">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}</h3>`
           : nothing}
       </header>
       ${this.#renderStatus(loaded)}
-      <div class="chart" part="chart">${this.#renderBody(loaded)}</div>
-      ${this.#state === 'ready' || (this.#state === 'processing' && this.#hasPoints(loaded))
-        ? legendTemplate(this.#chart(loaded!).series)
-        : nothing}
+      <div class="chart" part="chart" @pointermove=${this.#handlePointerMove} @pointerleave=${this.#handlePointerLeave}>
+        ${this.#renderBody(loaded, view)}
+      </div>
+      ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
     </article>`;
   }
 
-  #renderBody(loaded: Loaded | undefined): TemplateResult {
-    switch (this.#state) {
-      case 'loading':
-        return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span><span></span></div>
-          <span class="visually-hidden" role="status">${m.loading}</span>`;
-      case 'error':
-        return this.#renderError(toError(this.#task.error));
-      case 'empty':
-        return html`<div class="message" role="status">${m.empty}</div>`;
-      case 'processing':
-        if (!this.#hasPoints(loaded)) return this.#renderProgress(loaded!.data);
-    }
-    return this.#renderChart(loaded!);
-  }
-
-  #renderChart(loaded: Loaded): TemplateResult {
-    const { layout, series } = this.#chart(loaded);
-    const locale = this.#locale();
-    const showPoints = (layout.plot.right - layout.plot.left) / Math.max(1, layout.times.length) >= MIN_POINT_SPACING;
-    return html`<svg
-        class="plot"
-        role="img"
-        aria-label=${lineSummary(loaded.data.title, series, locale)}
-        viewBox="0 0 ${layout.width} ${layout.height}"
-        @pointermove=${this.#handlePointerMove}
-        @pointerleave=${this.#handlePointerLeave}
-      >
-        ${lineChartTemplate(layout, { activeIndex: this.activeIndex, showPoints })}
-      </svg>
-      ${this.activeIndex >= 0
-        ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltipTemplate(layout, this.activeIndex, locale)}</div>`
-        : nothing}`;
-  }
-
-  #renderProgress(data: LineInsightData): TemplateResult {
-    const percent = data.processing?.progress === undefined ? undefined : Math.round(data.processing.progress * 100);
-    return html`<div class="message" role="status">
-      <span>${m.processing}</span>
-      ${percent === undefined
-        ? html`<progress part="progress" aria-label=${m.processing}></progress>`
-        : html`<progress part="progress" max="100" value=${percent} aria-label=${m.processingProgress(percent)}></progress>
-            <span class="detail">${m.processingProgress(percent)}</span>`}
-    </div>`;
-  }
-
-  #renderError(error: Error): TemplateResult {
-    const details = error instanceof InsightsError ? error.details.slice(0, 3) : [];
-    return html`<div class="message error" part="error" role="alert">
-      <span>${error.message}</span>
-      ${details.map((d) => html`<span class="detail">${d}</span>`)}
-      ${error instanceof InsightsError && error.kind === 'config'
-        ? nothing // the same attributes would fail the same way
-        : html`<button type="button" @click=${this.refresh}>${m.retry}</button>`}
-    </div>`;
+  #renderBody(loaded: Loaded | undefined, view: ChartView | undefined): TemplateResult {
+    if (this.#state === 'loading') return skeletonTemplate();
+    if (this.#state === 'error') return errorTemplate(toError(this.#task.error), () => this.refresh());
+    if (this.#state === 'empty') return emptyTemplate();
+    if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
+    const tooltip = this.activeIndex >= 0 ? view.tooltip(this.activeIndex) : undefined;
+    return html`${view.render(this.activeIndex)}
+      ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 
   #renderStatus(loaded: Loaded | undefined): TemplateResult | typeof nothing {
     if (!loaded || this.#state === 'error' || this.#state === 'loading') return nothing;
+    const data = loaded.data;
     const notes: TemplateResult[] = [];
-    if (this.#state === 'processing' && this.#hasPoints(loaded)) notes.push(html`<p class="status" part="status">${m.processing}</p>`);
-    if (loaded.data.series.some((s) => s.incomplete?.length)) {
+    if (this.#state === 'processing' && this.#hasMarks(loaded)) notes.push(html`<p class="status" part="status">${m.processing}</p>`);
+    if (data.kind === 'line' && data.series.some((s) => s.incomplete?.length)) {
       notes.push(html`<p class="status warning" part="status">${m.incompletePoints}</p>`);
     }
     if (loaded.hidden > 0) notes.push(html`<p class="status" part="status">${m.hiddenSeries(loaded.hidden)}</p>`);
-    for (const warning of loaded.warnings) notes.push(html`<p class="status warning" part="status">${m.graphql(warning)}</p>`);
+    for (const warning of loaded.warnings) notes.push(html`<p class="status warning" part="status">${warning}</p>`);
     return notes.length ? html`${notes}` : nothing;
   }
 
-  async #load(args: readonly unknown[], signal: AbortSignal): Promise<Loaded | typeof initialState> {
-    const [data, client, instance, insightId, token, includeRepos, excludeRepos, searchContexts, sort, seriesLimit, numSamples, reloads] =
-      args;
-    const limit = (seriesLimit as number | undefined) ?? 20;
-    if (data) return { ...limitSeries(data as LineInsightData, limit), warnings: [] };
-    if (!args.at(-1)) return initialState; // lazy, and not near the viewport yet
+  async #load(signal: AbortSignal): Promise<Loaded | typeof initialState> {
+    if (!(this.loading === 'eager' || this.#nearViewport.value) && !this.data) return initialState; // lazy: not near yet
     // An update queued just before removal still runs; a removed card must not start a request.
     if (!this.isConnected) {
       this.#reloadOnConnect = true;
       return initialState;
     }
-    const id = insightIdFrom(insightId as string | undefined);
-    if (!id) throw new InsightsError('config', m.noInsight);
-    if (!client && !instance) throw new InsightsError('config', m.noInstance);
-    const options = viewOptions({
-      includeRepos: includeRepos as string,
-      excludeRepos: excludeRepos as string,
-      searchContexts: searchContexts as string,
-      sort: sort as string,
-      seriesLimit: seriesLimit as number,
-      numSamples: numSamples as number,
+    let resolved;
+    try {
+      const series = [...this.querySelectorAll(':scope > insight-series')].map((s) => (s as InsightSeriesElement).toSpec());
+      resolved = resolveSpec({
+        kind: this.kind,
+        hasData: this.data !== undefined,
+        src: this.src,
+        insightId: insightIdFrom(this.insightId),
+        repositories: this.repositories,
+        repositoryCriteria: this.repositoryCriteria,
+        step: this.step,
+        points: this.points,
+        series,
+        repository: this.repository,
+        path: this.path,
+        query: this.query,
+        mode: this.mode,
+        limit: this.limit,
+      });
+    } catch (error) {
+      if (error instanceof SpecError) throw new InsightsError('config', error.message);
+      throw error;
+    }
+    if (!resolved) throw new InsightsError('config', m.noInsight);
+    const instance = this.#instance();
+    const loaded = await loadInsight(resolved.kind, resolved.spec, {
+      client: () => {
+        if (this.client) return this.client;
+        if (!instance) throw new InsightsError('config', m.noInstance);
+        return clientFor(instance, this.token);
+      },
+      data: this.data,
+      ...viewOptions(this),
+      seriesLimit: this.seriesLimit ?? 20,
+      otherThreshold: this.otherThreshold ?? 0.03,
+      // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
+      fresh: this.reloads > 0,
+      signal,
     });
-    const api = (client as InsightsClient | undefined) ?? clientFor(instance as string, token as string | undefined);
-    // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
-    const insight = await api.insightView({ id, ...options }, signal, { fresh: (reloads as number) > 0 });
-    if (insight.presentation === 'pie') throw new InsightsError('config', m.pieNotSupported);
+    // Cards answered by one batched request render one per task, not all in one long task.
     await yieldToMain();
     signal.throwIfAborted();
-    return { ...limitSeries(insight.data, limit, insight.seriesCount), warnings: insight.warnings };
+    return loaded;
   }
 
   #deriveState(): InsightState {
@@ -320,23 +313,31 @@ export class CodeInsightElement extends LitElement {
     const loaded = this.#task.value;
     // While a refresh is pending, the previous data stays on screen.
     if (!loaded || status === TaskStatus.ERROR) return 'loading';
-    if (loaded.data.processing) return 'processing';
-    return this.#hasPoints(loaded) ? 'ready' : 'empty';
+    if (loaded.data.kind === 'line' && loaded.data.processing) return 'processing';
+    return this.#hasMarks(loaded) ? 'ready' : 'empty';
   }
 
-  #hasPoints(loaded: Loaded | undefined): boolean {
-    return Boolean(loaded?.data.series.some((s) => s.points.length));
+  #hasMarks(loaded: Loaded): boolean {
+    const data = loaded.data;
+    if (data.kind === 'line') return data.series.some((s) => s.points.length);
+    if (data.kind === 'stat') return true;
+    return data.items.some((i) => i.value > 0);
   }
 
-  /** The layout for the current data and size, computed once per change of either, never on hover. */
-  #chart(loaded: Loaded): { layout: LineLayout; series: ChartSeries[] } {
+  /** The view for the current data, size and options: built once per change of any, never on hover. */
+  #viewOf(loaded: Loaded): ChartView {
     const size = this.#size.value ?? { width: 480, height: 240 };
-    const key = [loaded, size.width, size.height, this.yZero, this.#locale()];
-    if (!this.#layout || key.some((k, i) => k !== this.#layout!.key[i])) {
-      const series = toChartSeries(loaded.data.series);
-      this.#layout = { key, series, layout: lineLayout(series, size, { yZero: this.yZero, locale: this.#locale() }) };
+    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading];
+    if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
+      const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
+      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked });
+      this.#view = { key, view };
     }
-    return this.#layout;
+    return this.#view.view;
+  }
+
+  #instance(): string | undefined {
+    return this.instance ?? closestAcrossShadow(this, 'insights-dashboard')?.getAttribute('instance') ?? configuration().instance;
   }
 
   #locale(): string | undefined {
@@ -344,21 +345,21 @@ export class CodeInsightElement extends LitElement {
   }
 
   #placeTooltip(): void {
-    const layout = this.#layout?.layout;
-    if (!this.tooltip || !layout || this.activeIndex < 0) return;
-    const x = layout.xs[this.activeIndex];
+    const placement = this.#view?.view.tooltip(this.activeIndex);
+    if (!this.tooltip || !placement) return;
     const width = this.tooltip.offsetWidth;
-    // Beside the crosshair, flipped to its left when it would overflow the card.
-    const left = x + 12 + width > layout.width ? Math.max(0, x - 12 - width) : x + 12;
-    this.tooltip.style.transform = `translate(${Math.round(left)}px, ${layout.plot.top}px)`;
+    const area = this.#size.value?.width ?? 480;
+    // Beside the mark, flipped to its left when it would overflow the card.
+    const left = placement.x + 12 + width > area ? Math.max(0, placement.x - 12 - width) : placement.x + 12;
+    this.tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(placement.y)}px)`;
   }
 
   #handlePointerMove = (event: PointerEvent): void => {
-    const layout = this.#layout?.layout;
-    if (!layout) return;
-    const box = (event.currentTarget as SVGSVGElement).getBoundingClientRect();
-    const x = ((event.clientX - box.left) / box.width) * layout.width;
-    this.activeIndex = x < layout.plot.left - 8 || x > layout.plot.right + 8 ? -1 : nearestTimeIndex(layout, x);
+    const view = this.#view?.view;
+    const area = event.currentTarget as HTMLElement;
+    if (!view || this.#state !== 'ready') return;
+    const box = area.getBoundingClientRect();
+    this.activeIndex = view.indexAt(event.clientX - box.left, event.clientY - box.top, event.composedPath()[0] as Element);
   };
 
   #handlePointerLeave = (): void => {

@@ -1,0 +1,151 @@
+import type { InsightFilters, InsightsClient, SeriesDisplayOptions } from '../../api/client.js';
+import { InsightsError } from '../../api/errors.js';
+import { parseColor } from '../../model/color.js';
+import { toTime } from '../../model/dates.js';
+import { groupSmallItems } from '../../model/group-items.js';
+import type { InsightData, LineInsightData, LineSeries, StatInsightData } from '../../model/insight-data.js';
+import { InsightDataError, insightDataFromCSV, parseInsightJSON, validateInsightData } from '../../model/insight-data-parse.js';
+import type { InsightSpec, Kind } from '../../model/insight-spec.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { limitSeries } from '../../model/series-limit.js';
+
+/** What a card draws, with what it could not show. */
+export interface Loaded {
+  data: InsightData;
+  /** Series left out by `series-limit`. */
+  hidden: number;
+  /** GraphQL errors that came with usable data. */
+  warnings: string[];
+}
+
+export interface LoadContext {
+  /** The shared client; throws a config error when no instance is set (only sources that need one call it). */
+  client: () => InsightsClient;
+  data?: unknown;
+  filters?: InsightFilters;
+  seriesDisplayOptions?: SeriesDisplayOptions;
+  seriesLimit: number;
+  otherThreshold: number;
+  /** Ask the instance again instead of using the page's cache (refresh, polling). */
+  fresh: boolean;
+  signal: AbortSignal;
+}
+
+/** Largest third-party file read: data for a chart, not a data lake. */
+const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+/** Fetches (or validates) what `spec` names and shapes it for `kind`. */
+export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadContext): Promise<Loaded> {
+  const { signal, fresh } = context;
+  switch (spec.source) {
+    case 'data':
+      return shaped(kind, parsed(() => validateInsightData(context.data)), context);
+    case 'src':
+      return shaped(kind, await fetchSource(spec.url, signal), context);
+    case 'saved': {
+      const options = { id: spec.id, filters: context.filters, seriesDisplayOptions: context.seriesDisplayOptions };
+      const insight = await context.client().insightView(options, signal, { fresh });
+      if (insight.presentation === 'pie') {
+        const [repository] = insight.repositories;
+        if (!repository) throw new InsightsError('decode', m.noLanguages);
+        const items = await context.client().languages({ repository }, signal, { fresh });
+        const data = { kind: 'pie' as const, title: insight.data.title, items: groupSmallItems(items, insight.otherThreshold ?? context.otherThreshold, m.other) };
+        return shaped(kind, data, context, insight.warnings);
+      }
+      return shaped(kind, insight.data, context, insight.warnings, insight.seriesCount);
+    }
+    case 'preview': {
+      const series = await context.client().preview(spec, signal, { fresh });
+      // Colours from attributes pass the same check as colours from a server.
+      const colors = new Map(spec.series.map((s) => [s.label, parseColor(s.color)]));
+      const captures = spec.series.some((s) => s.captureGroups);
+      const data: LineInsightData = {
+        kind: 'line',
+        title: '',
+        // Capture groups give one series per value: largest first, as saved insights sort them.
+        series: (captures ? [...series].sort((a, b) => latest(b) - latest(a)) : series).map((s) => ({
+          ...s,
+          points: s.points.slice(-spec.points),
+          color: colors.get(s.label),
+        })),
+      };
+      return shaped(kind, data, context);
+    }
+    case 'languages': {
+      const items = await context.client().languages(spec, signal, { fresh });
+      return shaped(kind, { kind: 'pie', title: '', items: groupSmallItems(items, context.otherThreshold, m.other) }, context);
+    }
+    case 'group-by': {
+      const result = await context.client().aggregation({ query: spec.query, mode: spec.mode, limit: spec.limit, patternType: 'literal' }, signal, { fresh });
+      if (!result.available) throw new InsightsError('unavailable', m.groupByUnavailable(result.reason));
+      return shaped(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []);
+    }
+  }
+}
+
+/** Checks that the data can be drawn as `kind`, turns a line into a single number for `stat`, applies the series limit. */
+function shaped(kind: Kind, data: InsightData, context: LoadContext, warnings: string[] = [], seriesCount?: number): Loaded {
+  const drawable: Record<Kind, InsightData['kind'][]> = {
+    auto: ['line', 'pie', 'bar', 'stat'],
+    line: ['line'],
+    stat: ['line', 'stat'],
+    languages: ['pie'],
+    'group-by': ['bar'],
+  };
+  if (!drawable[kind].includes(data.kind)) throw new InsightsError('config', m.kindMismatch(kind, data.kind));
+  if (kind === 'stat' && data.kind === 'line') return { data: statOf(data), hidden: 0, warnings };
+  if (data.kind === 'line') return { ...limitSeries(data, context.seriesLimit, seriesCount), warnings };
+  return { data, hidden: 0, warnings };
+}
+
+/** The latest value of the first series, its change since the first point, and the series for a sparkline. */
+function statOf(data: LineInsightData): StatInsightData {
+  const series = data.series.find((s) => s.points.length) ?? data.series[0];
+  const points = [...(series?.points ?? [])].sort((a, b) => toTime(a.date) - toTime(b.date));
+  const last = points[points.length - 1];
+  return {
+    kind: 'stat',
+    title: data.title,
+    label: series?.label,
+    value: last?.value ?? 0,
+    previous: points.length > 1 ? points[0].value : undefined,
+    since: points.length > 1 ? points[0].date : undefined,
+    url: last?.url ?? data.url,
+    points,
+  };
+}
+
+function latest(series: LineSeries): number {
+  return series.points[series.points.length - 1]?.value ?? 0;
+}
+
+/** Third-party data from `src`: JSON in the InsightData format, or CSV with a `date` column. Never sends the token. */
+async function fetchSource(src: string, signal: AbortSignal): Promise<InsightData> {
+  const url = new URL(src, document.baseURI);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InsightsError('config', m.invalidSrc(src));
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    throw new InsightsError('network', m.srcUnreachable(url.href), { cause: error });
+  }
+  if (!response.ok) throw new InsightsError('http', m.srcFailed(url.href, response.status), { status: response.status });
+  const text = await response.text();
+  if (text.length > MAX_SOURCE_BYTES) throw new InsightsError('decode', m.invalidData(m.srcTooLarge));
+  const type = response.headers.get('content-type') ?? '';
+  const csv = /csv/i.test(type) || /\.csv$/i.test(url.pathname) || !/^\s*[[{]/.test(text);
+  const title = decodeURIComponent(url.pathname.split('/').pop() ?? '').replace(/\.(csv|json)$/i, '');
+  return parsed(() => (csv ? insightDataFromCSV(text, title) : parseInsightJSON(text)));
+}
+
+/** Parsing errors of third-party data become a decode error a person can act on (line, column or path). */
+function parsed<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InsightDataError) throw new InsightsError('decode', m.invalidData(error.message), { cause: error });
+    throw error;
+  }
+}
+

@@ -1,0 +1,38 @@
+import { html, nothing } from 'lit';
+import { barLayout } from '../../../charts/bar.js';
+import { barChartTemplate } from '../../../charts/bar-chart.js';
+import { formatNumber } from '../../../charts/format.js';
+import type { CategoryInsightData } from '../../../model/insight-data.js';
+import { defaultMessages as m } from '../../../model/messages.js';
+import { markIndex } from './mark-index.js';
+import type { ChartView, ViewOptions } from './view.js';
+
+/** Search results grouped by repository, path, author or capture group, as horizontal bars. */
+export function barView(data: CategoryInsightData, options: ViewOptions): ChartView {
+  const layout = barLayout(data.items, options, { locale: options.locale });
+  const summary = m.barSummary(
+    data.title,
+    layout.bars.slice(0, 5).map((b) => `${b.label} ${b.valueLabel}`),
+    data.items.length,
+  );
+  return {
+    count: layout.bars.length,
+    render: (activeIndex) =>
+      html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
+          ${barChartTemplate(layout, { activeIndex })}
+        </svg>
+        ${layout.hidden ? html`<p class="chart-note">${m.hiddenBars(layout.hidden)}</p>` : nothing}`,
+    legend: () => nothing,
+    tooltip: (activeIndex) => {
+      const bar = layout.bars[activeIndex];
+      if (!bar) return undefined;
+      return {
+        content: html`<div class="tooltip-label">${bar.label}</div>
+          <div class="tooltip-detail">${formatNumber(bar.value, options.locale, false)}</div>`,
+        x: bar.x + bar.width,
+        y: bar.y,
+      };
+    },
+    indexAt: (_x, _y, target) => markIndex(target, 'bar'),
+  };
+}

@@ -1,0 +1,38 @@
+import { html } from 'lit';
+import { formatNumber } from '../../../charts/format.js';
+import { formatPercent, pieLayout } from '../../../charts/pie.js';
+import { pieChartTemplate, pieLegendTemplate } from '../../../charts/pie-chart.js';
+import { swatch } from '../../../charts/tooltip.js';
+import type { CategoryInsightData } from '../../../model/insight-data.js';
+import { defaultMessages as m } from '../../../model/messages.js';
+import { markIndex } from './mark-index.js';
+import type { ChartView, ViewOptions } from './view.js';
+
+/** Language usage (or any shares of a whole) as a donut, its legend with values and percentages. */
+export function pieView(data: CategoryInsightData, options: ViewOptions): ChartView {
+  const layout = pieLayout(data.items, options, { donut: true, locale: options.locale });
+  const summary = m.pieSummary(
+    data.title,
+    layout.slices.slice(0, 5).map((s) => `${s.label} ${formatPercent(s.percent, options.locale)}`),
+    layout.slices.length,
+  );
+  return {
+    count: layout.slices.length,
+    render: (activeIndex) =>
+      html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
+        ${pieChartTemplate(layout, { activeIndex })}
+      </svg>`,
+    legend: () => pieLegendTemplate(layout, options.locale),
+    tooltip: (activeIndex) => {
+      const slice = layout.slices[activeIndex];
+      if (!slice) return undefined;
+      return {
+        content: html`<div class="tooltip-row">${swatch(slice.color)}<span class="tooltip-label">${slice.label}</span></div>
+          <div class="tooltip-detail">${formatNumber(slice.value, options.locale, false)} · ${formatPercent(slice.percent, options.locale)}</div>`,
+        x: layout.center.x + slice.centroid[0],
+        y: layout.center.y + slice.centroid[1],
+      };
+    },
+    indexAt: (_x, _y, target) => markIndex(target, 'slice'),
+  };
+}

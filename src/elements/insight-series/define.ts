@@ -1,0 +1,11 @@
+import { InsightSeriesElement } from './insight-series.js';
+
+if (!customElements.get('insight-series')) customElements.define('insight-series', InsightSeriesElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'insight-series': InsightSeriesElement;
+  }
+}
+
+export { InsightSeriesElement };

@@ -1,0 +1,42 @@
+import type { SeriesSpec } from '../../model/insight-spec.js';
+
+/**
+ * One series of an ad-hoc `<code-insight>`: a search query counted over time by the instance. It renders
+ * nothing; the enclosing card reads its attributes, and queries again when they change.
+ *
+ * @summary A series of an ad-hoc insight, declared in HTML.
+ */
+export class InsightSeriesElement extends HTMLElement {
+  /** The legend label. */
+  get label(): string {
+    return this.getAttribute('label') ?? '';
+  }
+  set label(value: string) {
+    this.setAttribute('label', value);
+  }
+
+  /** The Sourcegraph search query whose matches are counted. */
+  get query(): string {
+    return this.getAttribute('query') ?? '';
+  }
+  set query(value: string) {
+    this.setAttribute('query', value);
+  }
+
+  /** A CSS colour (hex, rgb/hsl, a name, or Sourcegraph's `var(--oc-blue-7)`). */
+  get color(): string | null {
+    return this.getAttribute('color');
+  }
+
+  /** One series per value of the query's first capture group (`capture-group` attribute). */
+  get captureGroup(): boolean {
+    return this.hasAttribute('capture-group');
+  }
+  set captureGroup(value: boolean) {
+    this.toggleAttribute('capture-group', value);
+  }
+
+  toSpec(): SeriesSpec {
+    return { label: this.label, query: this.query, color: this.color ?? undefined, captureGroups: this.captureGroup };
+  }
+}
