@@ -15,4 +15,5 @@ export { InsightsClient, type InsightFilters, type SeriesDisplayOptions } from '
 export { InsightsError, type InsightsErrorKind } from './api/errors.js';
 export { InsightLoadEvent } from './events/insight-load.js';
 export { InsightErrorEvent } from './events/insight-error.js';
+export { InsightPointClickEvent, type InsightPointDetail } from './events/insight-point-click.js';
 export type * from './model/insight-data.js';

@@ -6,6 +6,8 @@ export interface LineChartState {
   activeIndex: number;
   /** Draw a dot on every sample (readable on short series; long ones only show the active sample). */
   showPoints: boolean;
+  /** The series the reader is on (pointer or keyboard): drawn over the others, which are dimmed. */
+  activeSeriesId?: string;
 }
 
 /** The inside of a line chart's `<svg>`: grid, axes, one path per series, points and the crosshair. */
@@ -31,7 +33,8 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
       : nothing}
     <g class="lines">
       ${layout.lines.map(
-        (l) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} d=${l.d} stroke=${l.color}></path>`,
+        (l) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} d=${l.d} stroke=${l.color}
+          class=${state.activeSeriesId === undefined ? '' : l.seriesId === state.activeSeriesId ? 'active' : 'dimmed'}></path>`,
       )}
     </g>
     <g class="points">${points.map((p) => pointTemplate(p, p.timeIndex === active))}</g>`;

@@ -7,7 +7,12 @@ import type { LineLayout } from './line.js';
 const MAX_ROWS = 10;
 
 /** The tooltip for sample `index`: its date, then every series' value there, largest first. */
-export function tooltipTemplate(layout: LineLayout, index: number, locale: string | undefined): TemplateResult | typeof nothing {
+export function tooltipTemplate(
+  layout: LineLayout,
+  index: number,
+  locale: string | undefined,
+  activeSeriesId?: string,
+): TemplateResult | typeof nothing {
   const marks = layout.pointsAt[index];
   if (!marks?.length) return nothing;
   const rows = [...marks].sort((a, b) => b.point.value - a.point.value);
@@ -16,7 +21,7 @@ export function tooltipTemplate(layout: LineLayout, index: number, locale: strin
     <div class="tooltip-date">${formatDate(layout.times[index], locale, layout.subDaily ? 'fullTime' : 'full')}</div>
     <ul class="tooltip-rows">
       ${rows.slice(0, MAX_ROWS).map(
-        (m) => html`<li>
+        (m) => html`<li class=${m.seriesId === activeSeriesId ? 'active' : ''}>
           ${swatch(m.color)}<span class="tooltip-label">${m.label}</span>
           <span class="tooltip-value">${formatNumber(m.point.value, locale, false)}</span>
           ${m.point.incomplete ? html`<span class="tooltip-warning">${m.point.incomplete}</span>` : nothing}

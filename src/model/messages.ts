@@ -18,6 +18,11 @@ export const defaultMessages = {
   invalidInstance: (value: string) => `"${value}" is not an http(s) URL of a Sourcegraph instance.`,
   noLanguages: "We couldn't find the language statistics: check the repository name (and path).",
   other: 'Other',
+  dataTable: 'Data',
+  date: 'Date',
+  name: 'Name',
+  value: 'Value',
+  chartKeys: 'Use the arrow keys to move between points and series, Enter to open the search behind a point.',
   pieSummary: (title: string, largest: string[], count: number) =>
     `${title ? `${title}. ` : ''}Pie chart of ${count} ${count === 1 ? 'part' : 'parts'}. Largest: ${largest.join(', ')}.`,
   barSummary: (title: string, largest: string[], count: number) =>

@@ -88,8 +88,21 @@ export const styles = [
       stroke-linejoin: round;
       stroke-linecap: round;
     }
+    [data-mark='line'].active {
+      stroke-width: 3;
+    }
+    [data-mark='line'].dimmed {
+      opacity: 0.35;
+    }
     [data-mark='point'] {
       stroke-width: 1.5;
+    }
+    .tooltip-rows li.active {
+      font-weight: 600;
+    }
+    .chart:focus-visible {
+      outline-offset: 4px;
+      border-radius: 4px;
     }
     .area {
       opacity: 0.35;

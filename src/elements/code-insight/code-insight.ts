@@ -10,6 +10,7 @@ import { warmFormatters } from '../../charts/format.js';
 import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
 import { InsightErrorEvent } from '../../events/insight-error.js';
 import { InsightLoadEvent } from '../../events/insight-load.js';
+import { InsightPointClickEvent } from '../../events/insight-point-click.js';
 import type { InsightData, LineInsightData } from '../../model/insight-data.js';
 import { SpecError, resolveSpec } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
@@ -22,7 +23,9 @@ import { loadInsight, type Loaded } from './load.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
 import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate } from './states.js';
+import { nextActive, pointText } from './keyboard.js';
 import { viewFor, type ChartView } from './views/index.js';
+import type { Active } from './views/view.js';
 
 export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error';
 
@@ -36,6 +39,8 @@ export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error
  * @slot - `<insight-series>` elements: the series of an ad-hoc insight.
  * @fires insight-load - The data arrived and is drawn; `detail` is the `InsightData`.
  * @fires insight-error - Loading failed; `detail` is the error.
+ * @fires insight-point-click - A point, slice or bar was clicked or chosen with Enter; cancelable, by default
+ *   opens the search behind it in a new tab. `detail`: `{ seriesId, label, date, value, url }`.
  * @csspart card - The card around everything.
  * @csspart header - The row holding the title.
  * @csspart title - The insight's title.
@@ -128,7 +133,10 @@ export class CodeInsightElement extends LitElement {
   /** An API client to use instead of the shared one. */
   @property({ attribute: false }) client?: InsightsClient;
 
-  @state() private activeIndex = -1;
+  /** The mark the reader is on, by pointer or keyboard (index -1: none). */
+  @state() private active: Active = NONE;
+  /** What the live region says: the point the keyboard is on. */
+  @state() private announcement = '';
   /** Bumped to fetch again (refresh() and polling) without any other argument changing. */
   @state() private reloads = 0;
   /** Bumped when `<insight-series>` children change. */
@@ -209,7 +217,7 @@ export class CodeInsightElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    if (changed.has('activeIndex')) this.#placeTooltip();
+    if (changed.has('active')) this.#placeTooltip();
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
   }
 
@@ -225,9 +233,24 @@ export class CodeInsightElement extends LitElement {
           : nothing}
       </header>
       ${this.#renderStatus(loaded)}
-      <div class="chart" part="chart" @pointermove=${this.#handlePointerMove} @pointerleave=${this.#handlePointerLeave}>
+      <div
+        class="chart"
+        part="chart"
+        role=${view?.count ? 'group' : nothing}
+        tabindex=${view?.count ? 0 : nothing}
+        aria-label=${view?.count ? (title ?? m.dataTable) : nothing}
+        aria-describedby=${view?.count ? 'keys' : nothing}
+        @pointermove=${this.#handlePointerMove}
+        @pointerleave=${this.#handlePointerLeave}
+        @click=${this.#handleClick}
+        @keydown=${this.#handleKeyDown}
+        @blur=${this.#handlePointerLeave}
+      >
         ${this.#renderBody(loaded, view)}
       </div>
+      ${view?.count ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
+      ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.table() : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
     </article>`;
   }
@@ -237,8 +260,8 @@ export class CodeInsightElement extends LitElement {
     if (this.#state === 'error') return errorTemplate(toError(this.#task.error), () => this.refresh());
     if (this.#state === 'empty') return emptyTemplate();
     if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
-    const tooltip = this.activeIndex >= 0 ? view.tooltip(this.activeIndex) : undefined;
-    return html`${view.render(this.activeIndex)}
+    const tooltip = this.active.index >= 0 ? view.tooltip(this.active) : undefined;
+    return html`${view.render(this.active)}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 
@@ -345,7 +368,7 @@ export class CodeInsightElement extends LitElement {
   }
 
   #placeTooltip(): void {
-    const placement = this.#view?.view.tooltip(this.activeIndex);
+    const placement = this.active.index >= 0 ? this.#view?.view.tooltip(this.active) : undefined;
     if (!this.tooltip || !placement) return;
     const width = this.tooltip.offsetWidth;
     const area = this.#size.value?.width ?? 480;
@@ -354,18 +377,56 @@ export class CodeInsightElement extends LitElement {
     this.tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(placement.y)}px)`;
   }
 
-  #handlePointerMove = (event: PointerEvent): void => {
+  #activeAt(event: MouseEvent): Active {
     const view = this.#view?.view;
-    const area = event.currentTarget as HTMLElement;
-    if (!view || this.#state !== 'ready') return;
-    const box = area.getBoundingClientRect();
-    this.activeIndex = view.indexAt(event.clientX - box.left, event.clientY - box.top, event.composedPath()[0] as Element);
+    if (!view || (this.#state !== 'ready' && this.#state !== 'processing')) return NONE;
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    return view.activeAt(event.clientX - box.left, event.clientY - box.top, event.composedPath()[0] as Element);
+  }
+
+  #handlePointerMove = (event: PointerEvent): void => {
+    const active = this.#activeAt(event);
+    if (active.index !== this.active.index || active.series !== this.active.series) this.active = active;
   };
 
   #handlePointerLeave = (): void => {
-    this.activeIndex = -1;
+    this.active = NONE;
   };
+
+  #handleClick = (event: MouseEvent): void => {
+    const active = this.#activeAt(event);
+    if (active.index >= 0) this.#choose(active);
+  };
+
+  #handleKeyDown = (event: KeyboardEvent): void => {
+    const view = this.#view?.view;
+    if (!view?.count) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (this.active.index < 0) return;
+      event.preventDefault();
+      this.#choose(this.active);
+      return;
+    }
+    const next = nextActive(this.active, event.key, view.count, view.seriesCount);
+    if (!next) return;
+    event.preventDefault();
+    this.active = next;
+    const detail = view.detail(next);
+    this.announcement = next.index < 0 || !detail ? '' : pointText(detail, this.#locale());
+  };
+
+  /** Fires insight-point-click; unless a listener cancels it, opens the search behind the point in a new tab. */
+  #choose(active: Active): void {
+    const detail = this.#view?.view.detail(active);
+    if (!detail) return;
+    const event = new InsightPointClickEvent(detail);
+    this.dispatchEvent(event);
+    const url = safeHttpURL(detail.url);
+    if (!event.defaultPrevented && url) window.open(url, '_blank', 'noopener,noreferrer');
+  }
 }
+
+const NONE: Active = { index: -1, series: 0 };
 
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

@@ -5,6 +5,7 @@ import { formatNumber } from '../../../charts/format.js';
 import type { CategoryInsightData } from '../../../model/insight-data.js';
 import { defaultMessages as m } from '../../../model/messages.js';
 import { markIndex } from './mark-index.js';
+import { categoryTable } from './category-table.js';
 import type { ChartView, ViewOptions } from './view.js';
 
 /** Search results grouped by repository, path, author or capture group, as horizontal bars. */
@@ -17,13 +18,14 @@ export function barView(data: CategoryInsightData, options: ViewOptions): ChartV
   );
   return {
     count: layout.bars.length,
-    render: (activeIndex) =>
+    seriesCount: 0,
+    render: ({ index: activeIndex }) =>
       html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
           ${barChartTemplate(layout, { activeIndex })}
         </svg>
         ${layout.hidden ? html`<p class="chart-note">${m.hiddenBars(layout.hidden)}</p>` : nothing}`,
     legend: () => nothing,
-    tooltip: (activeIndex) => {
+    tooltip: ({ index: activeIndex }) => {
       const bar = layout.bars[activeIndex];
       if (!bar) return undefined;
       return {
@@ -33,6 +35,11 @@ export function barView(data: CategoryInsightData, options: ViewOptions): ChartV
         y: bar.y,
       };
     },
-    indexAt: (_x, _y, target) => markIndex(target, 'bar'),
+    activeAt: (_x, _y, target) => ({ index: markIndex(target, 'bar'), series: 0 }),
+    detail: ({ index }) => {
+      const item = layout.bars[index];
+      return item && { seriesId: item.label, label: item.label, value: item.value, url: item.url };
+    },
+    table: () => categoryTable(data.title, layout.bars, options.locale),
   };
 }

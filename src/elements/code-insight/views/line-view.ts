@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
+import { formatDate, formatNumber } from '../../../charts/format.js';
 import { legendTemplate } from '../../../charts/legend.js';
 import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../charts/line.js';
 import { lineChartTemplate } from '../../../charts/line-chart.js';
 import { lineSummary } from '../../../charts/summary.js';
 import { tooltipTemplate } from '../../../charts/tooltip.js';
 import type { LineInsightData } from '../../../model/insight-data.js';
-import type { ChartView, ViewOptions } from './view.js';
+import { defaultMessages as m } from '../../../model/messages.js';
+import type { Active, ChartView, ViewOptions } from './view.js';
 
 /** Below this many pixels per sample, dots on every point would merge into a thick line. */
 const MIN_POINT_SPACING = 10;
@@ -15,18 +17,53 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   const layout = lineLayout(series, options, options);
   const showPoints = (layout.plot.right - layout.plot.left) / Math.max(1, layout.times.length) >= MIN_POINT_SPACING;
   const summary = lineSummary(data.title, series, options.locale);
+  const seriesId = (active: Active) => (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
+  const mark = (active: Active) => layout.pointsAt[active.index]?.find((p) => p.seriesId === seriesId(active));
+  const dateStyle = layout.subDaily ? 'fullTime' : 'full';
   return {
     count: layout.times.length,
-    render: (activeIndex) =>
+    seriesCount: layout.lines.length,
+    render: (active) =>
       html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
-        ${lineChartTemplate(layout, { activeIndex, showPoints })}
+        ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: seriesId(active) })}
       </svg>`,
     legend: () => (series.length ? legendTemplate(series) : nothing),
-    tooltip: (activeIndex) => {
-      if (activeIndex < 0 || activeIndex >= layout.times.length) return undefined;
-      const x = layout.xs[activeIndex];
-      return { content: tooltipTemplate(layout, activeIndex, options.locale), x, y: layout.plot.top };
+    tooltip: (active) => {
+      if (active.index < 0 || active.index >= layout.times.length) return undefined;
+      return { content: tooltipTemplate(layout, active.index, options.locale, seriesId(active)), x: layout.xs[active.index], y: layout.plot.top };
     },
-    indexAt: (x) => (x < layout.plot.left - 8 || x > layout.plot.right + 8 ? -1 : nearestTimeIndex(layout, x)),
+    activeAt: (x, y) => {
+      if (x < layout.plot.left - 8 || x > layout.plot.right + 8) return { index: -1, series: 0 };
+      const index = nearestTimeIndex(layout, x);
+      // The series whose point at that time is nearest the pointer, vertically.
+      const nearest = [...(layout.pointsAt[index] ?? [])].sort((a, b) => Math.abs(a.y - y) - Math.abs(b.y - y))[0];
+      return { index, series: Math.max(0, layout.lines.findIndex((l) => l.seriesId === nearest?.seriesId)) };
+    },
+    detail: (active) => {
+      const point = mark(active);
+      if (!point) return undefined;
+      return {
+        seriesId: point.seriesId,
+        label: point.label,
+        date: new Date(point.point.time).toISOString(),
+        value: point.point.value,
+        url: point.point.url,
+      };
+    },
+    table: () => html`<table class="visually-hidden">
+      <caption>${data.title || m.dataTable}</caption>
+      <thead><tr><th scope="col">${m.date}</th>${series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr></thead>
+      <tbody>
+        ${layout.times.map(
+          (time, i) => html`<tr>
+            <th scope="row">${formatDate(time, options.locale, dateStyle)}</th>
+            ${series.map((s) => {
+              const point = layout.pointsAt[i].find((p) => p.seriesId === s.id);
+              return html`<td>${point ? formatNumber(point.point.value, options.locale, false) : '—'}</td>`;
+            })}
+          </tr>`,
+        )}
+      </tbody>
+    </table>`,
   };
 }

@@ -6,6 +6,7 @@ import { swatch } from '../../../charts/tooltip.js';
 import type { CategoryInsightData } from '../../../model/insight-data.js';
 import { defaultMessages as m } from '../../../model/messages.js';
 import { markIndex } from './mark-index.js';
+import { categoryTable } from './category-table.js';
 import type { ChartView, ViewOptions } from './view.js';
 
 /** Language usage (or any shares of a whole) as a donut, its legend with values and percentages. */
@@ -18,12 +19,13 @@ export function pieView(data: CategoryInsightData, options: ViewOptions): ChartV
   );
   return {
     count: layout.slices.length,
-    render: (activeIndex) =>
+    seriesCount: 0,
+    render: ({ index: activeIndex }) =>
       html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
         ${pieChartTemplate(layout, { activeIndex })}
       </svg>`,
     legend: () => pieLegendTemplate(layout, options.locale),
-    tooltip: (activeIndex) => {
+    tooltip: ({ index: activeIndex }) => {
       const slice = layout.slices[activeIndex];
       if (!slice) return undefined;
       return {
@@ -33,6 +35,11 @@ export function pieView(data: CategoryInsightData, options: ViewOptions): ChartV
         y: layout.center.y + slice.centroid[1],
       };
     },
-    indexAt: (_x, _y, target) => markIndex(target, 'slice'),
+    activeAt: (_x, _y, target) => ({ index: markIndex(target, 'slice'), series: 0 }),
+    detail: ({ index }) => {
+      const item = layout.slices[index];
+      return item && { seriesId: item.label, label: item.label, value: item.value, url: item.url };
+    },
+    table: () => categoryTable(data.title, layout.slices, options.locale),
   };
 }

@@ -22,6 +22,7 @@ export function statView(data: StatInsightData, options: ViewOptions): ChartView
   const spark = series[0].points.length > 1 ? lineLayout(series, { width: options.width, height: 64 }, { yZero: false }) : undefined;
   return {
     count: 0,
+    seriesCount: 0,
     render: () => html`<div class="stat" role="img" aria-label=${summary}>
       <div class="stat-value" aria-hidden="true">
         ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${value}</a>` : value}
@@ -41,7 +42,9 @@ export function statView(data: StatInsightData, options: ViewOptions): ChartView
     </div>`,
     legend: () => nothing,
     tooltip: () => undefined,
-    indexAt: () => -1,
+    activeAt: () => ({ index: -1, series: 0 }),
+    detail: () => undefined,
+    table: () => nothing,
   };
 }
 

@@ -1,5 +1,12 @@
 import type { TemplateResult, nothing } from 'lit';
+import type { InsightPointDetail } from '../../../events/insight-point-click.js';
 import type { InsightData } from '../../../model/insight-data.js';
+
+/** The mark the reader is on: a sample time (line) or a slice or bar (`index`), and a series of a line chart. */
+export interface Active {
+  index: number;
+  series: number;
+}
 
 /**
  * How one kind of chart fills a card: its drawing, the legend, the tooltip of the active mark, and which mark
@@ -7,14 +14,19 @@ import type { InsightData } from '../../../model/insight-data.js';
  */
 export interface ChartView {
   /** The chart area: one `<svg role="img">` with a summary (and, for a single number, the number). */
-  render(activeIndex: number): TemplateResult;
+  render(active: Active): TemplateResult;
   legend(): TemplateResult | typeof nothing;
   /** Tooltip content and where to put it (pixels from the chart area's top left). */
-  tooltip(activeIndex: number): { content: TemplateResult | typeof nothing; x: number; y: number } | undefined;
-  /** The mark under a pointer at `x`, `y` (chart-area pixels) on `target`, or -1. */
-  indexAt(x: number, y: number, target: Element): number;
-  /** How many marks keyboard arrows move through (0: none). */
+  tooltip(active: Active): { content: TemplateResult | typeof nothing; x: number; y: number } | undefined;
+  /** The mark under a pointer at `x`, `y` (chart-area pixels) on `target`; index -1 for none. */
+  activeAt(x: number, y: number, target: Element): Active;
+  /** What the active mark is, for `insight-point-click`; undefined where there is nothing to click. */
+  detail(active: Active): InsightPointDetail | undefined;
+  /** Every value as a table, for screen readers (visually hidden). */
+  table(): TemplateResult | typeof nothing;
+  /** How many marks left and right arrows move through (0: none), and series up and down arrows move through. */
   readonly count: number;
+  readonly seriesCount: number;
 }
 
 export interface ViewOptions {

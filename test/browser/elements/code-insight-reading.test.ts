@@ -1,0 +1,128 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { configure, type CodeInsightElement, type InsightPointClickEvent } from '../../../src/index.js';
+import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { instance, resetEndpoint } from '../endpoint.js';
+import { shadow, untilState } from '../wait.js';
+
+async function card(id: string, attributes = ''): Promise<CodeInsightElement> {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  host.insertAdjacentHTML('beforeend', `<code-insight instance="${instance()}" insight-id="${id}" ${attributes}></code-insight>`);
+  const element = host.firstElementChild as CodeInsightElement;
+  await untilState(element, 'ready');
+  return element;
+}
+
+const chartArea = (element: CodeInsightElement) => shadow(element).querySelector('[part="chart"]') as HTMLElement;
+const tooltipText = (element: CodeInsightElement) => shadow(element).querySelector('[part="tooltip"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const liveRegion = (element: CodeInsightElement) => shadow(element).querySelector('[role="status"][aria-live="polite"]')!.textContent!.trim();
+
+/** window.open, recorded instead of opening tabs. */
+let opened: string[] = [];
+const realOpen = window.open;
+
+describe('<code-insight> reading', () => {
+  beforeEach(async () => {
+    configure({ retries: 0, timeout: 3000 });
+    await resetEndpoint();
+    opened = [];
+    window.open = ((url: string) => (opened.push(url), null)) as typeof window.open;
+  });
+  afterEach(() => {
+    window.open = realOpen;
+    fixtureCleanup();
+  });
+
+  describe('keyboard', () => {
+    it('is one tab stop; arrows move between points and series, with the tooltip and a polite announcement', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const area = chartArea(element);
+      expect(area.getAttribute('tabindex')).to.equal('0');
+      expect(shadow(element).querySelectorAll('[tabindex="0"]')).to.have.length(1);
+      area.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await element.updateComplete;
+      expect(tooltipText(element)).to.match(/^Nov 1, 2025/);
+      await sendKeys({ press: 'End' });
+      await element.updateComplete;
+      expect(tooltipText(element)).to.match(/^Oct 1, 2026/);
+      expect(liveRegion(element)).to.equal('Oct 1, 2026, TypeScript files: 600');
+      await sendKeys({ press: 'ArrowDown' });
+      await element.updateComplete;
+      expect(liveRegion(element)).to.equal('Oct 1, 2026, JavaScript files: 187');
+      // The series the reader is on stands out; the others step back.
+      expect(shadow(element).querySelector('[data-series-id="js"][data-mark="line"]')!.classList.contains('active')).to.equal(true);
+      expect(shadow(element).querySelector('[data-series-id="ts"][data-mark="line"]')!.classList.contains('dimmed')).to.equal(true);
+      await sendKeys({ press: 'ArrowLeft' });
+      await element.updateComplete;
+      expect(liveRegion(element)).to.equal('Sep 1, 2026, JavaScript files: 220');
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[part="tooltip"]') === null).to.equal(true);
+    });
+
+    it('opens the drill-down search of the point with Enter', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      chartArea(element).focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      const click = oneEvent(element, 'insight-point-click');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = (await click) as InsightPointClickEvent;
+      expect(detail).to.include({ seriesId: 'ts', label: 'TypeScript files', date: '2025-12-01T00:00:00.000Z', value: 150 + 50 });
+      expect(opened).to.deep.equal([detail.url]);
+      expect(new URL(opened[0]).origin).to.equal(new URL(instance()).origin);
+      expect(new URL(opened[0]).searchParams.get('q')).to.contain('after:2025-11-01T00:00:00.000Z before:2025-12-01T00:00:00.000Z type:diff');
+    });
+
+    it('moves between slices of a pie', async () => {
+      const element = await fixture<CodeInsightElement>(html`<code-insight></code-insight>`);
+      element.data = { kind: 'pie', title: 'Teams', items: [{ label: 'Web', value: 3 }, { label: 'API', value: 1 }] };
+      await untilState(element, 'ready');
+      chartArea(element).focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      await element.updateComplete;
+      expect(liveRegion(element)).to.equal('API: 1');
+    });
+  });
+
+  describe('pointer', () => {
+    it('fires a cancelable insight-point-click for the clicked point; cancelling keeps the reader here', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      element.addEventListener('insight-point-click', (e) => e.preventDefault(), { once: true });
+      const area = chartArea(element);
+      const circle = shadow(element).querySelector('circle[data-mark="point"][data-series-id="js"]')!;
+      const box = circle.getBoundingClientRect();
+      const click = oneEvent(element, 'insight-point-click');
+      area.dispatchEvent(new MouseEvent('click', { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2, bubbles: true }));
+      const { detail } = (await click) as InsightPointClickEvent;
+      expect(detail).to.include({ seriesId: 'js', label: 'JavaScript files', date: '2025-11-01T00:00:00.000Z', value: 550 });
+      expect(opened).to.deep.equal([]);
+    });
+
+    it('opens the search behind a bar', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      host.insertAdjacentHTML('beforeend', `<code-insight instance="${instance()}" kind="group-by" query="TODO" mode="repo"></code-insight>`);
+      const element = host.firstElementChild as CodeInsightElement;
+      await untilState(element, 'ready');
+      const bar = shadow(element).querySelector('[data-mark="bar"]')!;
+      const box = bar.getBoundingClientRect();
+      bar.dispatchEvent(new MouseEvent('click', { clientX: box.x + 2, clientY: box.y + 2, bubbles: true, composed: true }));
+      expect(opened).to.have.length(1);
+      expect(new URL(opened[0]).searchParams.get('q')).to.equal('TODO repo:^github\\.com/acme/web$');
+    });
+  });
+
+  describe('screen readers', () => {
+    it('holds every value in a visually hidden table', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const table = shadow(element).querySelector('table')!;
+      expect(table.classList.contains('visually-hidden')).to.equal(true);
+      expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['Date', 'TypeScript files', 'JavaScript files']);
+      const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
+      expect(rows).to.have.length(12);
+      expect(rows[11]).to.deep.equal(['Oct 1, 2026', '600', '187']);
+    });
+  });
+});
