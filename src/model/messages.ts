@@ -18,6 +18,7 @@ export const defaultMessages = {
   invalidInstance: (value: string) => `"${value}" is not an http(s) URL of a Sourcegraph instance.`,
   noLanguages: "We couldn't find the language statistics: check the repository name (and path).",
   other: 'Other',
+  nothingToExport: 'There is no chart to export yet.',
   dataTable: 'Data',
   date: 'Date',
   name: 'Name',

@@ -11,6 +11,7 @@ import { clientFor, configuration, configurationVersion, onConfigure } from '../
 import { InsightErrorEvent } from '../../events/insight-error.js';
 import { InsightLoadEvent } from '../../events/insight-load.js';
 import { InsightPointClickEvent } from '../../events/insight-point-click.js';
+import { insightToCSV } from '../../model/csv-export.js';
 import type { InsightData, LineInsightData } from '../../model/insight-data.js';
 import { SpecError, resolveSpec } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
@@ -19,6 +20,7 @@ import type { InsightSeriesElement } from '../insight-series/insight-series.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
+import { chartSVG, svgToPNG } from './export.js';
 import { loadInsight, type Loaded } from './load.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
@@ -180,6 +182,31 @@ export class CodeInsightElement extends LitElement {
   /** Fetches the insight again; the chart stays until the new data arrives. */
   refresh(): void {
     this.reloads++;
+  }
+
+  /** The data drawn, as CSV: one row per date and one column per series (or one row per slice or bar). */
+  toCSV(): string {
+    const data = this.#task.value?.data;
+    return data ? insightToCSV(data) : '';
+  }
+
+  /** The chart as a standalone SVG document with its title and colours; '' before there is a chart. */
+  toSVG(): string {
+    const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.plot');
+    if (!svg) return '';
+    const card = this.renderRoot.querySelector('[part="card"]')!;
+    const legend = [...this.renderRoot.querySelectorAll('[data-legend-item]')].map((item) => ({
+      label: item.textContent?.trim() ?? '',
+      color: item.querySelector('circle')?.getAttribute('fill') ?? 'currentColor',
+    }));
+    return chartSVG(svg, this.heading || this.#task.value?.data.title || '', getComputedStyle(card).backgroundColor, legend);
+  }
+
+  /** The chart as a PNG image (twice the on-screen size). Rejects before there is a chart. */
+  async toPNG(): Promise<Blob> {
+    const svg = this.toSVG();
+    if (!svg) throw new InsightsError('config', m.nothingToExport);
+    return svgToPNG(svg);
   }
 
   override connectedCallback(): void {

@@ -125,4 +125,55 @@ describe('<code-insight> reading', () => {
       expect(rows[11]).to.deep.equal(['Oct 1, 2026', '600', '187']);
     });
   });
+
+  describe('export', () => {
+    it('toCSV() gives one row per date and one column per series', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const lines = element.toCSV().trimEnd().split('\r\n');
+      expect(lines[0]).to.equal('date,TypeScript files,JavaScript files');
+      expect(lines).to.have.length(13);
+      expect(lines[12]).to.equal('2026-10-01T00:00:00.000Z,600,187');
+    });
+
+    it('toCSV() keeps labels from becoming spreadsheet formulas', async () => {
+      const element = await fixture<CodeInsightElement>(html`<code-insight></code-insight>`);
+      element.data = { kind: 'bar', title: 'x', items: [{ label: '=HYPERLINK("http://evil.example","x")', value: 1 }, { label: 'a,b', value: 2 }] };
+      await untilState(element, 'ready');
+      expect(element.toCSV()).to.equal('label,value\r\n"\'=HYPERLINK(""http://evil.example"",""x"")",1\r\n"a,b",2\r\n');
+    });
+
+    it('toSVG() is a standalone document with its title and colours, that a browser draws as an image', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const svg = element.toSVG();
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      expect(doc.querySelector('parsererror') === null).to.equal(true);
+      expect(doc.documentElement.getAttribute('xmlns')).to.equal('http://www.w3.org/2000/svg');
+      expect(doc.querySelector('title')!.textContent).to.equal('Migration to TypeScript');
+      const lines = [...doc.querySelectorAll('[data-mark="line"]')];
+      expect(lines.map((l) => l.getAttribute('stroke'))).to.deep.equal(['rgb(28, 126, 214)', 'rgb(247, 103, 7)']);
+      expect(lines.every((l) => l.getAttribute('fill') === 'none')).to.equal(true);
+      expect(doc.querySelectorAll('[class], [style], script, foreignObject')).to.have.length(0);
+      const image = new Image();
+      image.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      await image.decode();
+      expect(image.width).to.be.greaterThan(100);
+    });
+
+    it('toPNG() draws the chart at twice its size', async () => {
+      const element = await card(FIXTURE_IDS.todos);
+      const blob = await element.toPNG();
+      expect(blob.type).to.equal('image/png');
+      const bitmap = await createImageBitmap(blob);
+      const width = Number(element.toSVG().match(/width="(\d+)"/)![1]);
+      expect(bitmap.width).to.equal(width * 2);
+    });
+
+    it('has nothing to export before the chart exists', async () => {
+      const element = await fixture<CodeInsightElement>(html`<code-insight></code-insight>`);
+      expect(element.toCSV()).to.equal('');
+      expect(element.toSVG()).to.equal('');
+      const error = await element.toPNG().then(() => null, (e: Error) => e);
+      expect(error?.message).to.contain('no chart to export');
+    });
+  });
 });

@@ -1,0 +1,100 @@
+/**
+ * The chart as a standalone SVG file, and as a PNG drawn from it. The live SVG takes its colours from the
+ * card's CSS; a file must carry them itself, so each element's computed paint is copied onto presentation
+ * attributes (never a style attribute: the same code runs on strict CSP pages).
+ */
+
+const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor'];
+
+export interface LegendEntry {
+  label: string;
+  color: string;
+}
+
+export function chartSVG(svg: SVGSVGElement, title: string, background: string, legend: LegendEntry[] = []): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const [, , width, chartHeight] = (svg.getAttribute('viewBox') ?? '0 0 480 240').split(' ').map(Number);
+  const titleHeight = title ? 28 : 0;
+  const legendHeight = legend.length ? 24 : 0;
+  const height = chartHeight + legendHeight;
+  const live = [svg, ...svg.querySelectorAll('*')];
+  const copies = [copy, ...copy.querySelectorAll('*')];
+  live.forEach((element, i) => {
+    const style = getComputedStyle(element);
+    for (const property of PAINT) {
+      const value = style.getPropertyValue(property);
+      if (value && value !== 'normal') copies[i].setAttribute(property, value);
+    }
+    copies[i].removeAttribute('class');
+  });
+  const ns = 'http://www.w3.org/2000/svg';
+  const file = document.createElementNS(ns, 'svg');
+  file.setAttribute('xmlns', ns);
+  file.setAttribute('width', String(width));
+  file.setAttribute('height', String(height + titleHeight));
+  file.setAttribute('viewBox', `0 0 ${width} ${height + titleHeight}`);
+  file.setAttribute('font-family', getComputedStyle(svg).fontFamily);
+  const backdrop = document.createElementNS(ns, 'rect');
+  backdrop.setAttribute('width', '100%');
+  backdrop.setAttribute('height', '100%');
+  backdrop.setAttribute('fill', background);
+  file.append(backdrop);
+  if (title) {
+    const heading = document.createElementNS(ns, 'text');
+    heading.setAttribute('x', '8');
+    heading.setAttribute('y', '20');
+    heading.setAttribute('font-size', '15');
+    heading.setAttribute('font-weight', '600');
+    heading.setAttribute('fill', getComputedStyle(svg).color);
+    heading.textContent = title;
+    const description = document.createElementNS(ns, 'title');
+    description.textContent = title;
+    file.append(description, heading);
+  }
+  copy.removeAttribute('role');
+  copy.setAttribute('y', String(titleHeight));
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(chartHeight));
+  file.append(copy);
+  // The legend as one row under the chart: a dot and a label per series, cut at the file's width.
+  let x = 8;
+  for (const entry of legend) {
+    const y = titleHeight + chartHeight + 16;
+    const dot = document.createElementNS(ns, 'circle');
+    dot.setAttribute('cx', String(x + 5));
+    dot.setAttribute('cy', String(y - 4));
+    dot.setAttribute('r', '5');
+    dot.setAttribute('fill', entry.color);
+    const label = document.createElementNS(ns, 'text');
+    label.setAttribute('x', String(x + 14));
+    label.setAttribute('y', String(y));
+    label.setAttribute('font-size', '12');
+    label.setAttribute('fill', getComputedStyle(svg).color);
+    label.textContent = entry.label;
+    file.append(dot, label);
+    x += 14 + entry.label.length * 7 + 16;
+    if (x > width) break;
+  }
+  return new XMLSerializer().serializeToString(file);
+}
+
+/** Rasterizes an SVG file at `scale` (2 for sharp slides). Blob URLs only: allowed by `img-src blob:`. */
+export async function svgToPNG(svg: string, scale = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.ceil(image.width * scale);
+    canvas.height = Math.ceil(image.height * scale);
+    const context = canvas.getContext('2d')!;
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be drawn as PNG.'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
