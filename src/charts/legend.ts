@@ -3,11 +3,37 @@ import { defaultMessages as m } from '../model/messages.js';
 import type { ChartSeries } from './line.js';
 import { swatch } from './tooltip.js';
 
-/** One item per series with its colour; the contract's `data-legend-item` hooks live here. */
-export function legendTemplate(series: readonly ChartSeries[]): TemplateResult {
+export interface LegendControls {
+  /** Series the reader turned off. */
+  hidden: ReadonlySet<string>;
+  toggle(seriesId: string): void;
+  /** Called with a series id while the pointer or focus is on its item, undefined after. */
+  highlight(seriesId: string | undefined): void;
+}
+
+/**
+ * One item per series with its colour; the contract's `data-legend-item` hooks live here. With controls, each
+ * item is a toggle button (pressed: the series is shown) that highlights its line while pointed at or focused.
+ */
+export function legendTemplate(series: readonly ChartSeries[], controls?: LegendControls): TemplateResult {
   return html`<ul class="legend" part="legend" aria-label=${m.legend}>
-    ${series.map(
-      (s) => html`<li data-legend-item data-series-id=${s.id}>${swatch(s.color)}<span class="legend-label">${s.label}</span></li>`,
+    ${series.map((s) =>
+      controls
+        ? html`<li data-legend-item data-series-id=${s.id}>
+            <button
+              type="button"
+              class="legend-toggle"
+              aria-pressed=${!controls.hidden.has(s.id)}
+              @click=${() => controls.toggle(s.id)}
+              @pointerenter=${() => controls.highlight(s.id)}
+              @pointerleave=${() => controls.highlight(undefined)}
+              @focus=${() => controls.highlight(s.id)}
+              @blur=${() => controls.highlight(undefined)}
+            >
+              ${swatch(s.color)}<span class="legend-label">${s.label}</span>
+            </button>
+          </li>`
+        : html`<li data-legend-item data-series-id=${s.id}>${swatch(s.color)}<span class="legend-label">${s.label}</span></li>`,
     )}
   </ul>`;
 }

@@ -261,6 +261,22 @@ export const styles = [
     .legend-label {
       overflow-wrap: anywhere;
     }
+    .legend-toggle {
+      display: flex;
+      align-items: center;
+      gap: 0.375rem;
+      padding: 0.125rem 0.25rem;
+      border: 0;
+      font-size: inherit;
+      text-align: start;
+    }
+    .legend-toggle[aria-pressed='false'] {
+      color: var(--_muted);
+      text-decoration: line-through;
+    }
+    .legend-toggle[aria-pressed='false'] .swatch {
+      opacity: 0.3;
+    }
     .message {
       box-sizing: border-box;
       height: 100%;

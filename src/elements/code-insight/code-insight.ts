@@ -7,6 +7,7 @@ import type { InsightsClient } from '../../api/client.js';
 import { InsightsError, isAbortError } from '../../api/errors.js';
 import { viewOptions } from '../../api/view-options.js';
 import { warmFormatters } from '../../charts/format.js';
+import type { LegendControls } from '../../charts/legend.js';
 import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
 import { InsightErrorEvent } from '../../events/insight-error.js';
 import { InsightLoadEvent } from '../../events/insight-load.js';
@@ -137,6 +138,10 @@ export class CodeInsightElement extends LitElement {
 
   /** The mark the reader is on, by pointer or keyboard (index -1: none). */
   @state() private active: Active = NONE;
+  /** Series turned off in the legend. */
+  @state() private hiddenSeries: ReadonlySet<string> = new Set();
+  /** The series whose legend item is pointed at or focused. */
+  @state() private highlighted?: string;
   /** What the live region says: the point the keyboard is on. */
   @state() private announcement = '';
   /** Bumped to fetch again (refresh() and polling) without any other argument changing. */
@@ -288,7 +293,7 @@ export class CodeInsightElement extends LitElement {
     if (this.#state === 'empty') return emptyTemplate();
     if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
     const tooltip = this.active.index >= 0 ? view.tooltip(this.active) : undefined;
-    return html`${view.render(this.active)}
+    return html`${view.render({ ...this.active, highlight: this.highlighted })}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 
@@ -377,10 +382,10 @@ export class CodeInsightElement extends LitElement {
   /** The view for the current data, size and options: built once per change of any, never on hover. */
   #viewOf(loaded: Loaded): ChartView {
     const size = this.#size.value ?? { width: 480, height: 240 };
-    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading];
+    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries];
     if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
       const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
-      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked });
+      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend });
       this.#view = { key, view };
     }
     return this.#view.view;
@@ -403,6 +408,24 @@ export class CodeInsightElement extends LitElement {
     const left = placement.x + 12 + width > area ? Math.max(0, placement.x - 12 - width) : placement.x + 12;
     this.tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(placement.y)}px)`;
   }
+
+  /** The legend's view of this card: stable, so views built with it stay valid while toggles change. */
+  readonly #legend: LegendControls = (() => {
+    const card = () => this;
+    return {
+      get hidden() {
+        return card().hiddenSeries;
+      },
+      toggle: (id: string) => {
+        const hidden = new Set(this.hiddenSeries);
+        if (!hidden.delete(id)) hidden.add(id);
+        this.hiddenSeries = hidden;
+      },
+      highlight: (id: string | undefined) => {
+        this.highlighted = id;
+      },
+    };
+  })();
 
   #activeAt(event: MouseEvent): Active {
     const view = this.#view?.view;

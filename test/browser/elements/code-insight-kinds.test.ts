@@ -149,8 +149,8 @@ describe('<code-insight> kinds', () => {
       const stat = shadow(element).querySelector('.stat')!;
       expect(stat.querySelector('.stat-value')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('600 TypeScript files');
       expect(stat.querySelector('.stat-change')!.textContent!.replace(/\s+/g, ' ')).to.contain('+440').and.contain('since Nov 1, 2025');
-      expect(stat.getAttribute('role')).to.equal('img');
-      expect(stat.getAttribute('aria-label')).to.contain('600 TypeScript files');
+      const sparkline = stat.querySelector('svg[role="img"]')!;
+      expect(sparkline.getAttribute('aria-label')).to.contain('600 TypeScript files').and.contain('+440 since Nov 1, 2025');
       expect(marks(element, 'line')).to.have.length(1);
     });
   });

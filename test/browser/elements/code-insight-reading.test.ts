@@ -114,6 +114,29 @@ describe('<code-insight> reading', () => {
     });
   });
 
+  describe('legend', () => {
+    it('turns a series off and on, and highlights it while pointed at', async () => {
+      const element = await card(FIXTURE_IDS.todos);
+      const toggle = (id: string) => shadow(element).querySelector(`[data-legend-item][data-series-id="${id}"] button`) as HTMLButtonElement;
+      const drawn = () => [...shadow(element).querySelectorAll('path[data-mark="line"]')].map((p) => p.getAttribute('data-series-id'));
+      expect(toggle('fixme').getAttribute('aria-pressed')).to.equal('true');
+      toggle('fixme').click();
+      await element.updateComplete;
+      expect(drawn()).to.deep.equal(['todo', 'hack']);
+      expect(toggle('fixme').getAttribute('aria-pressed')).to.equal('false');
+      toggle('fixme').click();
+      await element.updateComplete;
+      expect(drawn()).to.deep.equal(['todo', 'fixme', 'hack']);
+      toggle('hack').dispatchEvent(new PointerEvent('pointerenter'));
+      await element.updateComplete;
+      expect(shadow(element).querySelector('path[data-series-id="hack"]')!.classList.contains('active')).to.equal(true);
+      expect(shadow(element).querySelector('path[data-series-id="todo"]')!.classList.contains('dimmed')).to.equal(true);
+      toggle('hack').dispatchEvent(new PointerEvent('pointerleave'));
+      await element.updateComplete;
+      expect(shadow(element).querySelector('path[data-series-id="todo"]')!.getAttribute('class')).to.equal('');
+    });
+  });
+
   describe('screen readers', () => {
     it('holds every value in a visually hidden table', async () => {
       const element = await card(FIXTURE_IDS.migration);

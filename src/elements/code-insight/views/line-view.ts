@@ -13,11 +13,13 @@ import type { Active, ChartView, ViewOptions } from './view.js';
 const MIN_POINT_SPACING = 10;
 
 export function lineView(data: LineInsightData, options: ViewOptions): ChartView {
-  const series = toChartSeries(data.series);
+  const all = toChartSeries(data.series);
+  // Series the reader turned off in the legend leave the chart (and its scale), not the legend.
+  const series = options.legend ? all.filter((s) => !options.legend!.hidden.has(s.id)) : all;
   const layout = lineLayout(series, options, options);
   const showPoints = (layout.plot.right - layout.plot.left) / Math.max(1, layout.times.length) >= MIN_POINT_SPACING;
   const summary = lineSummary(data.title, series, options.locale);
-  const seriesId = (active: Active) => (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
+  const seriesId = (active: Active) => active.highlight ?? (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
   const mark = (active: Active) => layout.pointsAt[active.index]?.find((p) => p.seriesId === seriesId(active));
   const dateStyle = layout.subDaily ? 'fullTime' : 'full';
   return {
@@ -27,7 +29,7 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
       html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
         ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: seriesId(active) })}
       </svg>`,
-    legend: () => (series.length ? legendTemplate(series) : nothing),
+    legend: () => (all.length ? legendTemplate(all, options.legend) : nothing),
     tooltip: (active) => {
       if (active.index < 0 || active.index >= layout.times.length) return undefined;
       return { content: tooltipTemplate(layout, active.index, options.locale, seriesId(active)), x: layout.xs[active.index], y: layout.plot.top };

@@ -23,19 +23,19 @@ export function statView(data: StatInsightData, options: ViewOptions): ChartView
   return {
     count: 0,
     seriesCount: 0,
-    render: () => html`<div class="stat" role="img" aria-label=${summary}>
-      <div class="stat-value" aria-hidden="true">
+    render: () => html`<div class="stat">
+      <div class="stat-value">
         ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${value}</a>` : value}
         ${data.label ? html`<span class="stat-label">${data.label}</span>` : nothing}
       </div>
       ${change === undefined
         ? nothing
-        : html`<div class="stat-change ${direction}" aria-hidden="true">
-            ${direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■'} ${signed(change, locale)}
+        : html`<div class="stat-change ${direction}">
+            <span aria-hidden="true">${direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■'}</span> ${signed(change, locale)}
             ${since ? html`<span class="stat-since">${m.since(since)}</span>` : nothing}
           </div>`}
       ${spark
-        ? html`<svg class="sparkline" viewBox="0 0 ${spark.width} ${spark.height}" preserveAspectRatio="none" aria-hidden="true">
+        ? html`<svg class="sparkline" viewBox="0 0 ${spark.width} ${spark.height}" preserveAspectRatio="none" role="img" aria-label=${summary}>
             ${svg`<path data-mark="line" data-series-id="stat" data-label=${data.label ?? ''} d=${spark.lines[0].d} stroke=${spark.lines[0].color}></path>`}
           </svg>`
         : nothing}

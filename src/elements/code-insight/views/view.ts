@@ -1,4 +1,5 @@
 import type { TemplateResult, nothing } from 'lit';
+import type { LegendControls } from '../../../charts/legend.js';
 import type { InsightPointDetail } from '../../../events/insight-point-click.js';
 import type { InsightData } from '../../../model/insight-data.js';
 
@@ -6,6 +7,8 @@ import type { InsightData } from '../../../model/insight-data.js';
 export interface Active {
   index: number;
   series: number;
+  /** A series highlighted from the legend. */
+  highlight?: string;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface ViewOptions {
   locale?: string;
   yZero: boolean;
   stacked: boolean;
+  /** Legend toggles and highlighting (line charts). */
+  legend?: LegendControls;
 }
 
 export type ViewFactory<D extends InsightData = InsightData> = (data: D, options: ViewOptions) => ChartView;
