@@ -17,7 +17,7 @@ export interface LegendControls {
  */
 export function legendTemplate(series: readonly ChartSeries[], controls?: LegendControls): TemplateResult {
   return html`<ul class="legend" part="legend" aria-label=${m.legend}>
-    ${series.map((s) =>
+    ${series.map((s, i) =>
       controls
         ? html`<li data-legend-item data-series-id=${s.id}>
             <button
@@ -30,10 +30,10 @@ export function legendTemplate(series: readonly ChartSeries[], controls?: Legend
               @focus=${() => controls.highlight(s.id)}
               @blur=${() => controls.highlight(undefined)}
             >
-              ${swatch(s.color)}<span class="legend-label">${s.label}</span>
+              ${swatch(s.color, i % 5)}<span class="legend-label">${s.label}</span>
             </button>
           </li>`
-        : html`<li data-legend-item data-series-id=${s.id}>${swatch(s.color)}<span class="legend-label">${s.label}</span></li>`,
+        : html`<li data-legend-item data-series-id=${s.id}>${swatch(s.color, i % 5)}<span class="legend-label">${s.label}</span></li>`,
     )}
   </ul>`;
 }

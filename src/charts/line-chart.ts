@@ -33,7 +33,8 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
       : nothing}
     <g class="lines">
       ${layout.lines.map(
-        (l) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} d=${l.d} stroke=${l.color}
+        // data-pattern: in forced-colors mode every line has the system's one text colour; dashes tell them apart.
+        (l, i) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} data-pattern=${i % 5} d=${l.d} stroke=${l.color}
           class=${state.activeSeriesId === undefined ? '' : l.seriesId === state.activeSeriesId ? 'active' : 'dimmed'}></path>`,
       )}
     </g>

@@ -31,7 +31,14 @@ export function tooltipTemplate(
     ${hidden > 0 ? html`<div class="tooltip-more">${m.tooltipMore(hidden)}</div>` : nothing}`;
 }
 
-/** A colour chip as an SVG presentation attribute: no inline style, so strict CSP pages allow it. */
-export function swatch(color: string): TemplateResult {
-  return html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">${svg`<circle cx="5" cy="5" r="5" fill=${color}></circle>`}</svg>`;
+/**
+ * A colour chip as an SVG presentation attribute: no inline style, so strict CSP pages allow it. With a
+ * `pattern`, it also holds a short line in that series' dash pattern, shown instead in forced-colors mode,
+ * where every series has the same colour.
+ */
+export function swatch(color: string, pattern?: number): TemplateResult {
+  return pattern === undefined
+    ? html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">${svg`<circle cx="5" cy="5" r="5" fill=${color}></circle>`}</svg>`
+    : html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true">${svg`<circle cx="5" cy="5" r="5" fill=${color}></circle>`}</svg
+        ><svg class="swatch-dash" viewBox="0 0 24 10" aria-hidden="true">${svg`<line data-pattern=${pattern} x1="0" x2="24" y1="5" y2="5"></line>`}</svg>`;
 }

@@ -4,21 +4,23 @@
  * custom properties (`var(--oc-blue-7)`), which do not exist on foreign pages: they map to real colours here.
  */
 
-// open-color 1.9 shade 7, the shade Sourcegraph's insight palette uses. Other shades of a hue map to its shade 7:
-// the hue is what tells series apart, and the full 130-entry table would cost bytes for no visible gain.
+// One shade per open-color hue (Sourcegraph stores `var(--oc-<hue>-<shade>)`, usually shade 7): the shade that
+// keeps 3:1 contrast (WCAG 1.4.11, graphics) against both the light and the dark card background. Shade 7 of
+// yellow, lime and green is too light for a white card, gray 7 too dark for a dark one. The hue is what tells
+// series apart; the exact shade is ours.
 const OPEN_COLOR: Record<string, string> = {
-  gray: '#495057',
-  red: '#f03e3e',
+  gray: '#868e96',
+  red: '#fa5252',
   pink: '#d6336c',
-  grape: '#ae3ec9',
-  violet: '#7048e8',
-  indigo: '#4263eb',
-  blue: '#1c7ed6',
+  grape: '#cc5de8',
+  violet: '#845ef7',
+  indigo: '#5c7cfa',
+  blue: '#228be6',
   cyan: '#1098ad',
   teal: '#0ca678',
-  green: '#37b24d',
-  lime: '#74b816',
-  yellow: '#f59f00',
+  green: '#2f9e44',
+  lime: '#5c940d',
+  yellow: '#c26a00', // no open-color yellow keeps 3:1 on white
   orange: '#f76707',
 };
 

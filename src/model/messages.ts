@@ -32,7 +32,7 @@ export const defaultMessages = {
   statChange: (change: string, since?: string) => `${change}${since ? ` since ${since}` : ''}`,
   since: (date: string) => `since ${date}`,
   approximate: 'The counts are approximate: the search did not run to completion.',
-  groupByUnavailable: (reason: string) => `This grouping is not available: ${reason}`,
+  groupByUnavailable: (reason: string) => `This grouping is not available. ${reason}`,
   kindMismatch: (kind: string, drawn: string) => `kind="${kind}" cannot draw this data, which is a ${drawn} chart.`,
   invalidSrc: (src: string) => `src="${src}" is not an http(s) URL.`,
   srcUnreachable: (url: string) => `The data at ${url} could not be fetched (network or CORS).`,

@@ -243,6 +243,12 @@ export const styles = [
       height: 0.625rem;
       flex: none;
     }
+    .swatch-dash {
+      display: none;
+      width: 1.5rem;
+      height: 0.625rem;
+      flex: none;
+    }
     .legend {
       display: flex;
       flex-wrap: wrap;
@@ -360,8 +366,50 @@ export const styles = [
       [data-mark='line'] {
         stroke: CanvasText;
       }
-      .gridline {
+      [data-pattern='1'] {
+        stroke-dasharray: 8 4;
+      }
+      [data-pattern='2'] {
+        stroke-dasharray: 2 3;
+      }
+      [data-pattern='3'] {
+        stroke-dasharray: 12 3 2 3;
+      }
+      [data-pattern='4'] {
+        stroke-dasharray: 4 4;
+      }
+      .swatch-dash {
+        display: inline;
+        stroke: CanvasText;
+        stroke-width: 2;
+      }
+      .legend .swatch {
+        display: none;
+      }
+      [data-mark='point'],
+      [data-mark='slice'],
+      [data-mark='bar'],
+      .swatch circle {
+        fill: CanvasText;
+        stroke: Canvas;
+      }
+      [data-mark='line'].dimmed {
+        opacity: 0.5;
+      }
+      .gridline,
+      .domain {
         stroke: GrayText;
+      }
+      .tick,
+      .stat-change {
+        fill: CanvasText;
+        color: CanvasText;
+      }
+      .area {
+        fill: GrayText;
+      }
+      .legend-toggle[aria-pressed='false'] {
+        color: GrayText;
       }
     }
   `,

@@ -106,7 +106,7 @@ describe('InsightsClient', () => {
     expect(dashboard.viewIds).to.deep.equal([FIXTURE_IDS.migration, FIXTURE_IDS.todos, FIXTURE_IDS.incomplete]);
     const insight = await api.insightView({ id: FIXTURE_IDS.migration });
     expect(insight.data.title).to.equal('Migration to TypeScript');
-    expect(insight.data.series.map((s) => s.color)).to.deep.equal(['#1c7ed6', '#f76707']);
+    expect(insight.data.series.map((s) => s.color)).to.deep.equal(['#228be6', '#f76707']);
     const [, data] = await graphqlRequests();
     // The data request carries no presentation: the dashboard already gave it.
     expect(data.operationName).to.equal('CodeInsightViews');

@@ -65,7 +65,7 @@ describe('decodeInsightView', () => {
     expect(insight.data.url).to.equal('https://sourcegraph.example.com/insights/aW5zaWdodA%3D%3D');
     const [series] = insight.data.series;
     expect(series.label).to.equal('TODO');
-    expect(series.color).to.equal('#f03e3e');
+    expect(series.color).to.equal('#fa5252');
     expect(series.points.map((p) => p.value)).to.deep.equal([3, 5]);
     expect(series.points[0].url).to.equal('https://sourcegraph.example.com/search?q=type%3Adiff%20TODO&patternType=literal');
     expect(series.incomplete).to.deep.equal([{ date: '2026-02-01T00:00:00Z', reason: 'The search timed out.' }]);

@@ -123,7 +123,7 @@ describe('barLayout', () => {
       {},
     );
     expect(layout.bars.map((b) => b.color)).to.deep.equal([defaults.barColor, '#123456', defaults.barColor, '#0ca678']);
-    expect(defaults.barColor).to.equal('#1c7ed6');
+    expect(defaults.barColor).to.equal('#228be6');
   });
 
   it('keeps only http(s) links', () => {

@@ -18,7 +18,7 @@ describe('lineLayout', () => {
 
   it('sorts points by time and gives palette colours to series without one', () => {
     expect(series[1].points.map((p) => new Date(p.time).getUTCMonth())).to.deep.equal([0, 1, 2, 3]);
-    expect(series[0].color).to.equal('#1c7ed6');
+    expect(series[0].color).to.equal('#228be6');
     expect(series[1].color).to.equal('#123456');
   });
 

@@ -231,7 +231,7 @@ describe('pieLayout', () => {
       size,
       { donut: false },
     );
-    expect(layout.slices.map((s) => s.color)).to.deep.equal(['#123456', '#f03e3e', paletteColor(2), paletteColor(3)]);
+    expect(layout.slices.map((s) => s.color)).to.deep.equal(['#123456', '#fa5252', paletteColor(2), paletteColor(3)]);
   });
 
   it('keeps only http(s) links', () => {

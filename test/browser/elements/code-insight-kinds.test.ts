@@ -33,7 +33,7 @@ describe('<code-insight> kinds', () => {
       const { detail } = (await oneEvent(element, 'insight-load')) as InsightLoadEvent;
       await untilState(element, 'ready');
       expect(labels(element, 'line')).to.deep.equal(['TODO', 'FIXME']);
-      expect(marks(element, 'line')[0].getAttribute('stroke')).to.equal('#f03e3e');
+      expect(marks(element, 'line')[0].getAttribute('stroke')).to.equal('#fa5252');
       if (detail.kind !== 'line') throw new Error('expected a line');
       // The last 6 of the instance's samples: points="6".
       expect(detail.series[0].points.map((p) => p.value)).to.deep.equal([6, 7, 8, 9, 10, 11].map((i) => previewValue('TODO', 2, i)));
@@ -72,7 +72,7 @@ describe('<code-insight> kinds', () => {
     it('refuses a colour that is not a colour', async () => {
       const element = await adHoc(`<insight-series label="x" query="x" color="red;background:url(//evil.example)"></insight-series>`);
       await untilState(element, 'ready');
-      expect(marks(element, 'line')[0].getAttribute('stroke')).to.equal('#1c7ed6');
+      expect(marks(element, 'line')[0].getAttribute('stroke')).to.equal('#228be6');
     });
 
     it('takes its title from the heading attribute, also in the chart summary', async () => {

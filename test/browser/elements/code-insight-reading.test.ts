@@ -173,7 +173,7 @@ describe('<code-insight> reading', () => {
       expect(doc.documentElement.getAttribute('xmlns')).to.equal('http://www.w3.org/2000/svg');
       expect(doc.querySelector('title')!.textContent).to.equal('Migration to TypeScript');
       const lines = [...doc.querySelectorAll('[data-mark="line"]')];
-      expect(lines.map((l) => l.getAttribute('stroke'))).to.deep.equal(['rgb(28, 126, 214)', 'rgb(247, 103, 7)']);
+      expect(lines.map((l) => l.getAttribute('stroke'))).to.deep.equal(['rgb(34, 139, 230)', 'rgb(247, 103, 7)']);
       expect(lines.every((l) => l.getAttribute('fill') === 'none')).to.equal(true);
       expect(doc.querySelectorAll('[class], [style], script, foreignObject')).to.have.length(0);
       const image = new Image();

