@@ -1,10 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { buildSchema, execute, parse, validate, type GraphQLSchema } from 'graphql';
-
-/** The project's schema (Sourcegraph's field names, read-only subset). */
-export function loadSchema(): GraphQLSchema {
-  return buildSchema(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
-}
+import { execute, parse, validate, type GraphQLSchema } from 'graphql';
 
 export interface GraphQLBody {
   query?: unknown;

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
-import { loadSchema, runGraphQL } from './graphql.ts';
+import { runGraphQL } from './graphql.ts';
+import { loadSchema } from './schema-file.ts';
 import { createRootValue } from './resolvers.ts';
 import type { InsightSource } from './source.ts';
 

@@ -1,0 +1,21 @@
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.stories.ts'],
+  addons: [],
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Third-party files for `src` stories, served at /data/ beside iframe.html (so `src="data/…"` resolves in dev and in the static build).
+  staticDirs: [{ from: '../stories/data', to: '/data' }],
+  viteFinal: async (config) => {
+    // Dev only: pre-bundle lit's directive-helpers with lit, or Vite serves lit-html's development files un-bundled
+    // next to the pre-bundled lit and Lit warns "Multiple versions of Lit loaded".
+    config.optimizeDeps ??= {};
+    config.optimizeDeps.include = [...(config.optimizeDeps.include ?? []), 'lit', 'lit/directive-helpers.js', 'graphql'];
+    // One preview bundle holds lit, d3, graphql-js and the fixtures: large on purpose, and never shipped.
+    config.build ??= {};
+    config.build.chunkSizeWarningLimit = 2000;
+    return config;
+  },
+};
+export default config;
