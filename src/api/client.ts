@@ -14,7 +14,7 @@ import { InsightsError, isAbortError } from './errors.js';
 import { AGGREGATION, LANGUAGES, PREVIEW, dashboardOperation, insightViewsOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
 import type { JsonObject } from './shape.js';
-import { postGraphQL, type GraphQLResponse, type TransportOptions } from './transport.js';
+import { getFromInstance, postGraphQL, type GraphQLResponse, type TransportOptions } from './transport.js';
 
 export interface ClientOptions extends TransportOptions {
   /** Automatic retries of a failed query (network, timeout, 5xx, 429). */
@@ -182,6 +182,11 @@ export class InsightsClient {
   clearCache(): void {
     this.#answers.clear();
     this.#searches.clear();
+  }
+
+  /** Every point of a saved insight as CSV from the instance's export endpoint, archived ones included. */
+  exportCSV(id: string, signal?: AbortSignal): Promise<Blob> {
+    return getFromInstance(this.instance, `/.api/insights/export/${encodeURIComponent(id)}`, this.#options, signal);
   }
 
   /** Series of an ad-hoc search insight, computed by the instance without saving anything. */

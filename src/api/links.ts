@@ -11,6 +11,17 @@ export function insightURL(instance: string, id: string): string {
   return `${instance}/insights/${encodeURIComponent(id)}`;
 }
 
+/** A new code monitor watching a series' query. Monitors need a diff or commit search, so `type:diff` is added. */
+export function codeMonitorURL(instance: string, query: string, description: string): string {
+  const trigger = /\btype:(diff|commit)\b/.test(query) ? query : `${query} type:diff`;
+  return `${instance}/code-monitoring/new?${new URLSearchParams({ 'trigger-query': `${trigger} patterntype:literal`, description })}`;
+}
+
+/** A new batch change over what a series' query finds (as Sourcegraph's search page links it). */
+export function batchChangeURL(instance: string, query: string): string {
+  return `${instance}/batch-changes/create?${new URLSearchParams({ 'trigger-query': `${query} patterntype:literal` })}`;
+}
+
 export interface DiffQueryScope {
   query: string;
   repositories: readonly string[];

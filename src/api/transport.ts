@@ -34,6 +34,31 @@ export interface GraphQLResponse {
  * Sourcegraph's own web app sends, for the instance's logs). Every failure becomes an InsightsError; an abort by
  * `signal` rejects with the AbortError itself, so callers can tell "gone" from "failed".
  */
+/** A GET on the instance with the same credentials as GraphQL requests (the CSV export endpoint). */
+export async function getFromInstance(instance: string, path: string, options: TransportOptions, signal?: AbortSignal): Promise<Blob> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = await options.token?.();
+  if (token) headers.Authorization = `token ${token}`;
+  if (options.credentials === 'include') headers['X-Requested-With'] = 'Sourcegraph';
+  const timeout = AbortSignal.timeout(options.timeout);
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let response: Response;
+  try {
+    response = await fetchImpl(`${instance}${path}`, {
+      headers,
+      credentials: options.credentials,
+      referrerPolicy: 'no-referrer',
+      redirect: 'manual',
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+  } catch (error) {
+    throw fetchFailure(error, signal, timeout);
+  }
+  if (response.type === 'opaqueredirect') throw new InsightsError('redirect', m.redirected);
+  if (!response.ok) throw httpError(response.status, parseRetryAfter(response.headers.get('Retry-After')));
+  return response.blob();
+}
+
 export async function postGraphQL(
   instance: string,
   request: GraphQLRequest,

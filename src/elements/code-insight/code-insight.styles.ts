@@ -30,6 +30,51 @@ export const styles = [
       gap: 0.5rem;
       min-height: 1.5rem;
     }
+    .menu {
+      position: relative;
+      margin-left: auto;
+    }
+    .menu-button {
+      display: flex;
+      padding: 0.25rem;
+      border-color: transparent;
+    }
+    .menu-icon {
+      width: 1rem;
+      height: 1rem;
+      fill: currentColor;
+    }
+    .menu-list {
+      position: absolute;
+      right: 0;
+      top: 100%;
+      z-index: 2;
+      min-width: 14rem;
+      margin: 0.25rem 0 0;
+      padding: 0.25rem 0;
+      list-style: none;
+      background: var(--_tooltip-bg);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+      box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    }
+    [role='menuitem'] {
+      display: block;
+      width: 100%;
+      box-sizing: border-box;
+      padding: 0.375rem 0.75rem;
+      border: 0;
+      border-radius: 0;
+      color: var(--_fg);
+      font-size: 0.875rem;
+      text-align: start;
+      text-decoration: none;
+    }
+    [role='menuitem']:hover,
+    [role='menuitem']:focus-visible {
+      background: var(--_grid);
+      outline-offset: -2px;
+    }
     .title {
       margin: 0;
       font-size: 1rem;

@@ -21,7 +21,9 @@ import type { InsightSeriesElement } from '../insight-series/insight-series.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
+import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
 import { chartSVG, svgToPNG } from './export.js';
+import { download, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
 import { loadInsight, type Loaded } from './load.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
@@ -53,6 +55,7 @@ export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error
  * @csspart status - Notes under the title: processing, hidden series, incomplete points.
  * @csspart progress - The progress bar of an insight still being processed.
  * @csspart error - The error message and its retry button.
+ * @csspart menu - The card's menu: open in Sourcegraph, downloads, embed snippet, code monitor, batch change.
  * @cssprop --insight-color - Text colour.
  * @cssprop --insight-muted-color - Secondary text and axis labels.
  * @cssprop --insight-background - Card background.
@@ -138,6 +141,7 @@ export class CodeInsightElement extends LitElement {
 
   /** The mark the reader is on, by pointer or keyboard (index -1: none). */
   @state() private active: Active = NONE;
+  @state() private menuOpen = false;
   /** Series turned off in the legend. */
   @state() private hiddenSeries: ReadonlySet<string> = new Set();
   /** The series whose legend item is pointed at or focused. */
@@ -237,6 +241,7 @@ export class CodeInsightElement extends LitElement {
     }
     this.#poll.stop();
     this.#refreshTimer.stop();
+    document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
   }
 
   protected override firstUpdated(): void {
@@ -251,6 +256,12 @@ export class CodeInsightElement extends LitElement {
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     if (changed.has('active')) this.#placeTooltip();
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
+    if (changed.has('menuOpen')) {
+      if (this.menuOpen) {
+        this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+        document.addEventListener('pointerdown', this.#handleOutsidePointer, true);
+      } else document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
+    }
   }
 
   override render(): TemplateResult {
@@ -262,6 +273,9 @@ export class CodeInsightElement extends LitElement {
       <header class="header" part="header">
         ${title
           ? html`<h3 class="title" part="title">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}</h3>`
+          : nothing}
+        ${loaded && this.#state !== 'loading' && this.#state !== 'error'
+          ? menuTemplate(this.#menuItems(loaded, view), this.menuOpen, this.#toggleMenu, this.#handleMenuKeyDown)
           : nothing}
       </header>
       ${this.#renderStatus(loaded)}
@@ -410,6 +424,62 @@ export class CodeInsightElement extends LitElement {
   }
 
   /** The legend's view of this card: stable, so views built with it stay valid while toggles change. */
+  #menuItems(loaded: Loaded, view: ChartView | undefined): MenuItem[] {
+    const title = this.heading || loaded.data.title;
+    const name = (title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
+    const instance = this.#instance();
+    const href = safeHttpURL(loaded.data.url);
+    const [query] = loaded.queries ?? [];
+    const items: MenuItem[] = [];
+    if (href) items.push({ label: m.openInSourcegraph, href });
+    items.push({ label: m.downloadCSV, action: () => download(new Blob([this.toCSV()], { type: 'text/csv' }), `${name}.csv`) });
+    if (loaded.insightId && instance) {
+      const client = this.client ?? clientFor(instance, this.token);
+      items.push({ label: m.downloadAllCSV, action: () => void client.exportCSV(loaded.insightId!).then((blob) => download(blob, `${name}.csv`), (e: Error) => (this.announcement = e.message)) });
+    }
+    if (view && this.renderRoot.querySelector('svg.plot')) {
+      items.push({ label: m.downloadSVG, action: () => download(new Blob([this.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`) });
+      items.push({ label: m.downloadPNG, action: () => void this.toPNG().then((blob) => download(blob, `${name}.png`)) });
+    }
+    items.push({ label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(this.#embedSnippet()).then(() => (this.announcement = m.embedCopied)) });
+    if (query && instance) {
+      items.push({ label: m.createCodeMonitor, href: codeMonitorURL(normalizedInstance(instance), query, m.monitorDescription(title)) });
+      items.push({ label: m.createBatchChange, href: batchChangeURL(normalizedInstance(instance), query) });
+    }
+    return items;
+  }
+
+  /** This card's markup for another page: its attributes and series, never its token or state. */
+  #embedSnippet(): string {
+    const copy = this.cloneNode(true) as Element;
+    for (const attribute of ['state', 'role', 'style', 'class', 'id']) copy.removeAttribute(attribute);
+    const instance = this.#instance();
+    if (instance && !copy.hasAttribute('instance')) copy.setAttribute('instance', instance);
+    return `<script type="module" src="code-insights.js"></script>\n${copy.outerHTML}`;
+  }
+
+  #toggleMenu = (): void => {
+    this.menuOpen = !this.menuOpen;
+  };
+
+  #handleMenuKeyDown = (event: KeyboardEvent): void => {
+    if (!this.menuOpen) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.menuOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+    } else if (event.key === 'Tab') {
+      this.menuOpen = false;
+    } else if (moveMenuFocus(this.renderRoot.querySelector('.menu-list')!, event.key)) {
+      event.preventDefault();
+    }
+  };
+
+  #handleOutsidePointer = (event: PointerEvent): void => {
+    if (!event.composedPath().includes(this.renderRoot.querySelector('.menu')!)) this.menuOpen = false;
+  };
+
   readonly #legend: LegendControls = (() => {
     const card = () => this;
     return {
@@ -477,6 +547,11 @@ export class CodeInsightElement extends LitElement {
 }
 
 const NONE: Active = { index: -1, series: 0 };
+
+/** The instance URL without a trailing slash, or as given when it is not a URL (links then fail visibly). */
+function normalizedInstance(instance: string): string {
+  return instance.replace(/\/+$/, '');
+}
 
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

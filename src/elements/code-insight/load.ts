@@ -16,6 +16,10 @@ export interface Loaded {
   hidden: number;
   /** GraphQL errors that came with usable data. */
   warnings: string[];
+  /** The search queries behind the series (for code monitor and batch change links). */
+  queries?: string[];
+  /** The saved insight's id (for the instance's CSV export). */
+  insightId?: string;
 }
 
 export interface LoadContext {
@@ -52,7 +56,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
         const data = { kind: 'pie' as const, title: insight.data.title, items: groupSmallItems(items, insight.otherThreshold ?? context.otherThreshold, m.other) };
         return shaped(kind, data, context, insight.warnings);
       }
-      return shaped(kind, insight.data, context, insight.warnings, insight.seriesCount);
+      return { ...shaped(kind, insight.data, context, insight.warnings, insight.seriesCount), queries: [...insight.queries.values()], insightId: spec.id };
     }
     case 'preview': {
       const series = await context.client().preview(spec, signal, { fresh });
@@ -69,7 +73,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
           color: colors.get(s.label),
         })),
       };
-      return shaped(kind, data, context);
+      return { ...shaped(kind, data, context), queries: spec.series.map((s) => s.query) };
     }
     case 'languages': {
       const items = await context.client().languages(spec, signal, { fresh });
@@ -78,7 +82,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
     case 'group-by': {
       const result = await context.client().aggregation({ query: spec.query, mode: spec.mode, limit: spec.limit, patternType: 'literal' }, signal, { fresh });
       if (!result.available) throw new InsightsError('unavailable', m.groupByUnavailable(result.reason));
-      return shaped(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []);
+      return { ...shaped(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []), queries: [spec.query] };
     }
   }
 }

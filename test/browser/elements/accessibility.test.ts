@@ -42,6 +42,14 @@ describe('accessibility (axe-core: zero violations)', () => {
     });
   }
 
+  it('a card with its menu open', async () => {
+    const element = await card(`<code-insight instance="${instance()}" insight-id="${FIXTURE_IDS.migration}"></code-insight>`, 'ready');
+    (element.shadowRoot!.querySelector('.menu-button') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect(element.shadowRoot!.querySelector('[role="menu"]') !== null).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
   it('a dashboard with its filter bar open', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     host.innerHTML = `<insights-dashboard instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}" filters-open></insights-dashboard>`;

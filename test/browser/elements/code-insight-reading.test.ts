@@ -149,6 +149,67 @@ describe('<code-insight> reading', () => {
     });
   });
 
+  describe('menu', () => {
+    const active = (element: CodeInsightElement) => shadow(element).activeElement as HTMLElement | null;
+
+    it('opens with the button, moves with arrows, closes with Escape back to the button', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const button = shadow(element).querySelector('.menu-button') as HTMLButtonElement;
+      expect(button.getAttribute('aria-haspopup')).to.equal('menu');
+      button.click();
+      await element.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      const items = [...shadow(element).querySelectorAll('[role="menu"] [role="menuitem"]')].map((i) => i.textContent!.trim());
+      expect(items).to.deep.equal([
+        'Open in Sourcegraph',
+        'Download data (CSV)',
+        'Download all data from Sourcegraph (CSV)',
+        'Download chart (SVG)',
+        'Download chart (PNG)',
+        'Copy embed snippet',
+        'Create a code monitor',
+        'Create a batch change',
+      ]);
+      expect(active(element)!.textContent!.trim()).to.equal('Open in Sourcegraph');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(active(element)!.textContent!.trim()).to.equal('Download data (CSV)');
+      await sendKeys({ press: 'End' });
+      expect(active(element)!.textContent!.trim()).to.equal('Create a batch change');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(active(element)!.textContent!.trim()).to.equal('Open in Sourcegraph');
+      await sendKeys({ press: 'Escape' });
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[role="menu"]') === null).to.equal(true);
+      expect(active(element)).to.equal(button);
+    });
+
+    it('closes on a click elsewhere', async () => {
+      const element = await card(FIXTURE_IDS.todos);
+      (shadow(element).querySelector('.menu-button') as HTMLButtonElement).click();
+      await element.updateComplete;
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[role="menu"]') === null).to.equal(true);
+    });
+
+    it('links a code monitor and a batch change to the series query, on the instance', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      (shadow(element).querySelector('.menu-button') as HTMLButtonElement).click();
+      await element.updateComplete;
+      const links = Object.fromEntries(
+        [...shadow(element).querySelectorAll('a[role="menuitem"]')].map((a) => [a.textContent!.trim(), new URL((a as HTMLAnchorElement).href)]),
+      );
+      expect(links['Open in Sourcegraph'].href).to.equal(`${instance()}/insights/${encodeURIComponent(FIXTURE_IDS.migration)}`);
+      const monitor = links['Create a code monitor'];
+      expect(monitor.origin + monitor.pathname).to.equal(`${new URL(instance()).origin}/open/code-monitoring/new`);
+      expect(monitor.searchParams.get('trigger-query')).to.equal('lang:typescript count:all type:diff patterntype:literal');
+      const batch = links['Create a batch change'];
+      expect(batch.pathname).to.equal('/open/batch-changes/create');
+      expect(batch.searchParams.get('trigger-query')).to.equal('lang:typescript count:all patterntype:literal');
+      for (const a of shadow(element).querySelectorAll('a[role="menuitem"]')) expect(a.getAttribute('rel')).to.equal('noopener noreferrer');
+    });
+  });
+
   describe('export', () => {
     it('toCSV() gives one row per date and one column per series', async () => {
       const element = await card(FIXTURE_IDS.migration);
