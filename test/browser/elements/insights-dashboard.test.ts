@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configure, type CodeInsightElement, type InsightsDashboardElement } from '../../../src/index.js';
 import { BULK_IDS, DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
 import { graphqlRequests, instance, requestLog, resetEndpoint } from '../endpoint.js';
@@ -163,6 +163,46 @@ describe('<insights-dashboard>', () => {
       expect(element.hasAttribute('include-repos')).to.equal(false);
       expect(element.hasAttribute('sort')).to.equal(false);
       expect(cardsOf(element).every((c) => !c.includeRepos && !c.sort)).to.equal(true);
+    });
+  });
+
+  describe('keyboard', () => {
+    /** The element that has focus, looking through shadow roots. */
+    const focused = (): Element | null => {
+      let element = document.activeElement;
+      while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+      return element;
+    };
+
+    it('reaches every chart and every point of a dashboard with the keyboard alone', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"`);
+      await untilCardsReady(element, 3);
+      (shadow(element).querySelector('.filter-toggle') as HTMLElement).focus();
+      const reached = new Map<string, number>();
+      for (let i = 0; i < 40 && reached.size < 3; i++) {
+        await sendKeys({ press: 'Tab' });
+        const area = focused();
+        if (area?.getAttribute('part') !== 'chart') continue;
+        const card = (area.getRootNode() as ShadowRoot).host as CodeInsightElement;
+        // Every point of every series: left to right, then each series down.
+        const announced = new Set<string>();
+        const live = () => card.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent!.trim();
+        const series = card.shadowRoot!.querySelectorAll('path[data-mark="line"]').length;
+        for (let s = 0; s < series; s++) {
+          await sendKeys({ press: 'Home' });
+          for (let p = 0; p < 12; p++) {
+            announced.add(live());
+            await sendKeys({ press: 'ArrowRight' });
+          }
+          await sendKeys({ press: 'ArrowDown' });
+        }
+        await sendKeys({ press: 'Escape' });
+        announced.delete('');
+        reached.set(card.insightId!, announced.size);
+      }
+      expect([...reached.keys()]).to.deep.equal([FIXTURE_IDS.migration, FIXTURE_IDS.todos, FIXTURE_IDS.incomplete]);
+      // 12 points in each of 2, 3 and 1 series, each announced once, all different.
+      expect([...reached.values()]).to.deep.equal([24, 36, 12]);
     });
   });
 
