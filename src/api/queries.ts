@@ -15,15 +15,17 @@ export interface Operation {
 /** The schema generation spoken: `current` (Sourcegraph 4.5+) or `legacy` (the mid-2022 schema). */
 export type SchemaGeneration = 'current' | 'legacy';
 
-const CONFIG: Record<SchemaGeneration, string> = {
-  current: `fragment InsightViewConfig on InsightView {
+const PRESENTATION = `
   id
   isFrozen
   presentation {
     __typename
     ... on LineChartInsightViewPresentation { title seriesPresentation { seriesId label color } }
     ... on PieChartInsightViewPresentation { title otherThreshold }
-  }
+  }`;
+
+const CONFIG: Record<SchemaGeneration, string> = {
+  current: `fragment InsightViewConfig on InsightView {${PRESENTATION}
   repositoryDefinition {
     __typename
     ... on RepositorySearchScope { search allRepositories }
@@ -33,14 +35,7 @@ const CONFIG: Record<SchemaGeneration, string> = {
     ... on SearchInsightDataSeriesDefinition { seriesId query generatedFromCaptureGroups groupBy }
   }
 }`,
-  legacy: `fragment InsightViewConfig on InsightView {
-  id
-  isFrozen
-  presentation {
-    __typename
-    ... on LineChartInsightViewPresentation { title seriesPresentation { seriesId label color } }
-    ... on PieChartInsightViewPresentation { title otherThreshold }
-  }
+  legacy: `fragment InsightViewConfig on InsightView {${PRESENTATION}
   dataSeriesDefinitions {
     ... on SearchInsightDataSeriesDefinition { seriesId query generatedFromCaptureGroups groupBy repositoryScope { repositories } }
   }

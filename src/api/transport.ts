@@ -36,54 +36,33 @@ export interface GraphQLResponse {
  */
 /** A GET on the instance with the same credentials as GraphQL requests (the CSV export endpoint). */
 export async function getFromInstance(instance: string, path: string, options: TransportOptions, signal?: AbortSignal): Promise<Blob> {
-  const headers: Record<string, string> = { ...options.headers };
-  const token = await options.token?.();
-  if (token) headers.Authorization = `token ${token}`;
-  if (options.credentials === 'include') headers['X-Requested-With'] = 'Sourcegraph';
-  const timeout = AbortSignal.timeout(options.timeout);
-  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  let response: Response;
-  try {
-    response = await fetchImpl(`${instance}${path}`, {
-      headers,
-      credentials: options.credentials,
-      referrerPolicy: 'no-referrer',
-      redirect: 'manual',
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-  } catch (error) {
-    throw fetchFailure(error, signal, timeout);
-  }
-  if (response.type === 'opaqueredirect') throw new InsightsError('redirect', m.redirected);
+  const response = await send(`${instance}${path}`, {}, options, signal);
   if (!response.ok) throw httpError(response.status, parseRetryAfter(response.headers.get('Retry-After')));
   return response.blob();
 }
 
-export async function postGraphQL(
-  instance: string,
-  request: GraphQLRequest,
-  options: TransportOptions,
-  signal?: AbortSignal,
-): Promise<GraphQLResponse> {
-  const headers: Record<string, string> = { ...options.headers, 'Content-Type': 'application/json' };
+/**
+ * One request to the instance, as every request goes: the token only in `Authorization`, cookie mode only when
+ * configured, no referrer, never a redirect followed, a timeout. Failures become InsightsErrors; an abort by
+ * `signal` rejects with its own reason.
+ */
+async function send(url: string, init: RequestInit & { headers?: Record<string, string> }, options: TransportOptions, signal?: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers, ...init.headers };
   const token = await options.token?.();
   if (token) headers.Authorization = `token ${token}`;
   // Sourcegraph only honours a session cookie from another origin when this header is present (CSRF rule).
   if (options.credentials === 'include') headers['X-Requested-With'] = 'Sourcegraph';
-
   const timeout = AbortSignal.timeout(options.timeout);
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   let response: Response;
   try {
-    response = await fetchImpl(`${instance}/.api/graphql?${encodeURIComponent(request.operationName)}`, {
-      method: 'POST',
+    response = await fetchImpl(url, {
+      ...init,
       headers,
-      body: JSON.stringify(request),
       credentials: options.credentials,
       referrerPolicy: 'no-referrer',
       // Never follow a redirect: the Authorization header must reach the configured instance and nothing else.
       redirect: 'manual',
-      cache: 'no-store',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
   } catch (error) {
@@ -92,11 +71,22 @@ export async function postGraphQL(
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     throw new InsightsError('redirect', m.redirected, { status: response.status });
   }
+  return response;
+}
+
+export async function postGraphQL(
+  instance: string,
+  request: GraphQLRequest,
+  options: TransportOptions,
+  signal?: AbortSignal,
+): Promise<GraphQLResponse> {
+  const url = `${instance}/.api/graphql?${encodeURIComponent(request.operationName)}`;
+  const response = await send(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), cache: 'no-store' }, options, signal);
   let text: string;
   try {
     text = await response.text();
   } catch (error) {
-    throw fetchFailure(error, signal, timeout);
+    throw signal?.aborted ? signal.reason : new InsightsError('network', m.network, { cause: error });
   }
   if (!response.ok) {
     const failure = httpError(response.status, parseRetryAfter(response.headers.get('Retry-After')));

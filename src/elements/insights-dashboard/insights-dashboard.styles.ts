@@ -68,7 +68,8 @@ export const styles = [
       color: var(--_muted);
     }
     input,
-    select {
+    select,
+    button {
       font: inherit;
       font-size: 0.875rem;
       color: var(--_fg);
@@ -87,12 +88,6 @@ export const styles = [
       color: var(--_danger);
     }
     button {
-      font: inherit;
-      font-size: 0.875rem;
-      color: var(--_fg);
-      background: var(--_bg);
-      border: 1px solid var(--_border);
-      border-radius: 6px;
       padding: 0.3rem 0.875rem;
       cursor: pointer;
     }
