@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
+import { exportCSV } from './export.ts';
 import { runGraphQL } from './graphql.ts';
 import { loadSchema } from './schema-file.ts';
 import { createRootValue } from './resolvers.ts';
@@ -34,22 +35,30 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * A handler for Sourcegraph's GraphQL endpoint over `source`: true when it answered, false for other paths.
- * `rawBody` is for callers that already read the request body.
+ * A handler for Sourcegraph's API over `source`: the GraphQL endpoint and the insight CSV export. True when it
+ * answered, false for other paths. `rawBody` is for callers that already read the request body.
  */
 export function graphqlHandler(options: InsightsServerOptions) {
   const schema: GraphQLSchema = loadSchema();
   const rootValue = createRootValue(options.source);
   return async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-    if (path !== '/.api/graphql') return false;
+    const exported = /^\/\.api\/insights\/export\/([^/]+)$/.exec(path);
+    if (path !== '/.api/graphql' && !exported) return false;
     setCorsHeaders(request, response);
     if (request.method === 'OPTIONS') return end(response, 204), true;
-    if (request.method !== 'POST') return end(response, 405, 'method must be POST'), true;
     if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
       // Sourcegraph's words and status for a wrong token (plain text, not JSON).
       return end(response, 401, 'Invalid access token.'), true;
     }
+    if (exported) {
+      if (request.method !== 'GET') return end(response, 405, 'method must be GET'), true;
+      const csv = await exportCSV(options.source, decodeURIComponent(exported[1]));
+      if (csv === undefined) return end(response, 404, 'Insight not found, or it has no series to export.'), true;
+      response.setHeader('Content-Disposition', 'attachment; filename="insight.csv"');
+      return end(response, 200, csv, 'text/csv; charset=utf-8'), true;
+    }
+    if (request.method !== 'POST') return end(response, 405, 'method must be POST'), true;
     let body: unknown;
     try {
       body = JSON.parse(rawBody ?? (await readBody(request)));

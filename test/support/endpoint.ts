@@ -12,6 +12,7 @@
  *   /flaky/<n>/.api/graphql       503 for the first n requests (per n, since the last reset), then the fixtures
  *   /hang/.api/graphql            never answers (until the server stops)
  *   /redirect/.api/graphql        302 to another origin
+ *   /open/.api/insights/export/<id>, /secure/…   the CSV export endpoint, under the same rules
  *   GET /__log, POST /__reset     the request log; reset also restarts the processing fixture
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -99,7 +100,7 @@ export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
       source.reset();
       return json(request, response, 200, { ok: true });
     }
-    const match = /^\/([a-z]+)(?:\/([\w-]+))?(\/\.api\/graphql)$/.exec(url.pathname);
+    const match = /^\/([a-z]+)(?:\/([\w-]+))?(\/\.api\/(?:graphql|insights\/export\/[^/]+))$/.exec(url.pathname);
     if (!match) return json(request, response, 404, { error: 'no such scenario' });
     const [, scenario, argument, rest] = match;
     const body = await readBody(request);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { InsightsClient } from '../../../src/api/client.js';
 import { BULK_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
-import { graphqlRequests, instance, resetEndpoint } from '../endpoint.js';
+import { SECURE_TOKEN, graphqlRequests, instance, requestLog, resetEndpoint } from '../endpoint.js';
 
 function client(options: Partial<ConstructorParameters<typeof InsightsClient>[1]> = {}) {
   return new InsightsClient(instance(), { credentials: 'omit', timeout: 2000, retries: 0, retryDelay: 10, ...options });
@@ -129,5 +129,18 @@ describe('InsightsClient', () => {
     await api.insightView({ id: BULK_IDS[9] });
     const [, second] = await graphqlRequests();
     expect(Object.keys(second.variables ?? {}).filter((k) => /^id\d+$/.test(k))).to.have.length(1);
+  });
+
+  it('downloads every point from the instance\'s CSV export, with the token', async () => {
+    const secure = new InsightsClient(instance('secure'), { credentials: 'omit', timeout: 2000, retries: 0, retryDelay: 10, token: () => SECURE_TOKEN });
+    const csv = await (await secure.exportCSV(FIXTURE_IDS.migration)).text();
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows[0]).to.equal('Series Label,Series Query,Recording Time,Value');
+    expect(rows).to.have.length(1 + 24);
+    expect(rows).to.include('TypeScript files,lang:typescript count:all,2026-10-01T00:00:00.000Z,600');
+    const [request] = (await requestLog()).filter((r) => r.url.includes('/export/'));
+    expect(request.headers.authorization).to.equal(`token ${SECURE_TOKEN}`);
+    const anonymous = await client().exportCSV('aW5zaWdodF92aWV3OiJub3BlIg==').then(() => null, (e) => e);
+    expect(anonymous?.status).to.equal(404);
   });
 });

@@ -160,6 +160,20 @@ describe('insight series computed from git', () => {
   });
 });
 
+describe('CSV export', () => {
+  test('answers /.api/insights/export/{id} with every point, behind the token', async () => {
+    const url = `${endpoint}/.api/insights/export/${encodeURIComponent(insightViewId('todos'))}`;
+    const response = await fetch(url, { headers: { Authorization: `token ${TOKEN}` } });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/csv/);
+    const rows = (await response.text()).trimEnd().split('\r\n');
+    assert.equal(rows[0], 'Series Label,Series Query,Recording Time,Value');
+    assert.equal(rows.length, 1 + 2 * 5);
+    assert.ok(rows.includes('TODO,TODO,2023-05-15T00:00:00.000Z,7'));
+    assert.equal((await fetch(url)).status, 401);
+  });
+});
+
 describe('ad-hoc queries', () => {
   test('previews series without saving them', async () => {
     const { body } = await graphql(
