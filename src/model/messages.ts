@@ -18,6 +18,7 @@ export const defaultMessages = {
   invalidInstance: (value: string) => `"${value}" is not an http(s) URL of a Sourcegraph instance.`,
   noLanguages: "We couldn't find the language statistics: check the repository name (and path).",
   other: 'Other',
+  resetZoom: 'Reset zoom',
   menu: 'Insight actions',
   openInSourcegraph: 'Open in Sourcegraph',
   downloadCSV: 'Download data (CSV)',

@@ -165,6 +165,19 @@ export const styles = [
       stroke: var(--_muted);
       stroke-dasharray: 3 3;
     }
+    .brush {
+      position: absolute;
+      top: 0;
+      bottom: 28px;
+      left: 0;
+      pointer-events: none;
+      background: var(--_accent);
+      opacity: 0.15;
+    }
+    .zoom-reset {
+      padding: 0 0.5rem;
+      font-size: 0.8125rem;
+    }
     .tooltip {
       position: absolute;
       top: 0;

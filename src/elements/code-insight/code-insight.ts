@@ -1,7 +1,6 @@
-import { IntersectionController } from '@lit-labs/observers/intersection-controller.js';
-import { ResizeController } from '@lit-labs/observers/resize-controller.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { InsightsClient } from '../../api/client.js';
 import { InsightsError, isAbortError } from '../../api/errors.js';
@@ -18,6 +17,7 @@ import { SpecError, resolveSpec } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
 import type { InsightSeriesElement } from '../insight-series/insight-series.js';
+import { NearViewportController, SizeController } from '../shared/observers.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
@@ -73,16 +73,9 @@ export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error
 export class CodeInsightElement extends LitElement {
   static override styles = styles;
 
-  readonly #size = new ResizeController(this, {
-    target: null,
-    callback: ([entry]) => (entry ? { width: entry.contentRect.width, height: entry.contentRect.height } : undefined),
-  });
-
+  readonly #size = new SizeController(this);
   /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
-  readonly #nearViewport: IntersectionController<boolean> = new IntersectionController(this, {
-    config: { rootMargin: '300px' },
-    callback: (entries): boolean => Boolean(this.#nearViewport?.value) || entries.some((e) => e.isIntersecting),
-  });
+  readonly #nearViewport = new NearViewportController(this, '300px');
 
   /** Sourcegraph base URL; falls back to the enclosing dashboard's, then to `configure()`. */
   @property() instance?: string;
@@ -142,6 +135,10 @@ export class CodeInsightElement extends LitElement {
   /** The mark the reader is on, by pointer or keyboard (index -1: none). */
   @state() private active: Active = NONE;
   @state() private menuOpen = false;
+  /** The time range zoomed into by dragging across the chart. */
+  @state() private zoom?: readonly [number, number];
+  /** The drag in progress: where it started and where the pointer is, in chart-area pixels. */
+  @state() private drag?: { from: number; to: number };
   /** Series turned off in the legend. */
   @state() private hiddenSeries: ReadonlySet<string> = new Set();
   /** The series whose legend item is pointed at or focused. */
@@ -171,7 +168,7 @@ export class CodeInsightElement extends LitElement {
       this.data, this.client, this.#instance(), this.insightId, this.token, this.kind, this.repositories, this.repositoryCriteria,
       this.step, this.points, this.repository, this.path, this.otherThreshold, this.query, this.mode, this.limit, this.src,
       this.includeRepos, this.excludeRepos, this.searchContexts, this.sort, this.seriesLimit, this.numSamples,
-      this.seriesVersion, this.reloads, configurationVersion(), this.loading === 'eager' || Boolean(this.#nearViewport.value),
+      this.seriesVersion, this.reloads, configurationVersion(), this.loading === 'eager' || this.#nearViewport.value,
     ],
     onComplete: (loaded) => {
       this.#poll.update(Boolean(loaded.data.kind === 'line' && loaded.data.processing), configuration());
@@ -255,6 +252,11 @@ export class CodeInsightElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     if (changed.has('active')) this.#placeTooltip();
+    const brush = this.renderRoot.querySelector<HTMLElement>('.brush');
+    if (brush && this.drag) {
+      brush.style.transform = `translateX(${Math.min(this.drag.from, this.drag.to)}px)`;
+      brush.style.width = `${Math.abs(this.drag.to - this.drag.from)}px`;
+    }
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
     if (changed.has('menuOpen')) {
       if (this.menuOpen) {
@@ -286,16 +288,19 @@ export class CodeInsightElement extends LitElement {
         tabindex=${view?.count ? 0 : nothing}
         aria-label=${view?.count ? (title ?? m.dataTable) : nothing}
         aria-describedby=${view?.count ? 'keys' : nothing}
+        @pointerdown=${this.#handlePointerDown}
         @pointermove=${this.#handlePointerMove}
+        @pointerup=${this.#handlePointerUp}
         @pointerleave=${this.#handlePointerLeave}
         @click=${this.#handleClick}
+        @dblclick=${this.#resetZoom}
         @keydown=${this.#handleKeyDown}
         @blur=${this.#handlePointerLeave}
       >
         ${this.#renderBody(loaded, view)}
       </div>
       ${view?.count ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
-      ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.table() : nothing}
+      ${view && (this.#state === 'ready' || this.#state === 'processing') ? guard([view], () => view.table()) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
     </article>`;
@@ -306,8 +311,9 @@ export class CodeInsightElement extends LitElement {
     if (this.#state === 'error') return errorTemplate(toError(this.#task.error), () => this.refresh());
     if (this.#state === 'empty') return emptyTemplate();
     if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
-    const tooltip = this.active.index >= 0 ? view.tooltip(this.active) : undefined;
+    const tooltip = this.active.index >= 0 && !this.drag ? view.tooltip(this.active) : undefined;
     return html`${view.render({ ...this.active, highlight: this.highlighted })}
+      ${this.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 
@@ -320,6 +326,11 @@ export class CodeInsightElement extends LitElement {
       notes.push(html`<p class="status warning" part="status">${m.incompletePoints}</p>`);
     }
     if (loaded.hidden > 0) notes.push(html`<p class="status" part="status">${m.hiddenSeries(loaded.hidden)}</p>`);
+    if (this.zoom) {
+      notes.push(html`<p class="status" part="status">
+        <button type="button" class="zoom-reset" @click=${this.#resetZoom}>${m.resetZoom}</button>
+      </p>`);
+    }
     for (const warning of loaded.warnings) notes.push(html`<p class="status warning" part="status">${warning}</p>`);
     return notes.length ? html`${notes}` : nothing;
   }
@@ -396,10 +407,10 @@ export class CodeInsightElement extends LitElement {
   /** The view for the current data, size and options: built once per change of any, never on hover. */
   #viewOf(loaded: Loaded): ChartView {
     const size = this.#size.value ?? { width: 480, height: 240 };
-    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries];
+    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries, this.zoom];
     if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
       const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
-      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend });
+      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend, zoom: this.zoom });
       this.#view = { key, view };
     }
     return this.#view.view;
@@ -504,16 +515,56 @@ export class CodeInsightElement extends LitElement {
     return view.activeAt(event.clientX - box.left, event.clientY - box.top, event.composedPath()[0] as Element);
   }
 
+  /** A drag across a line chart selects a time range to zoom into; a plain click still drills down. */
+  #handlePointerDown = (event: PointerEvent): void => {
+    if (event.button !== 0 || !this.#view?.view.timeAt) return;
+    const x = event.clientX - (event.currentTarget as HTMLElement).getBoundingClientRect().left;
+    this.#dragStart = x;
+  };
+
+  #dragStart?: number;
+  /** Set when a drag zoomed, so the click that ends it does not also drill down. */
+  #dragged = false;
+
+  #handlePointerUp = (): void => {
+    const drag = this.drag;
+    this.#dragStart = undefined;
+    this.drag = undefined;
+    const timeAt = this.#view?.view.timeAt;
+    if (!drag || !timeAt) return;
+    const [from, to] = [timeAt(Math.min(drag.from, drag.to)), timeAt(Math.max(drag.from, drag.to))];
+    if (from !== undefined && to !== undefined && to > from) {
+      this.zoom = [from, to];
+      this.active = NONE;
+      this.#dragged = true;
+    }
+  };
+
+  #resetZoom = (): void => {
+    this.zoom = undefined;
+  };
+
   #handlePointerMove = (event: PointerEvent): void => {
+    if (this.#dragStart !== undefined) {
+      const x = event.clientX - (event.currentTarget as HTMLElement).getBoundingClientRect().left;
+      // A few pixels of wobble are still a click.
+      if (this.drag || Math.abs(x - this.#dragStart) > 6) this.drag = { from: this.#dragStart, to: x };
+    }
     const active = this.#activeAt(event);
     if (active.index !== this.active.index || active.series !== this.active.series) this.active = active;
   };
 
   #handlePointerLeave = (): void => {
     this.active = NONE;
+    this.#dragStart = undefined;
+    this.drag = undefined;
   };
 
   #handleClick = (event: MouseEvent): void => {
+    if (this.#dragged) {
+      this.#dragged = false;
+      return;
+    }
     const active = this.#activeAt(event);
     if (active.index >= 0) this.#choose(active);
   };

@@ -114,6 +114,57 @@ describe('<code-insight> reading', () => {
     });
   });
 
+  describe('zoom', () => {
+    /** A drag across the chart area between two x positions (chart-area pixels). */
+    async function drag(element: CodeInsightElement, from: number, to: number) {
+      const area = chartArea(element);
+      const box = area.getBoundingClientRect();
+      const at = (x: number) => ({ clientX: box.left + x, clientY: box.top + 60, bubbles: true, button: 0 });
+      area.dispatchEvent(new PointerEvent('pointerdown', at(from)));
+      for (let x = from; from < to ? x <= to : x >= to; x += from < to ? 20 : -20) area.dispatchEvent(new PointerEvent('pointermove', at(x)));
+      area.dispatchEvent(new PointerEvent('pointerup', at(to)));
+      area.dispatchEvent(new MouseEvent('click', at(to)));
+      await element.updateComplete;
+    }
+    const pointsDrawn = (element: CodeInsightElement) =>
+      shadow(element).querySelector('path[data-mark="line"]')!.getAttribute('d')!.split(/[ML]/).length - 1;
+
+    it('zooms into the dragged time range, and resets with the button or a double click', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const width = chartArea(element).getBoundingClientRect().width;
+      await drag(element, width * 0.3, width * 0.7);
+      const zoomed = pointsDrawn(element);
+      expect(zoomed).to.be.within(4, 7);
+      // The drag does not also drill down.
+      expect(opened).to.deep.equal([]);
+      const reset = shadow(element).querySelector('.zoom-reset') as HTMLButtonElement;
+      expect(reset.textContent!.trim()).to.equal('Reset zoom');
+      reset.click();
+      await element.updateComplete;
+      expect(pointsDrawn(element)).to.equal(12);
+      await drag(element, width * 0.7, width * 0.2);
+      expect(pointsDrawn(element)).to.be.below(12);
+      chartArea(element).dispatchEvent(new MouseEvent('dblclick', { bubbles: true }));
+      await element.updateComplete;
+      expect(pointsDrawn(element)).to.equal(12);
+    });
+
+    it('treats a click that wobbles a few pixels as a click', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      const width = chartArea(element).getBoundingClientRect().width;
+      const area = chartArea(element);
+      const box = area.getBoundingClientRect();
+      const at = (x: number) => ({ clientX: box.left + x, clientY: box.top + 60, bubbles: true, button: 0 });
+      area.dispatchEvent(new PointerEvent('pointerdown', at(width / 2)));
+      area.dispatchEvent(new PointerEvent('pointermove', at(width / 2 + 3)));
+      area.dispatchEvent(new PointerEvent('pointerup', at(width / 2 + 3)));
+      area.dispatchEvent(new MouseEvent('click', at(width / 2 + 3)));
+      await element.updateComplete;
+      expect(pointsDrawn(element)).to.equal(12);
+      expect(opened).to.have.length(1);
+    });
+  });
+
   describe('legend', () => {
     it('turns a series off and on, and highlights it while pointed at', async () => {
       const element = await card(FIXTURE_IDS.todos);

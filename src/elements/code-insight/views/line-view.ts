@@ -13,7 +13,10 @@ import type { Active, ChartView, ViewOptions } from './view.js';
 const MIN_POINT_SPACING = 10;
 
 export function lineView(data: LineInsightData, options: ViewOptions): ChartView {
-  const all = toChartSeries(data.series);
+  const zoom = options.zoom;
+  const all = toChartSeries(data.series).map((s) =>
+    zoom ? { ...s, points: s.points.filter((p) => p.time >= zoom[0] && p.time <= zoom[1]) } : s,
+  );
   // Series the reader turned off in the legend leave the chart (and its scale), not the legend.
   const series = options.legend ? all.filter((s) => !options.legend!.hidden.has(s.id)) : all;
   const layout = lineLayout(series, options, options);
@@ -25,6 +28,7 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   return {
     count: layout.times.length,
     seriesCount: layout.lines.length,
+    timeAt: (x) => layout.times[nearestTimeIndex(layout, x)],
     render: (active) =>
       html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
         ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: seriesId(active) })}

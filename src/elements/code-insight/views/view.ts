@@ -30,6 +30,8 @@ export interface ChartView {
   /** How many marks left and right arrows move through (0: none), and series up and down arrows move through. */
   readonly count: number;
   readonly seriesCount: number;
+  /** The sample time nearest to chart-area `x`, for zooming (line charts only). */
+  timeAt?(x: number): number | undefined;
 }
 
 export interface ViewOptions {
@@ -40,6 +42,8 @@ export interface ViewOptions {
   stacked: boolean;
   /** Legend toggles and highlighting (line charts). */
   legend?: LegendControls;
+  /** The time range zoomed into (line charts), in milliseconds. */
+  zoom?: readonly [number, number];
 }
 
 export type ViewFactory<D extends InsightData = InsightData> = (data: D, options: ViewOptions) => ChartView;
