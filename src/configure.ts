@@ -1,4 +1,5 @@
 import { InsightsClient, normalizeInstance, type ClientOptions } from './api/client.js';
+import { defaultMessages, type Messages } from './model/messages.js';
 
 /** Page-wide defaults for every element (SPEC.md `configure()`). */
 export interface CodeInsightsOptions {
@@ -28,6 +29,8 @@ export interface CodeInsightsOptions {
   pollInterval?: number;
   /** Longest wait between polls as the backoff grows (default 60 000). */
   maxPollInterval?: number;
+  /** Words of your own for any sentence the elements show (see `defaultMessages`): rewording or translating. */
+  messages?: Partial<Messages>;
 }
 
 type Defaulted = 'credentials' | 'timeout' | 'retries' | 'retryDelay' | 'pollInterval' | 'maxPollInterval';
@@ -51,6 +54,8 @@ let clients = new Map<string, Map<unknown, InsightsClient>>();
 /** Sets page-wide defaults. Later calls merge into earlier ones. */
 export function configure(next: CodeInsightsOptions): void {
   options = { ...options, ...next };
+  // Every module reads this one object, so elements say the new words on their next render.
+  if (next.messages) Object.assign(defaultMessages, next.messages);
   clients = new Map();
   version++;
   listeners.forEach((listener) => listener());

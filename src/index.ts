@@ -17,3 +17,4 @@ export { InsightLoadEvent } from './events/insight-load.js';
 export { InsightErrorEvent } from './events/insight-error.js';
 export { InsightPointClickEvent, type InsightPointDetail } from './events/insight-point-click.js';
 export type * from './model/insight-data.js';
+export { defaultMessages, type Messages } from './model/messages.js';

@@ -2,7 +2,7 @@ import { max, min } from 'd3-array';
 import { parseColor } from '../model/color.js';
 import type { CategoryItem } from '../model/insight-data.js';
 import { safeHttpURL } from '../model/url.js';
-import { formatNumber } from './format.js';
+import { formatNumber, truncateLabel } from './format.js';
 import type { Size, Tick } from './line.js';
 import { SERIES_PALETTE } from './palette.js';
 import { linearScale, niceDomain } from './scale.js';
@@ -76,16 +76,6 @@ export interface BarLayoutOptions {
  * Cuts `label` with an ellipsis to at most `chars` characters. Paths and repository names (anything with a
  * `/`) keep their end, where the file or repository name is, and their start; other labels keep their start.
  */
-export function truncateLabel(label: string, chars: number): string {
-  if (label.length <= chars) return label;
-  if (chars <= 0) return '';
-  if (chars === 1) return '…';
-  if (label.includes('/')) {
-    const head = Math.floor((chars - 1) / 3);
-    return `${label.slice(0, head)}…${label.slice(label.length - (chars - 1 - head))}`;
-  }
-  return `${label.slice(0, chars - 1).trimEnd()}…`;
-}
 
 /**
  * Lays out horizontal bars, one per item, top to bottom in the given order, with a value axis from zero along

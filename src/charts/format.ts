@@ -19,6 +19,30 @@ export function formatNumber(value: number, locale: string | undefined, compact 
   ).format(value);
 }
 
+/** A share, 0 to 100, as "42%"; under 1% with one decimal, and "<0.1%" rather than a misleading "0%". */
+export function formatPercent(percent: number, locale: string | undefined): string {
+  if (percent > 0 && percent < 0.1) return `<${formatPercent(0.1, locale)}`;
+  const digits = percent > 0 && percent < 1 ? 1 : 0;
+  return memo(`p|${locale}|${digits}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(
+    percent / 100,
+  );
+}
+
+/**
+ * A label cut to `chars` with an ellipsis. Paths (with `/`) keep both ends: the repository or file name that
+ * tells them apart is at the end.
+ */
+export function truncateLabel(label: string, chars: number): string {
+  if (label.length <= chars) return label;
+  if (chars <= 0) return '';
+  if (chars === 1) return '…';
+  if (label.includes('/')) {
+    const head = Math.floor((chars - 1) / 3);
+    return `${label.slice(0, head)}…${label.slice(label.length - (chars - 1 - head))}`;
+  }
+  return `${label.slice(0, chars - 1).trimEnd()}…`;
+}
+
 export type DateStyle = 'year' | 'month' | 'day' | 'time' | 'full' | 'fullTime';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {

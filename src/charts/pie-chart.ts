@@ -1,7 +1,7 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { defaultMessages as m } from '../model/messages.js';
-import { formatNumber } from './format.js';
-import { formatPercent, type PieLayout } from './pie.js';
+import { formatNumber, formatPercent } from './format.js';
+import type { PieLayout } from './pie.js';
 import { swatch } from './tooltip.js';
 
 export interface PieChartState {

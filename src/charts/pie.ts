@@ -3,6 +3,7 @@ import { parseColor } from '../model/color.js';
 import type { CategoryItem } from '../model/insight-data.js';
 import { safeHttpURL } from '../model/url.js';
 import type { Size } from './line.js';
+import { formatPercent, truncateLabel } from './format.js';
 import { paletteColor } from './palette.js';
 
 export const defaults = {
@@ -83,26 +84,13 @@ export interface PieLayoutOptions {
   locale?: string;
 }
 
-const percentFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * "42%"; "0.4%" under one percent and "<0.1%" under a tenth, so that a real share never reads as 0%.
  * Memoized, like format.ts: an Intl formatter costs far more to build than to use.
  */
-export function formatPercent(percent: number, locale: string | undefined): string {
-  if (percent > 0 && percent < 0.1) return `<${formatPercent(0.1, locale)}`;
-  const digits = percent > 0 && percent < 1 ? 1 : 0;
-  const key = `${locale}|${digits}`;
-  let format = percentFormats.get(key);
-  if (!format) percentFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })));
-  return format.format(percent / 100);
-}
 
 /** Cuts `text` with an ellipsis to at most `chars` characters. */
-export function truncateEnd(text: string, chars: number): string {
-  if (text.length <= chars) return text;
-  return chars <= 1 ? '…' : `${text.slice(0, chars - 1).trimEnd()}…`;
-}
 
 /**
  * Lays out a pie (or donut) of `items` in their given order, clockwise from twelve o'clock, with outside labels
@@ -218,7 +206,7 @@ function placeLabels(slices: PieSlice[], labelled: number[], names: LabelName[],
       const text =
         name.full.length <= maxChars
           ? name.full
-          : `${truncateEnd(name.name, Math.max(1, maxChars - name.percent.length - 1))} ${name.percent}`;
+          : `${truncateLabel(name.name, Math.max(1, maxChars - name.percent.length - 1))} ${name.percent}`;
       const a = mid(i);
       labels.push({
         slice: i,

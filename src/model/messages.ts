@@ -50,7 +50,6 @@ export const defaultMessages = {
   srcUnreachable: (url: string) => `The data at ${url} could not be fetched (network or CORS).`,
   srcFailed: (url: string, status: number) => `The data at ${url} could not be fetched (HTTP ${status}).`,
   srcTooLarge: 'the file is larger than 5 MB.',
-  pieNotSupported: 'This insight is a language usage (pie) chart, which this version of code-insights-elements does not draw yet.',
   noInsight: 'Nothing to show: set `insight-id`, or give the element data.',
   notFound: 'The insight was not found, or your account cannot see it.',
   dashboardNotFound: 'The dashboard was not found, or your account cannot see it.',

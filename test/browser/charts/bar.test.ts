@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { barLayout, defaults, truncateLabel, type BarLayout } from '../../../src/charts/bar.js';
+import { truncateLabel } from '../../../src/charts/format.js';
+import { barLayout, defaults, type BarLayout } from '../../../src/charts/bar.js';
 import { barChartTemplate } from '../../../src/charts/bar-chart.js';
 import type { CategoryItem } from '../../../src/model/insight-data.js';
 

@@ -188,6 +188,18 @@ describe('<code-insight> reading', () => {
     });
   });
 
+  describe('words', () => {
+    it('says the page\'s own words from configure({ messages })', async () => {
+      const element = await fixture<CodeInsightElement>(html`<code-insight></code-insight>`);
+      element.data = { kind: 'line', title: 'Empty', series: [{ id: 'a', label: 'A', points: [] }] };
+      await untilState(element, 'empty');
+      configure({ messages: { empty: 'Noch keine Daten.' } });
+      await element.updateComplete;
+      expect(shadow(element).querySelector('[role="status"]')!.textContent).to.contain('Noch keine Daten.');
+      configure({ messages: { empty: 'No data to display yet.' } });
+    });
+  });
+
   describe('screen readers', () => {
     it('holds every value in a visually hidden table', async () => {
       const element = await card(FIXTURE_IDS.migration);

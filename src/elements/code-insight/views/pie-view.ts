@@ -1,6 +1,6 @@
 import { html } from 'lit';
-import { formatNumber } from '../../../charts/format.js';
-import { formatPercent, pieLayout } from '../../../charts/pie.js';
+import { formatNumber, formatPercent } from '../../../charts/format.js';
+import { pieLayout } from '../../../charts/pie.js';
 import { pieChartTemplate, pieLegendTemplate } from '../../../charts/pie-chart.js';
 import { swatch } from '../../../charts/tooltip.js';
 import type { CategoryInsightData } from '../../../model/insight-data.js';
