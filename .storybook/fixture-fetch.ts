@@ -18,6 +18,7 @@ import { runGraphQL, type GraphQLBody } from '../server/graphql.ts';
 import { FixtureSource } from '../server/fixtures/source.ts';
 import { createRootValue } from '../server/resolvers.ts';
 import schemaSDL from '../server/schema.graphql?raw';
+import { bodyFault, statusFault } from '../server/fixtures/faults.ts';
 
 export const FIXTURE_INSTANCE = 'https://sourcegraph.example.com';
 
@@ -98,22 +99,13 @@ function stillProcessing(result: unknown): unknown {
 }
 
 function statusResponse(status: number): Response {
-  if (status === 401) return text(401, 'Invalid access token.');
-  if (status === 403) return json(403, { errors: [{ message: 'query exceeds maximum query cost' }] });
-  // Sourcegraph's rate limiter answers 429 with Retry-After and an empty body.
-  if (status === 429 || status === 503) return text(status, '', { 'Retry-After': '0' });
-  return text(status, `<html><body>Error ${status}</body></html>`);
+  const fault = statusFault(status);
+  return text(fault.status, fault.body, fault.headers);
 }
 
 function bodyResponse(kind: string): Response {
-  const bodies: Record<string, string> = {
-    'not-json': '<!doctype html><title>Sign in</title>',
-    array: '[1, 2, 3]',
-    'wrong-shape': JSON.stringify({ data: { v0: { nodes: [{ id: 'x', presentation: { __typename: 'LineChartInsightViewPresentation', title: 42 } }] } } }),
-    'graphql-error': JSON.stringify({ data: null, errors: [{ message: 'insight not found: <b>bold</b>' }] }),
-    partial: JSON.stringify({ data: { v0: null }, errors: [{ message: 'series failed', path: ['v0'] }] }),
-  };
-  return text(200, bodies[kind] ?? '', { 'Content-Type': 'application/json' });
+  const fault = bodyFault(kind);
+  return text(fault.status, fault.body, fault.headers);
 }
 
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {

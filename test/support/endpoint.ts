@@ -20,6 +20,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insightViewId } from '../../server/config.ts';
+import { bodyFault, statusFault, type FaultAnswer } from '../../server/fixtures/faults.ts';
 import { FixtureSource } from '../../server/fixtures/source.ts';
 import { GitSource } from '../../server/git-source.ts';
 import { API, WEB, createFixtureRepositories } from '../node/engine/fixture-repositories.ts';
@@ -118,9 +119,9 @@ export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
       case 'secure':
         return void forward(secure);
       case 'status':
-        return statusScenario(request, response, Number(argument));
+        return answer(request, response, statusFault(Number(argument)));
       case 'body':
-        return bodyScenario(request, response, argument ?? '');
+        return answer(request, response, bodyFault(argument ?? ''));
       case 'flaky': {
         const seen = flakyCounts.get(argument ?? '') ?? 0;
         flakyCounts.set(argument ?? '', seen + 1);
@@ -173,23 +174,8 @@ function logEntry(request: IncomingMessage, body: string, upstream: ReturnType<t
   };
 }
 
-function statusScenario(request: IncomingMessage, response: ServerResponse, status: number): void {
-  if (status === 401) return text(request, response, 401, 'Invalid access token.');
-  if (status === 403) return json(request, response, 403, { errors: [{ message: 'query exceeds maximum query cost' }] });
-  // Sourcegraph's rate limiter answers 429 with Retry-After and an empty body.
-  if (status === 429 || status === 503) return text(request, response, status, '', { 'Retry-After': '0' });
-  text(request, response, status, `<html><body>Error ${status}</body></html>`);
-}
-
-function bodyScenario(request: IncomingMessage, response: ServerResponse, kind: string): void {
-  const bodies: Record<string, string> = {
-    'not-json': '<!doctype html><title>Sign in</title>',
-    array: '[1, 2, 3]',
-    'wrong-shape': JSON.stringify({ data: { v0: { nodes: [{ id: 'x', presentation: { __typename: 'LineChartInsightViewPresentation', title: 42 } }] } } }),
-    'graphql-error': JSON.stringify({ data: null, errors: [{ message: 'insight not found: <b>bold</b>' }] }),
-    partial: JSON.stringify({ data: { v0: null }, errors: [{ message: 'series failed', path: ['v0'] }] }),
-  };
-  text(request, response, 200, bodies[kind] ?? '', { 'Content-Type': 'application/json' });
+function answer(request: IncomingMessage, response: ServerResponse, fault: FaultAnswer): void {
+  text(request, response, fault.status, fault.body, { 'Content-Type': 'text/plain', ...fault.headers });
 }
 
 function cors(request: IncomingMessage, response: ServerResponse): void {
