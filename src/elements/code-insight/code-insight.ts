@@ -21,9 +21,8 @@ import { NearViewportController, SizeController } from '../shared/observers.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
-import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
 import { chartSVG, svgToPNG } from './export.js';
-import { download, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
+import { embedSnippet, menuItems, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
 import { loadInsight, type Loaded } from './load.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
@@ -436,37 +435,20 @@ export class CodeInsightElement extends LitElement {
 
   /** The legend's view of this card: stable, so views built with it stay valid while toggles change. */
   #menuItems(loaded: Loaded, view: ChartView | undefined): MenuItem[] {
-    const title = this.heading || loaded.data.title;
-    const name = (title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
     const instance = this.#instance();
-    const href = safeHttpURL(loaded.data.url);
-    const [query] = loaded.queries ?? [];
-    const items: MenuItem[] = [];
-    if (href) items.push({ label: m.openInSourcegraph, href });
-    items.push({ label: m.downloadCSV, action: () => download(new Blob([this.toCSV()], { type: 'text/csv' }), `${name}.csv`) });
-    if (loaded.insightId && instance) {
-      const client = this.client ?? clientFor(instance, this.token);
-      items.push({ label: m.downloadAllCSV, action: () => void client.exportCSV(loaded.insightId!).then((blob) => download(blob, `${name}.csv`), (e: Error) => (this.announcement = e.message)) });
-    }
-    if (view && this.renderRoot.querySelector('svg.plot')) {
-      items.push({ label: m.downloadSVG, action: () => download(new Blob([this.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`) });
-      items.push({ label: m.downloadPNG, action: () => void this.toPNG().then((blob) => download(blob, `${name}.png`)) });
-    }
-    items.push({ label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(this.#embedSnippet()).then(() => (this.announcement = m.embedCopied)) });
-    if (query && instance) {
-      items.push({ label: m.createCodeMonitor, href: codeMonitorURL(normalizedInstance(instance), query, m.monitorDescription(title)) });
-      items.push({ label: m.createBatchChange, href: batchChangeURL(normalizedInstance(instance), query) });
-    }
-    return items;
-  }
-
-  /** This card's markup for another page: its attributes and series, never its token or state. */
-  #embedSnippet(): string {
-    const copy = this.cloneNode(true) as Element;
-    for (const attribute of ['state', 'role', 'style', 'class', 'id']) copy.removeAttribute(attribute);
-    const instance = this.#instance();
-    if (instance && !copy.hasAttribute('instance')) copy.setAttribute('instance', instance);
-    return `<script type="module" src="code-insights.js"></script>\n${copy.outerHTML}`;
+    return menuItems({
+      title: this.heading || loaded.data.title,
+      url: loaded.data.url,
+      instance,
+      query: loaded.queries?.[0],
+      csv: () => this.toCSV(),
+      exportAll:
+        loaded.insightId && instance ? () => (this.client ?? clientFor(instance, this.token)).exportCSV(loaded.insightId!) : undefined,
+      svg: view && this.renderRoot.querySelector('svg.plot') ? () => this.toSVG() : undefined,
+      png: () => this.toPNG(),
+      embed: () => embedSnippet(this, instance),
+      announce: (text) => (this.announcement = text),
+    });
   }
 
   #toggleMenu = (): void => {
@@ -599,10 +581,6 @@ export class CodeInsightElement extends LitElement {
 
 const NONE: Active = { index: -1, series: 0 };
 
-/** The instance URL without a trailing slash, or as given when it is not a URL (links then fail visibly). */
-function normalizedInstance(instance: string): string {
-  return instance.replace(/\/+$/, '');
-}
 
 function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
 import { defaultMessages as m } from '../../model/messages.js';
+import { safeHttpURL } from '../../model/url.js';
 
 /** One entry of a card's menu: a link to the instance, or an action. */
 export type MenuItem = { label: string; href: string } | { label: string; action: () => void };
@@ -43,4 +45,54 @@ export function download(blob: Blob, filename: string): void {
   link.download = filename;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** What a card's menu can offer: each entry appears only where the card has what it needs. */
+export interface MenuContext {
+  title: string;
+  url?: string;
+  instance?: string;
+  /** The first series' search query. */
+  query?: string;
+  csv(): string;
+  /** Every point from the instance's CSV export (saved insights). */
+  exportAll?: () => Promise<Blob>;
+  /** Undefined when there is no chart to draw as a file. */
+  svg?: () => string;
+  png(): Promise<Blob>;
+  embed(): string;
+  /** Says something to screen readers (the card's polite live region). */
+  announce(text: string): void;
+}
+
+export function menuItems(c: MenuContext): MenuItem[] {
+  const name = (c.title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
+  const href = safeHttpURL(c.url);
+  const instance = c.instance?.replace(/\/+$/, '');
+  const items: MenuItem[] = [];
+  if (href) items.push({ label: m.openInSourcegraph, href });
+  items.push({ label: m.downloadCSV, action: () => download(new Blob([c.csv()], { type: 'text/csv' }), `${name}.csv`) });
+  if (c.exportAll) {
+    const exportAll = c.exportAll;
+    items.push({ label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) });
+  }
+  if (c.svg) {
+    const svg = c.svg;
+    items.push({ label: m.downloadSVG, action: () => download(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`) });
+    items.push({ label: m.downloadPNG, action: () => void c.png().then((blob) => download(blob, `${name}.png`)) });
+  }
+  items.push({ label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(c.embed()).then(() => c.announce(m.embedCopied)) });
+  if (c.query && instance) {
+    items.push({ label: m.createCodeMonitor, href: codeMonitorURL(instance, c.query, m.monitorDescription(c.title)) });
+    items.push({ label: m.createBatchChange, href: batchChangeURL(instance, c.query) });
+  }
+  return items;
+}
+
+/** A card's markup for another page: its attributes and series, never its token (a property) or its state. */
+export function embedSnippet(card: Element, instance: string | undefined): string {
+  const copy = card.cloneNode(true) as Element;
+  for (const attribute of ['state', 'role', 'style', 'class', 'id']) copy.removeAttribute(attribute);
+  if (instance && !copy.hasAttribute('instance')) copy.setAttribute('instance', instance);
+  return `<script type="module" src="code-insights.js"></script>\n${copy.outerHTML}`;
 }
