@@ -5,6 +5,10 @@ import type { SeriesSpec } from '../../model/insight-spec.js';
  * nothing; the enclosing card reads its attributes, and queries again when they change.
  *
  * @summary A series of an ad-hoc insight, declared in HTML.
+ * @attr label - The legend label.
+ * @attr query - The Sourcegraph search query whose matches are counted.
+ * @attr color - A CSS colour: hex, rgb/hsl, a name, or Sourcegraph's `var(--oc-blue-7)`.
+ * @attr capture-group - One series per value of the query's first capture group.
  */
 export class InsightSeriesElement extends HTMLElement {
   /** The legend label. */

@@ -1,0 +1,8 @@
+// custom-elements.json from the classes' JSDoc (@summary, @slot, @csspart, @cssprop, @fires): editors, Storybook and
+// the README read it. Only the element sources: not dist/, stories or tests.
+export default {
+  globs: ['src/elements/**/*.ts', 'src/events/**/*.ts'],
+  exclude: ['src/**/*.styles.ts', 'src/**/views/**'],
+  outdir: '.',
+  litelement: true,
+};
