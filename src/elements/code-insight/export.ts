@@ -75,7 +75,8 @@ export function chartSVG(svg: SVGSVGElement, title: string, background: string, 
     x += 14 + entry.label.length * 7 + 16;
     if (x > width) break;
   }
-  return new XMLSerializer().serializeToString(file);
+  // XML cannot carry control characters (a label may hold them): the file would not open at all.
+  return new XMLSerializer().serializeToString(file).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
 /** Rasterizes an SVG file at `scale` (2 for sharp slides). Blob URLs only: allowed by `img-src blob:`. */
