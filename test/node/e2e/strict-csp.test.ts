@@ -78,7 +78,7 @@ test('every kind and state works under a strict CSP with Trusted Types: no viola
   // string evaluation waitForFunction would use.
   const settled = () =>
     tab.$$eval('code-insight, insights-dashboard', (elements) => {
-      const cards = elements.flatMap((e) => (e.tagName === 'INSIGHTS-DASHBOARD' ? [...e.shadowRoot!.querySelectorAll('code-insight')] : [e]));
+      const cards = (elements as Element[]).flatMap((e): Element[] => (e.tagName === 'INSIGHTS-DASHBOARD' ? [...e.shadowRoot!.querySelectorAll('code-insight')] : [e]));
       return cards.length >= 16 && cards.every((c) => c.getAttribute('state') && c.getAttribute('state') !== 'loading');
     });
   for (let i = 0; i < 150 && !(await settled()); i++) await tab.waitForTimeout(100);
