@@ -37,6 +37,8 @@ export default {
           '--no-first-run',
           // A pinned time zone: charts must label dates the same on every machine.
           '--lang=en-US',
+          // window.gc() for the lifecycle test's retained-element count.
+          '--js-flags=--expose-gc',
         ],
         env: { ...process.env, TZ: 'America/Los_Angeles' },
       },

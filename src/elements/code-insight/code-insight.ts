@@ -238,6 +238,7 @@ export class CodeInsightElement extends LitElement {
     this.#poll.stop();
     this.#refreshTimer.stop();
     document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
+    this.menuOpen = false;
   }
 
   protected override firstUpdated(): void {
@@ -258,7 +259,8 @@ export class CodeInsightElement extends LitElement {
     }
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
     if (changed.has('menuOpen')) {
-      if (this.menuOpen) {
+      // An update queued just before removal still runs: a removed card must not listen on the document.
+      if (this.menuOpen && this.isConnected) {
         this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
         document.addEventListener('pointerdown', this.#handleOutsidePointer, true);
       } else document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
