@@ -1,3 +1,4 @@
+import { csvRow } from '../src/model/csv-export.ts';
 import type { InsightSource } from './source.ts';
 
 /**
@@ -13,11 +14,6 @@ export async function exportCSV(source: InsightSource, id: string): Promise<stri
     const query = queries.get(series.seriesId) ?? insight.series[0]?.query ?? '';
     for (const point of series.points) rows.push([series.label, query, point.time.toISOString(), String(point.value)]);
   }
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
-function cell(value: string): string {
-  // Labels come from repositories' contents (capture groups): never a spreadsheet formula.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // Labels come from repositories' contents (capture groups): csvRow keeps them from becoming formulas.
+  return rows.map(csvRow).join('\r\n') + '\r\n';
 }

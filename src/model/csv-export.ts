@@ -17,7 +17,12 @@ export function insightToCSV(data: InsightData): string {
   } else {
     rows.push(['label', 'value'], ...data.items.map((item) => [item.label, item.value]));
   }
-  return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return rows.map(csvRow).join('\r\n') + '\r\n';
+}
+
+/** One CSV line: fields quoted where needed, and no text cell a spreadsheet would run as a formula. */
+export function csvRow(row: readonly (string | number)[]): string {
+  return row.map(cell).join(',');
 }
 
 function cell(value: string | number): string {

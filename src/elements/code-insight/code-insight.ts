@@ -278,7 +278,8 @@ export class CodeInsightElement extends LitElement {
           ? html`<h3 class="title" part="title">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}</h3>`
           : nothing}
         ${loaded && this.#state !== 'loading' && this.#state !== 'error'
-          ? menuTemplate(this.#menuItems(loaded, view), this.menuOpen, this.#toggleMenu, this.#handleMenuKeyDown)
+          ? // The entries are built only while the menu is open: renders on every pointer move need none.
+            menuTemplate(this.menuOpen ? this.#menuItems(loaded, view) : [], this.menuOpen, this.#toggleMenu, this.#handleMenuKeyDown)
           : nothing}
       </header>
       ${this.#renderStatus(loaded)}

@@ -1,7 +1,6 @@
 import type { TemplateResult, nothing } from 'lit';
 import type { LegendControls } from '../../../charts/legend.js';
 import type { InsightPointDetail } from '../../../events/insight-point-click.js';
-import type { InsightData } from '../../../model/insight-data.js';
 
 /** The mark the reader is on: a sample time (line) or a slice or bar (`index`), and a series of a line chart. */
 export interface Active {
@@ -45,5 +44,3 @@ export interface ViewOptions {
   /** The time range zoomed into (line charts), in milliseconds. */
   zoom?: readonly [number, number];
 }
-
-export type ViewFactory<D extends InsightData = InsightData> = (data: D, options: ViewOptions) => ChartView;
