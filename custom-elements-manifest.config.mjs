@@ -5,4 +5,6 @@ export default {
   exclude: ['src/**/*.styles.ts', 'src/**/views/**'],
   outdir: '.',
   litelement: true,
+  // The manifest test runs the analyzer into a scratch directory: it must not point package.json there.
+  packagejson: false,
 };

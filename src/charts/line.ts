@@ -1,9 +1,9 @@
 import { bisectCenter, extent, max, min } from 'd3-array';
-import { area, line } from 'd3-shape';
 import { toTime } from '../model/dates.js';
 import type { LineSeries } from '../model/insight-data.js';
 import { formatNumber, formatTimeTick } from './format.js';
 import { paletteColor } from './palette.js';
+import { bandPath, pixelColumnIndices, polylinePath } from './path.js';
 import { linearScale, niceDomain, timeTicks } from './scale.js';
 
 /** A series ready to lay out: resolved colour, points as numbers sorted by time. */
@@ -150,15 +150,17 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   }));
   const yTicks = yTickValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
 
-  const path = (s: number) =>
-    line<ChartPoint>()
-      .x((p) => x(p.time))
-      .y((p) => y(top(s, p)));
-  const band = (s: number) =>
-    area<ChartPoint>()
-      .x((p) => x(p.time))
-      .y0((p) => y(bases![s][timeIndex.get(p.time)!]))
-      .y1((p) => y(top(s, p)));
+  // Drawn through at most four points per pixel column; hover and the data table still see every point.
+  const simplified = (xs: number[], ys: number[]) => {
+    const kept = pixelColumnIndices(xs, ys);
+    return kept.length === xs.length ? { xs, ys } : { xs: kept.map((k) => xs[k]), ys: kept.map((k) => ys[k]) };
+  };
+  const tops = series.map((s, i) => simplified(s.points.map((p) => x(p.time)), s.points.map((p) => y(top(i, p)))));
+  const baseLine = (s: number) =>
+    simplified(
+      series[s].points.map((p) => x(p.time)),
+      series[s].points.map((p) => y(bases![s][timeIndex.get(p.time)!])),
+    );
   const points = series.flatMap((s, i) =>
     s.points.map((p) => ({
       seriesId: s.id,
@@ -178,8 +180,8 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     plot,
     xTicks,
     yTicks,
-    lines: series.map((s, i) => ({ seriesId: s.id, label: s.label, color: s.color, d: path(i)(s.points) ?? '' })),
-    areas: bases ? series.map((s, i) => ({ seriesId: s.id, color: s.color, d: band(i)(s.points) ?? '' })) : [],
+    lines: series.map((s, i) => ({ seriesId: s.id, label: s.label, color: s.color, d: polylinePath(tops[i].xs, tops[i].ys) })),
+    areas: bases ? series.map((s, i) => ({ seriesId: s.id, color: s.color, d: bandPath(tops[i], baseLine(i)) })) : [],
     points,
     pointsAt,
     times,

@@ -1,10 +1,10 @@
-import { arc, pie, type PieArcDatum } from 'd3-shape';
 import { parseColor } from '../model/color.js';
 import type { CategoryItem } from '../model/insight-data.js';
 import { safeHttpURL } from '../model/url.js';
 import type { Size } from './line.js';
 import { formatPercent, truncateLabel } from './format.js';
 import { paletteColor } from './palette.js';
+import { polar, sliceAngles, slicePath } from './path.js';
 
 export const defaults = {
   /** Room kept free around the pie and its labels. */
@@ -84,14 +84,6 @@ export interface PieLayoutOptions {
   locale?: string;
 }
 
-
-/**
- * "42%"; "0.4%" under one percent and "<0.1%" under a tenth, so that a real share never reads as 0%.
- * Memoized, like format.ts: an Intl formatter costs far more to build than to use.
- */
-
-/** Cuts `text` with an ellipsis to at most `chars` characters. */
-
 /**
  * Lays out a pie (or donut) of `items` in their given order, clockwise from twelve o'clock, with outside labels
  * that never overlap: labels go left or right of the pie by the side their slice is on, are stacked by height
@@ -109,9 +101,7 @@ export function pieLayout(items: readonly CategoryItem[], size: Size, options: P
   const innerHeight = Math.max(0, height - margin.top - margin.bottom);
   const center = { x: margin.left + innerWidth / 2, y: margin.top + innerHeight / 2 };
 
-  const arcs = pie<CategoryItem>()
-    .sort(null)
-    .value((item) => item.value)(kept);
+  const arcs = sliceAngles(kept.map((item) => item.value));
   const percents = kept.map((item) => (total > 0 ? (item.value / total) * 100 : 0));
   const names = kept.map((item, i) => labelText(item.label, percents[i], options.locale));
   const labelled = arcs.map((a, i) => i).filter((i) => arcs[i].endAngle - arcs[i].startAngle >= defaults.minLabelAngle);
@@ -131,14 +121,9 @@ export function pieLayout(items: readonly CategoryItem[], size: Size, options: P
   const radius = Math.max(0, withLabels ? labelledRadius : Math.min(innerWidth, innerHeight) / 2);
   const innerRadius = options.donut ? radius * defaults.donutRatio : 0;
 
-  const path = arc<PieArcDatum<CategoryItem>>()
-    .innerRadius(innerRadius)
-    .outerRadius(radius)
-    .padRadius(radius)
-    .padAngle(radius > 0 ? defaults.sliceGap / radius : 0);
   const slices = arcs.map((a, i): PieSlice => {
-    const [cx, cy] = path.centroid(a);
     const mid = (a.startAngle + a.endAngle) / 2;
+    const [cx, cy] = polar((innerRadius + radius) / 2, mid);
     return {
       label: kept[i].label,
       value: kept[i].value,
@@ -147,7 +132,7 @@ export function pieLayout(items: readonly CategoryItem[], size: Size, options: P
       url: safeHttpURL(kept[i].url),
       startAngle: a.startAngle,
       endAngle: a.endAngle,
-      d: path(a) ?? '',
+      d: slicePath(innerRadius, radius, a.startAngle, a.endAngle, defaults.sliceGap),
       centroid: [center.x + cx, center.y + cy],
       explode: [Math.sin(mid) * defaults.activeOffset, -Math.cos(mid) * defaults.activeOffset],
     };

@@ -19,7 +19,7 @@ import { safeHttpURL } from '../../model/url.js';
 import type { InsightSeriesElement } from '../insight-series/insight-series.js';
 import { NearViewportController, SizeController } from '../shared/observers.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
-import { yieldToMain } from '../shared/yield.js';
+import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
 import { chartSVG, svgToPNG } from './export.js';
 import { embedSnippet, menuItems, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
@@ -344,6 +344,8 @@ export class CodeInsightElement extends LitElement {
       this.#reloadOnConnect = true;
       return initialState;
     }
+    await pageScriptsRan();
+    signal.throwIfAborted(); // a page script changed the token or configuration meanwhile: the newer run asks
     let resolved;
     try {
       const series = [...this.querySelectorAll(':scope > insight-series')].map((s) => (s as InsightSeriesElement).toSpec());

@@ -12,7 +12,7 @@ import { insightIdFrom } from '../code-insight/lookup.js';
 import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate } from './filter-bar.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
-import { yieldToMain } from '../shared/yield.js';
+import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 
 export type DashboardState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -72,6 +72,8 @@ export class InsightsDashboardElement extends LitElement {
       const dashboardId = insightIdFrom(id as string | undefined);
       if (!dashboardId) return undefined; // a page-composed dashboard: child cards only
       if (!instance) throw new InsightsError('config', m.noInstance);
+      await pageScriptsRan();
+      signal.throwIfAborted(); // a page script changed the token or configuration meanwhile: the newer run asks
       return clientFor(instance as string, token as string | undefined).dashboard(dashboardId, signal);
     },
     args: () => [this.instance ?? configuration().instance, this.dashboardId, this.token, configurationVersion()] as const,

@@ -8,3 +8,18 @@ export function yieldToMain(): Promise<void> {
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve));
 }
+
+/**
+ * Resolves once the page's deferred and module scripts have all run (DOMContentLoaded). An element upgraded by
+ * the library's own script waits for it before its first request, so a `token` or `configure()` set by a page
+ * script that comes after the library's is in place: no anonymous request, no 401 in the console.
+ */
+export function pageScriptsRan(): Promise<void> | undefined {
+  // Deferred and module scripts run while readyState is already 'interactive'; only the navigation entry
+  // tells whether DOMContentLoaded has fired.
+  const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  if (document.readyState === 'complete' || (document.readyState === 'interactive' && !navigation) || navigation?.domContentLoadedEventStart) {
+    return undefined;
+  }
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}

@@ -33,8 +33,9 @@ before(async () => {
         <script type="module" src="/code-insights.js"></script><script type="module" src="/page.js"></script></head>
         <body><code-insight instance="${instance}" insight-id="${FIXTURE_IDS.migration}"></code-insight></body></html>`],
       '/code-insights.js': ['text/javascript', readFileSync(new URL('../../../dist/code-insights.js', import.meta.url))],
-      // The page's own script sets the token as a property: it never appears in the HTML.
-      '/page.js': ['text/javascript', `document.querySelector('code-insight').token = ${JSON.stringify(SECURE_TOKEN)};`],
+      // The page's own script sets the token as a property: it never appears in the HTML. It arrives well after
+      // the library has upgraded the card, and the card still makes no request without it.
+      '/page.js': ['text/javascript', `document.querySelector('code-insight').token = ${JSON.stringify(SECURE_TOKEN)};`, 500],
     },
     { 'Content-Security-Policy': csp },
   );
