@@ -2,7 +2,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
-  addons: [],
+  // Docs pages (autodocs) with the props tables and controls of custom-elements.json (see preview.ts).
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Third-party files for `src` stories, served at /data/ beside iframe.html (so `src="data/…"` resolves in dev and in the static build).

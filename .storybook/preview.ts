@@ -1,7 +1,27 @@
-import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { configure } from '../src/index.ts';
 import { FIXTURE_INSTANCE, fixtureFetch, resetFixtures } from './fixture-fetch.ts';
+import customElements from '../custom-elements.json';
+
+type Member = { name: string; privacy?: string; static?: boolean };
+
+/**
+ * Docs pages and controls read the elements' attributes, properties, events, slots, parts and custom properties
+ * from the manifest generated from their JSDoc (`npm run analyze`): its public API only, without the private and
+ * protected members, `#private` fields and static members the analyzer lists too.
+ */
+function publicAPI<M extends { modules: { declarations?: { members?: Member[] }[] }[] }>(manifest: M): M {
+  const isPublic = (m: Member) => !m.static && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('#');
+  return {
+    ...manifest,
+    modules: manifest.modules.map((module) => ({
+      ...module,
+      declarations: module.declarations?.map((d) => (d.members ? { ...d, members: d.members.filter(isPublic) } : d)),
+    })),
+  };
+}
+setCustomElementsManifest(publicAPI(customElements as Parameters<typeof publicAPI>[0]));
 
 // Every story talks to the fixture resolvers running in this page (fixture-fetch.ts): no server, no network.
 // No retries, so error stories show their error at once; a short poll, so the processing story finishes soon.
@@ -36,6 +56,8 @@ styles.textContent = `
 document.head.append(styles);
 
 const preview: Preview = {
+  // A docs page for every component, from its stories and the manifest.
+  tags: ['autodocs'],
   loaders: [freshFixtures],
   decorators: [surface],
   parameters: {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Opens every story of the static Storybook (storybook-static/, from `npm run build-storybook`) in Chromium and
 // fails on any console error, page error or CSP violation, or on a card in view that never leaves `loading`.
-// Stories tagged `stays-loading` (the instance never answers) only need to render.
+// Stories tagged `stays-loading` (the instance never answers) only need to render. Then every docs page: each must
+// show its props table (from custom-elements.json) and render its stories with no console error either.
 //
 //   npm run build-storybook && npm run test:stories
 //   CHROME_PATH=/path/to/chrome STORY=<id substring> node scripts/visit-stories.mjs
@@ -55,6 +56,8 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
 const only = process.env.STORY;
 const stories = Object.values(index.entries).filter((e) => e.type === 'story' && (!only || e.id.includes(only)));
+const docs = Object.values(index.entries).filter((e) => e.type === 'docs' && (!only || e.id.includes(only)));
+const DOCS_SETTLE = 1_500;
 
 const browser = await chromium.launch({
   executablePath,
@@ -145,8 +148,37 @@ for (const story of stories) {
   }
 }
 
+for (const entry of docs) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const t0 = Date.now();
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
+    await page.waitForSelector('.docblock-argstable tbody tr', { timeout: SETTLE_TIMEOUT }).catch(() => problems.push('no props table'));
+    // The page renders every story of its component at once: give their requests time to answer or fail.
+    await page.waitForTimeout(DOCS_SETTLE);
+    problems.push(...(await page.evaluate(() => window.__cspViolations)).map((v) => `CSP violation: ${v}`));
+  } catch (error) {
+    problems.push(`could not open: ${error.message}`);
+  }
+  await page.close();
+  const ms = Date.now() - t0;
+  if (problems.length) {
+    failed++;
+    console.log(`✗ ${entry.id} (${ms} ms)`);
+    for (const problem of problems) console.log(`    ${problem}`);
+  } else {
+    passed++;
+    console.log(`✓ ${entry.id} (${ms} ms)`);
+  }
+}
+
 await browser.close();
 server.close();
-console.log(`visited ${stories.length} stories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`visited ${stories.length} stories and ${docs.length} docs pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed || !stories.length ? 1 : 0);

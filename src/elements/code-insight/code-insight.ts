@@ -106,15 +106,21 @@ export class CodeInsightElement extends LitElement {
   @property({ type: Number }) limit?: number;
   /** URL of third-party data: JSON in the InsightData format, or CSV with a `date` column. */
   @property() src?: string;
+  /** Drill-down filter: only repositories whose names match this regular expression. */
   @property({ attribute: 'include-repos' }) includeRepos?: string;
+  /** Drill-down filter: leave out repositories whose names match this regular expression. */
   @property({ attribute: 'exclude-repos' }) excludeRepos?: string;
+  /** Drill-down filter: search context names, comma or space separated. */
   @property({ attribute: 'search-contexts' }) searchContexts?: string;
   /** `result-count` (default), `alphabetical` or `date-added`, each with `-asc` or `-desc`. */
   @property() sort?: string;
   /** At most this many series are drawn (default 20). */
   @property({ attribute: 'series-limit', type: Number }) seriesLimit?: number;
+  /** Only the latest N points of each series. */
   @property({ attribute: 'num-samples', type: Number }) numSamples?: number;
+  /** Line charts: stack the series, so the top line is their total. */
   @property({ type: Boolean }) stacked = false;
+  /** Line charts: start the y axis at zero. */
   @property({ attribute: 'y-zero', type: Boolean }) yZero = false;
   /** `auto` follows the reader's colour scheme. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';

@@ -31,6 +31,11 @@ export class InsightSeriesElement extends HTMLElement {
   get color(): string | null {
     return this.getAttribute('color');
   }
+  // A setter too: frameworks that set properties (React wrappers, Vue's `.prop`) would otherwise throw.
+  set color(value: string | null) {
+    if (value === null) this.removeAttribute('color');
+    else this.setAttribute('color', value);
+  }
 
   /** One series per value of the query's first capture group (`capture-group` attribute). */
   get captureGroup(): boolean {
@@ -40,6 +45,7 @@ export class InsightSeriesElement extends HTMLElement {
     this.toggleAttribute('capture-group', value);
   }
 
+  /** The series as the enclosing card sends it to the instance. */
   toSpec(): SeriesSpec {
     return { label: this.label, query: this.query, color: this.color ?? undefined, captureGroups: this.captureGroup };
   }

@@ -40,13 +40,21 @@ export class InsightsDashboardElement extends LitElement {
   @property({ reflect: true }) instance?: string;
   /** A saved dashboard id, or a pasted Sourcegraph dashboard URL. */
   @property({ attribute: 'dashboard-id' }) dashboardId?: string;
+  /** Every card's drill-down filter: only repositories whose names match this regular expression. */
   @property({ attribute: 'include-repos', reflect: true }) includeRepos?: string;
+  /** Every card's drill-down filter: leave out repositories whose names match this regular expression. */
   @property({ attribute: 'exclude-repos', reflect: true }) excludeRepos?: string;
+  /** Every card's search context names, comma or space separated. */
   @property({ attribute: 'search-contexts', reflect: true }) searchContexts?: string;
+  /** Series order on every card: `result-count` (default), `alphabetical` or `date-added`, with `-asc` or `-desc`. */
   @property({ reflect: true }) sort?: string;
+  /** At most this many series on each card (default 20). */
   @property({ attribute: 'series-limit', type: Number, reflect: true }) seriesLimit?: number;
+  /** Only the latest N points of each series, on every card. */
   @property({ attribute: 'num-samples', type: Number, reflect: true }) numSamples?: number;
+  /** Theme of the dashboard and every card; `auto` follows the reader's colour scheme. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
+  /** BCP 47 tag for dates and numbers on every card; defaults to the document's language. */
   @property() locale?: string;
   /** Narrowest a grid column gets: a CSS length, or a number of pixels. */
   @property({ attribute: 'min-card-width' }) minCardWidth?: string;

@@ -1,0 +1,250 @@
+/**
+ * The package as users get it: `npm pack`, the tarball installed into a scratch project in a temporary folder
+ * (with react, as an app would), then every export resolved and imported, the app's TypeScript compiled against
+ * the shipped declarations, and three pages rendered in Chromium from the installed files: a plain HTML page with
+ * the single file, an app bundle of the per-element entry points, and a React app. The app's sources are in
+ * ./app. Needs `npm run build` first (npm test does it); installs with --prefer-offline, so npm's cache serves what
+ * `npm ci` already fetched.
+ */
+import assert from 'node:assert/strict';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { launchChromium } from '../../support/browser.ts';
+import { SECURE_TOKEN, startFixtureEndpoint } from '../../support/endpoint.ts';
+import { serveFiles } from '../../support/static-server.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const APP_SOURCES = fileURLToPath(new URL('./app/', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  exports: Record<string, string | Record<string, string>>;
+  devDependencies: Record<string, string>;
+};
+
+/** npm as a child of `npm test` inherits the project's prefix and package variables: only the user's settings pass. */
+const npmEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([key]) => !/^(npm_(package_|lifecycle_|command$|config_(local_prefix|call)$)|INIT_CWD$)/i.test(key)),
+);
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+let work: string;
+let app: string;
+let files: string[];
+let typecheck: Promise<{ ok: boolean; output: string }>;
+let browser: Browser;
+let endpoint: Server;
+let endpointOrigin: string;
+const pages: Server[] = [];
+
+before(async () => {
+  assert.ok(existsSync(join(ROOT, 'dist/code-insights.js')), 'dist/ is missing: run `npm run build` first');
+  work = mkdtempSync(join(tmpdir(), 'code-insights-pack-'));
+  const [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  files = packed.files.map((f) => f.path);
+
+  app = join(work, 'app');
+  cpSync(APP_SOURCES, app, { recursive: true });
+  const version = (name: string) => manifest.devDependencies[name];
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({
+      name: 'scratch-app',
+      private: true,
+      type: 'module',
+      dependencies: {
+        [manifest.name]: `file:../${packed.filename}`,
+        ...Object.fromEntries(['react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => [name, version(name)])),
+      },
+    }),
+  );
+  npm(['install', '--prefix', app, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'], app);
+
+  // The app's TypeScript, checked by the project's own compiler while the browser tests run.
+  typecheck = promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(app, 'tsconfig.json')], { cwd: app }).then(
+    () => ({ ok: true, output: '' }),
+    (error: { stdout?: string; message: string }) => ({ ok: false, output: error.stdout || error.message }),
+  );
+
+  endpoint = await startFixtureEndpoint(0);
+  endpointOrigin = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await typecheck?.catch(() => undefined);
+  await browser?.close();
+  endpoint?.close();
+  for (const page of pages) page.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('the tarball holds the builds, declarations, manifest and editor data, and no tests, sources or maps', () => {
+  for (const file of [
+    'package.json',
+    'README.md',
+    'custom-elements.json',
+    'web-types.json',
+    'vscode.html-custom-data.json',
+    'dist/code-insights.js',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/react/index.js',
+    'dist/react/index.d.ts',
+  ]) {
+    assert.ok(files.includes(file), `${file} is packed`);
+  }
+  const unwanted = files.filter((f) => /^(src|test|stories|scripts|bench|server|\.storybook)\/|\.map$|\.tsbuildinfo$/.test(f));
+  assert.deepEqual(unwanted, []);
+  // The single file is for script tags: React stays out of it.
+  const single = readFileSync(join(app, 'node_modules', manifest.name, 'dist/code-insights.js'), 'utf8');
+  assert.doesNotMatch(single, /useLayoutEffect|forwardRef/);
+});
+
+test('every export resolves to a packed file, with its declarations, and imports in Node', () => {
+  const require = createRequire(join(app, 'package.json'));
+  const installed = join(app, 'node_modules', manifest.name);
+  const subpaths = Object.keys(manifest.exports);
+  for (const subpath of subpaths) {
+    const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
+    assert.ok(existsSync(require.resolve(specifier)), specifier);
+    const target = manifest.exports[subpath];
+    if (typeof target === 'object') {
+      assert.deepEqual(Object.keys(target)[0], 'types', `${subpath}: types first`);
+      assert.ok(existsSync(join(installed, target.types)), `${subpath}: ${target.types}`);
+    }
+  }
+
+  // Importing needs a DOM; lit's own server shim (a dependency of the package) is enough to define the elements.
+  const script = `
+    import { HTMLElement, customElements } from '@lit-labs/ssr-dom-shim';
+    Object.assign(globalThis, { HTMLElement, customElements, window: globalThis });
+    const root = await import('${manifest.name}');
+    const react = await import('${manifest.name}/react');
+    const classes = await import('${manifest.name}/elements/code-insight.js');
+    const { configure } = await import('${manifest.name}/configure.js');
+    await import('${manifest.name}/insight-series.js');
+    console.log(JSON.stringify({
+      root: Object.keys(root).sort(),
+      react: Object.keys(react).sort(),
+      sameClass: classes.CodeInsightElement === customElements.get('code-insight'),
+      sameConfigure: configure === root.configure,
+      tags: ['code-insight', 'insights-dashboard', 'insight-series'].map((tag) => Boolean(customElements.get(tag))),
+    }));`;
+  const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' }));
+  for (const name of ['CodeInsightElement', 'InsightsDashboardElement', 'InsightSeriesElement', 'configure', 'InsightLoadEvent', 'InsightErrorEvent', 'InsightPointClickEvent']) {
+    assert.ok(result.root.includes(name), name);
+  }
+  assert.deepEqual(result.react, ['CodeInsight', 'InsightSeries', 'InsightsDashboard']);
+  assert.equal(result.sameClass, true);
+  assert.equal(result.sameConfigure, true);
+  assert.deepEqual(result.tags, [true, true, true]);
+});
+
+test('the code-insights-server bin runs from the installed package', () => {
+  const bin = join(app, 'node_modules/.bin/code-insights-server');
+  assert.match(execFileSync(bin, ['--help'], { cwd: app, encoding: 'utf8' }), /Usage: code-insights-server/);
+});
+
+test("an app's TypeScript sees typed elements, events and React props (strict, NodeNext, no skipLibCheck)", async () => {
+  const { ok, output } = await typecheck;
+  assert.ok(ok, output);
+});
+
+/** Serves one page and the given scripts under a strict CSP with Trusted Types, as the single-file test does. */
+async function open(body: string, scripts: Record<string, string | Buffer>): Promise<{ tab: Page; problems: string[] }> {
+  const csp =
+    `default-src 'none'; script-src 'self'; style-src 'self'; connect-src ${endpointOrigin}; img-src 'self' data: blob:; ` +
+    `require-trusted-types-for 'script'; trusted-types lit-html`;
+  const tags = Object.keys(scripts).map((path) => `<script type="module" src="${path}"></script>`).join('');
+  const served = await serveFiles(
+    {
+      '/': ['text/html', `<!doctype html><html lang="en"><head><link rel="icon" href="data:,">${tags}</head>${body}</html>`],
+      ...Object.fromEntries(Object.entries(scripts).map(([path, code]): [string, [string, string | Buffer]] => [path, ['text/javascript', code]])),
+    },
+    { 'Content-Security-Policy': csp },
+  );
+  pages.push(served.server);
+  const tab = await browser.newPage();
+  const problems: string[] = [];
+  tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  tab.on('pageerror', (e) => problems.push(e.message));
+  await tab.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective}`)));
+  await tab.goto(served.origin);
+  return { tab, problems };
+}
+
+const lines = (tab: Page, selector: string) =>
+  tab.$$eval(selector, (cards) =>
+    cards.map((card) => [...card.shadowRoot!.querySelectorAll('path[data-mark="line"]')].map((p) => p.getAttribute('data-series-id')).join(',')),
+  );
+
+test('a plain HTML page renders an insight with the installed code-insights.js', async () => {
+  const single = createRequire(join(app, 'package.json')).resolve(`${manifest.name}/code-insights.js`);
+  const { tab, problems } = await open(
+    `<body><code-insight instance="${endpointOrigin}/open" insight-id="${FIXTURE_IDS.migration}"></code-insight></body>`,
+    { '/code-insights.js': readFileSync(single) },
+  );
+  await tab.waitForSelector('code-insight[state="ready"]', { timeout: 10_000 });
+  assert.deepEqual(await lines(tab, 'code-insight'), ['ts,js']);
+  assert.deepEqual(problems, []);
+});
+
+/** Bundles an entry of the scratch app with esbuild, resolving from the app's node_modules as its own build would. */
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [join(app, 'src', entry)],
+    absWorkingDir: app,
+    bundle: true,
+    format: 'esm',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+test('an app bundle of the per-element entry points renders a saved dashboard, configured with a token', async () => {
+  const { tab, problems } = await open(
+    `<body data-instance="${endpointOrigin}/secure" data-token="${SECURE_TOKEN}"><insights-dashboard dashboard-id="${DASHBOARD_IDS.frontend}"></insights-dashboard></body>`,
+    { '/app.js': await bundle('elements-page.ts') },
+  );
+  await tab.waitForSelector('insights-dashboard[state="ready"]', { timeout: 10_000 });
+  await tab.waitForFunction(
+    () => {
+      const cards = [...document.querySelector('insights-dashboard')!.shadowRoot!.querySelectorAll('code-insight')];
+      return cards.length === 3 && cards.every((card) => card.getAttribute('state') === 'ready');
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+  assert.deepEqual(problems, []);
+});
+
+test('a React app renders an insight with the wrappers: properties as properties, events as props', async () => {
+  const { tab, problems } = await open(
+    `<body data-instance="${endpointOrigin}/secure" data-token="${SECURE_TOKEN}" data-insight-id="${FIXTURE_IDS.migration}"><div id="root"></div></body>`,
+    { '/app.js': await bundle('react-page.tsx') },
+  );
+  await tab.waitForSelector('code-insight[state="ready"]', { timeout: 10_000 });
+  assert.deepEqual(await lines(tab, 'code-insight'), ['ts,js']);
+  // onInsightLoad received the InsightData.
+  assert.equal(await tab.evaluate(() => document.body.dataset.loaded), 'Migration to TypeScript');
+  // The token went in as a property (it has no attribute), or the secure instance would have refused the request.
+  assert.equal(await tab.$eval('code-insight', (card) => card.hasAttribute('token')), false);
+  assert.deepEqual(problems, []);
+});
