@@ -4,10 +4,14 @@
  *   code-insights-server --repo PATH [--repo PATH …]   a few standard insights over those repositories
  *   code-insights-server --config insights.config.json  repositories, insights and dashboards from a file
  *   code-insights-server --fixtures                     fixed fixture insights (what tests and Storybook use)
+ *   code-insights-server --upstream [URL]               a read-only proxy to a Sourcegraph instance (URL default
+ *                                                       $SRC_ENDPOINT), holding the token ($SRC_ACCESS_TOKEN)
  *
  * Options: --port (default $PORT or 8080), --host (default 127.0.0.1), --token (default $CODE_INSIGHTS_TOKEN:
  * then every request needs `Authorization: token …`), --cache-dir (default .cache/code-insights; safe to
  * delete), --demo (also serve the demo page at / and the built elements at /dist/).
+ * Proxy mode only: --allow-origin URL (repeatable; default: same origin only), --upstream-timeout SECONDS
+ * (default 25), --cache-ttl SECONDS (default 30, 0 = off). See server/proxy.ts and the README's proxy section.
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -15,14 +19,30 @@ import { parseArgs } from 'node:util';
 import { ConfigError, configForRepositories, loadConfig, type ServerConfig } from './config.ts';
 import { FixtureSource } from './fixtures/source.ts';
 import { GitSource } from './git-source.ts';
-import { createInsightsServer } from './http.ts';
+import { createInsightsServer, type InsightsServerOptions } from './http.ts';
+import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, normalizeUpstream } from './proxy.ts';
+import { normalizeOrigin } from './proxy/cors.ts';
 import { packageRoot } from './package-root.ts';
 import type { InsightSource } from './source.ts';
 
 const USAGE = `Usage: code-insights-server (--repo PATH … | --config FILE | --fixtures) [--port 8080] [--host 127.0.0.1]
-                            [--token TOKEN] [--cache-dir DIR] [--demo]`;
+                            [--token TOKEN] [--cache-dir DIR] [--demo]
+       code-insights-server --upstream [URL] [--allow-origin URL …] [--upstream-timeout 25] [--cache-ttl 30]
+                            [--port 8080] [--host 127.0.0.1] [--token TOKEN]
+
+Proxy mode (--upstream) forwards read-only insights queries to a Sourcegraph instance (URL default $SRC_ENDPOINT)
+with the access token in $SRC_ACCESS_TOKEN, which never leaves the server. Pages on other origins may call it
+only when listed with --allow-origin (\`*\` for any). --token then protects the proxy itself.`;
+
+/** A bare `--upstream` (no URL after it) means Sourcegraph's own variable, as the src CLI reads it. */
+function withUpstreamDefault(args: string[]): string[] {
+  return args.flatMap((arg, i) =>
+    arg === '--upstream' && (i === args.length - 1 || args[i + 1].startsWith('--')) ? [arg, process.env.SRC_ENDPOINT ?? ''] : [arg],
+  );
+}
 
 const { values } = parseArgs({
+  args: withUpstreamDefault(process.argv.slice(2)),
   options: {
     repo: { type: 'string', multiple: true, default: [] },
     config: { type: 'string' },
@@ -32,6 +52,10 @@ const { values } = parseArgs({
     token: { type: 'string', default: process.env.CODE_INSIGHTS_TOKEN },
     'cache-dir': { type: 'string', default: '.cache/code-insights' },
     demo: { type: 'boolean', default: false },
+    upstream: { type: 'string' },
+    'allow-origin': { type: 'string', multiple: true, default: [] },
+    'upstream-timeout': { type: 'string', default: String(DEFAULT_UPSTREAM_TIMEOUT_SECONDS) },
+    'cache-ttl': { type: 'string', default: String(DEFAULT_CACHE_TTL_SECONDS) },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -80,10 +104,46 @@ function chooseSource(): { source: InsightSource; description: string } {
   return { source, description: config.repositories.map((r) => `${r.name} (${r.path})`).join(', ') };
 }
 
-const { source, description } = chooseSource();
+/** Seconds from a flag: a number ≥ `min`, or the process ends with a message naming the flag. */
+function seconds(flag: string, value: string, min: number): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < min) fail(`--${flag} must be a number of seconds ≥ ${min}, not "${value}".`);
+  return parsed;
+}
+
+/** Proxy mode's server options: the forwarding, the origin policy, and a line saying what is served. */
+function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 'embedFetch'> & { description: string } {
+  if (values.repo.length || values.config || values.fixtures) fail(`--upstream replaces --repo, --config and --fixtures: give one of them.\n${USAGE}`);
+  if (!upstreamFlag.trim()) fail('--upstream needs a URL, or SRC_ENDPOINT set to one.');
+  let upstream: string;
+  let allowOrigins: string[];
+  try {
+    upstream = normalizeUpstream(upstreamFlag);
+    allowOrigins = values['allow-origin'].map(normalizeOrigin);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const token = process.env.SRC_ACCESS_TOKEN || undefined;
+  if (!token) console.warn('SRC_ACCESS_TOKEN is not set: the proxy forwards queries without a token (insights usually need one).');
+  const upstreamFetch = createUpstreamFetch({
+    upstream,
+    token,
+    timeoutSeconds: seconds('upstream-timeout', values['upstream-timeout'], 0.001),
+    cacheTtlSeconds: seconds('cache-ttl', values['cache-ttl'], 0),
+  });
+  const origins = allowOrigins.length ? `same origin and ${allowOrigins.join(', ')}` : 'same origin only';
+  return {
+    proxy: { upstreamFetch, allowOrigins, token: values.token || undefined },
+    // The image routes read through the same allowlist, token and cache as the API.
+    embedFetch: upstreamFetch,
+    description: `${upstream}, read-only${token ? ', with SRC_ACCESS_TOKEN' : ''} (browser pages allowed: ${origins})`,
+  };
+}
+
+const { description, ...api } = values.upstream !== undefined ? proxyMode(values.upstream) : chooseSource();
 const root = packageRoot();
 const server = createInsightsServer({
-  source,
+  ...api,
   token: values.token || undefined,
   static: values.demo ? { '/': join(root, 'demo'), '/dist/': join(root, 'dist') } : undefined,
   csp: values.demo,
@@ -93,7 +153,9 @@ server.on('error', (error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${values.port} is in use: set PORT or --port to another.` : error.message),
 );
 server.listen(Number(values.port), values.host, () => {
-  const url = `http://${values.host}:${values.port}/`;
+  // The port actually bound (it differs from --port 0, which tests use to get a free one).
+  const address = server.address();
+  const url = `http://${values.host}:${typeof address === 'object' && address ? address.port : values.port}/`;
   console.log(values.demo ? `Demo: ${url}` : `Sourcegraph-compatible GraphQL endpoint: ${url}.api/graphql`);
   console.log(`Insights from: ${description}${values.token ? ' (token required)' : ''}`);
 });

@@ -2,20 +2,37 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
+import { embedHandler } from './embed/handler.ts';
 import { exportCSV } from './export.ts';
 import { runGraphQL } from './graphql.ts';
+import { localFetch } from './local-fetch.ts';
 import { loadSchema } from './schema-file.ts';
 import { createRootValue } from './resolvers.ts';
+import { proxyHandler, type ProxyHandlerOptions } from './proxy.ts';
 import type { InsightSource } from './source.ts';
 
 export interface InsightsServerOptions {
-  source: InsightSource;
+  /** Where insights come from (local mode). Not used in proxy mode. */
+  source?: InsightSource;
+  /**
+   * Proxy mode: `/.api/*` is forwarded to a Sourcegraph instance, read-only, with the origin policy given here
+   * (server/proxy.ts), instead of being answered from `source`. The proxy options carry the API's own `token`;
+   * pass its `upstreamFetch` as `embedFetch` too, so the images read through the same allowlist and cache.
+   */
+  proxy?: ProxyHandlerOptions;
   /** When set, every GraphQL request must carry `Authorization: token <this>`. */
   token?: string;
   /** Folders served read-only under URL prefixes, e.g. `{ '/': 'demo', '/dist/': 'dist' }`. */
   static?: Record<string, string>;
   /** Serve pages under the strict Content Security Policy the elements promise to work with. */
   csp?: boolean;
+  /**
+   * Where the image embeds (`/embed/…`) get their data: a Fetch-API function answering Sourcegraph GraphQL
+   * POSTs. Default: `source`, answered in-process (local-fetch.ts); proxy mode passes a fetch to the instance.
+   */
+  embedFetch?: typeof fetch;
+  /** The instance URL the embeds' requests are addressed to (default `http://localhost`). */
+  embedInstance?: string;
 }
 
 /** The policy of SPEC's strictest embedding page: no inline anything, Lit's Trusted Types policy only. */
@@ -38,7 +55,7 @@ const TYPES: Record<string, string> = {
  * A handler for Sourcegraph's API over `source`: the GraphQL endpoint and the insight CSV export. True when it
  * answered, false for other paths. `rawBody` is for callers that already read the request body.
  */
-export function graphqlHandler(options: InsightsServerOptions) {
+export function graphqlHandler(options: InsightsServerOptions & { source: InsightSource }) {
   const schema: GraphQLSchema = loadSchema();
   const rootValue = createRootValue(options.source);
   return async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
@@ -83,11 +100,20 @@ function setCorsHeaders(request: IncomingMessage, response: ServerResponse): voi
 }
 
 export function createInsightsServer(options: InsightsServerOptions): Server {
-  const graphql = graphqlHandler(options);
+  const graphql = apiHandler(options);
+  const embedFetch = options.embedFetch ?? (options.source ? localFetch(options.source) : undefined);
+  const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance });
   return createServer((request, response) => {
     void (async () => {
       try {
         if (await graphql(request, response)) return;
+        if (embed && request.url?.startsWith('/embed/')) {
+          // Images show what the API shows: a server that asks for a token asks it of them too.
+          if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
+            return end(response, 401, 'Invalid access token.');
+          }
+          if (await embed(request, response)) return;
+        }
         if (options.csp) response.setHeader('Content-Security-Policy', STRICT_CSP);
         if (options.static && request.method === 'GET' && (await serveStatic(request, response, options.static))) return;
         end(response, 404, 'Not found');
@@ -97,6 +123,13 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
       }
     })();
   });
+}
+
+/** The local engine's endpoint, or the read-only proxy's. */
+function apiHandler(options: InsightsServerOptions): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+  if (options.proxy) return proxyHandler(options.proxy);
+  if (!options.source) throw new Error('createInsightsServer needs a `source` (local mode) or `proxy` options (proxy mode).');
+  return graphqlHandler({ ...options, source: options.source });
 }
 
 async function serveStatic(request: IncomingMessage, response: ServerResponse, roots: Record<string, string>): Promise<boolean> {

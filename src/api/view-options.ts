@@ -19,44 +19,48 @@ const SORT_MODES: Record<string, [SeriesSortMode, 'ASC' | 'DESC']> = {
 
 /**
  * Attributes to the `filters` and `seriesDisplayOptions` of `insightViews`. Invalid values are caught here,
- * before any request, with a message that names the attribute.
+ * before any request, with a message that names the attribute (or, for the server's image embeds, which take
+ * the same names as URL parameters, the `parameter`).
  */
-export function viewOptions(attributes: ViewAttributes): { filters?: InsightFilters; seriesDisplayOptions?: SeriesDisplayOptions } {
+export function viewOptions(
+  attributes: ViewAttributes,
+  noun: 'attribute' | 'parameter' = 'attribute',
+): { filters?: InsightFilters; seriesDisplayOptions?: SeriesDisplayOptions } {
   const filters: InsightFilters = {};
-  if (attributes.includeRepos) filters.includeRepoRegex = checkedRegExp('include-repos', attributes.includeRepos);
-  if (attributes.excludeRepos) filters.excludeRepoRegex = checkedRegExp('exclude-repos', attributes.excludeRepos);
+  if (attributes.includeRepos) filters.includeRepoRegex = checkedRegExp('include-repos', attributes.includeRepos, noun);
+  if (attributes.excludeRepos) filters.excludeRepoRegex = checkedRegExp('exclude-repos', attributes.excludeRepos, noun);
   const contexts = attributes.searchContexts?.split(/[\s,]+/).filter(Boolean);
   if (contexts?.length) filters.searchContexts = contexts;
 
   const display: SeriesDisplayOptions = {};
   if (attributes.sort) {
     const match = /^(result-count|alphabetical|date-added)(?:-(asc|desc))?$/.exec(attributes.sort.trim());
-    if (!match) throw invalid('sort', attributes.sort, 'result-count, alphabetical or date-added, optionally with -asc or -desc');
+    if (!match) throw invalid('sort', attributes.sort, 'result-count, alphabetical or date-added, optionally with -asc or -desc', noun);
     const [mode, direction] = SORT_MODES[match[1]];
     display.sortOptions = { mode, direction: match[2] ? (match[2].toUpperCase() as 'ASC' | 'DESC') : direction };
   }
-  if (attributes.seriesLimit != null) display.limit = checkedCount('series-limit', attributes.seriesLimit);
-  if (attributes.numSamples != null) display.numSamples = checkedCount('num-samples', attributes.numSamples);
+  if (attributes.seriesLimit != null) display.limit = checkedCount('series-limit', attributes.seriesLimit, noun);
+  if (attributes.numSamples != null) display.numSamples = checkedCount('num-samples', attributes.numSamples, noun);
   return {
     ...(Object.keys(filters).length ? { filters } : {}),
     ...(Object.keys(display).length ? { seriesDisplayOptions: display } : {}),
   };
 }
 
-function checkedRegExp(attribute: string, value: string): string {
+function checkedRegExp(attribute: string, value: string, noun: string): string {
   try {
     new RegExp(value);
   } catch {
-    throw invalid(attribute, value, 'a valid regular expression');
+    throw invalid(attribute, value, 'a valid regular expression', noun);
   }
   return value;
 }
 
-function checkedCount(attribute: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1) throw invalid(attribute, String(value), 'a whole number of at least 1');
+function checkedCount(attribute: string, value: number, noun: string): number {
+  if (!Number.isInteger(value) || value < 1) throw invalid(attribute, String(value), 'a whole number of at least 1', noun);
   return value;
 }
 
-function invalid(attribute: string, value: string, expected: string): InsightsError {
-  return new InsightsError('config', `The ${attribute} attribute "${value}" is not valid: expected ${expected}.`);
+function invalid(attribute: string, value: string, expected: string, noun: string): InsightsError {
+  return new InsightsError('config', `The ${attribute} ${noun} "${value}" is not valid: expected ${expected}.`);
 }

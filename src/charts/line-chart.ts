@@ -10,6 +10,14 @@ export interface LineChartState {
   activeSeriesId?: string;
 }
 
+/** Below this many pixels per sample, dots on every point would merge into a thick line. */
+const MIN_POINT_SPACING = 10;
+
+/** Whether `layout` has room for a dot on every sample (`LineChartState.showPoints`). */
+export function hasRoomForPoints(layout: LineLayout): boolean {
+  return (layout.plot.right - layout.plot.left) / Math.max(1, layout.times.length) >= MIN_POINT_SPACING;
+}
+
 /** The inside of a line chart's `<svg>`: grid, axes, one path per series, points and the crosshair. */
 export function lineChartTemplate(layout: LineLayout, state: LineChartState): SVGTemplateResult {
   const { plot } = layout;

@@ -2,15 +2,12 @@ import { html, nothing } from 'lit';
 import { formatDate, formatNumber } from '../../../charts/format.js';
 import { legendTemplate } from '../../../charts/legend.js';
 import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../charts/line.js';
-import { lineChartTemplate } from '../../../charts/line-chart.js';
+import { hasRoomForPoints, lineChartTemplate } from '../../../charts/line-chart.js';
 import { lineSummary } from '../../../charts/summary.js';
 import { tooltipTemplate } from '../../../charts/tooltip.js';
 import type { LineInsightData } from '../../../model/insight-data.js';
 import { defaultMessages as m } from '../../../model/messages.js';
 import type { Active, ChartView, ViewOptions } from './view.js';
-
-/** Below this many pixels per sample, dots on every point would merge into a thick line. */
-const MIN_POINT_SPACING = 10;
 
 export function lineView(data: LineInsightData, options: ViewOptions): ChartView {
   const zoom = options.zoom;
@@ -20,7 +17,7 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   // Series the reader turned off in the legend leave the chart (and its scale), not the legend.
   const series = options.legend ? all.filter((s) => !options.legend!.hidden.has(s.id)) : all;
   const layout = lineLayout(series, options, options);
-  const showPoints = (layout.plot.right - layout.plot.left) / Math.max(1, layout.times.length) >= MIN_POINT_SPACING;
+  const showPoints = hasRoomForPoints(layout);
   const summary = lineSummary(data.title, series, options.locale);
   const seriesId = (active: Active) => active.highlight ?? (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
   const mark = (active: Active) => layout.pointsAt[active.index]?.find((p) => p.seriesId === seriesId(active));

@@ -1,0 +1,168 @@
+/**
+ * Which GraphQL requests the read-only proxy forwards: queries (never mutations or subscriptions) made only of
+ * fields in READ_ONLY_SDL, without introspection. The document is checked with graphql-js's own validation
+ * against that schema, so fragments, inline fragments, aliases and directives are resolved the way a GraphQL
+ * server resolves them; and what is forwarded is the document re-printed from the checked syntax tree, so the
+ * instance never parses text the proxy did not (no parser-differential tricks).
+ */
+import {
+  buildSchema,
+  FieldsOnCorrectTypeRule,
+  GraphQLError,
+  Kind,
+  parse,
+  print,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { READ_ONLY_SDL } from './read-only-schema.ts';
+
+/** The top-level reads a page may make through the proxy (README and error messages list them). */
+export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'search', 'searchQueryAggregate'] as const;
+
+const REFUSED = 'Refused by the read-only insights proxy:';
+/** Bounds the parser's work on hostile input (the elements' largest batched document has a few hundred tokens). */
+const MAX_TOKENS = 20_000;
+/**
+ * Views hold dashboards that hold views…: a document may nest that cycle to make the instance do a lot of work.
+ * The elements' deepest document nests 7 fields.
+ */
+export const MAX_DEPTH = 10;
+
+export interface AllowedRequest {
+  allowed: true;
+  /** The operation's name, for the `?Name` Sourcegraph logs (only word characters). */
+  name: string;
+  /** The JSON body to send upstream: the re-printed query, sorted variables, operationName. Also the cache key. */
+  body: string;
+}
+
+export interface RefusedRequest {
+  allowed: false;
+  /** Sentences naming what was refused, one per problem. */
+  messages: string[];
+}
+
+let schema: GraphQLSchema | undefined;
+
+/** The read-only schema, built once. */
+export function readOnlySchema(): GraphQLSchema {
+  return (schema ??= buildSchema(READ_ONLY_SDL));
+}
+
+/**
+ * Replaces graphql-js's "Cannot query field" rule: names the refused field in the proxy's words (the elements'
+ * client reads "Cannot query field" as an older instance's schema and would switch to its legacy documents),
+ * refuses introspection, and refuses any field whose parent type is outside the read-only schema.
+ */
+function ReadOnlyFieldsRule(context: ValidationContext): ASTVisitor {
+  // Returning false skips what is under a refused node: the document is refused already, and one message per
+  // refused field reads better than one per field beneath it.
+  const unknownType = (node: InlineFragmentNode | FragmentDefinitionNode) =>
+    node.typeCondition !== undefined && !context.getSchema().getType(node.typeCondition.name.value) ? false : undefined;
+  return {
+    InlineFragment: unknownType,
+    FragmentDefinition: unknownType,
+    Field(node) {
+      const name = node.name.value;
+      if (name === '__typename') return undefined;
+      const parent = context.getParentType();
+      if (name === '__schema' || name === '__type') {
+        context.reportError(new GraphQLError(`${REFUSED} introspection (${name}) is not forwarded.`, { nodes: node }));
+        return false;
+      }
+      if (!parent) {
+        context.reportError(new GraphQLError(`${REFUSED} field "${name}" is not forwarded (its type is not one the proxy reads).`, { nodes: node }));
+        return false;
+      }
+      if (!context.getFieldDef()) {
+        const allowed = parent.name === 'Query' ? ` Only ${ALLOWED_ROOT_FIELDS.join(', ')} are.` : '';
+        context.reportError(new GraphQLError(`${REFUSED} field "${name}" on "${parent.name}" is not forwarded.${allowed}`, { nodes: node }));
+        return false;
+      }
+      return undefined;
+    },
+  };
+}
+
+const RULES = [...specifiedRules.filter((rule) => rule !== FieldsOnCorrectTypeRule), ReadOnlyFieldsRule];
+
+function refused(...messages: string[]): RefusedRequest {
+  return { allowed: false, messages };
+}
+
+/** Checks one GraphQL request body (already JSON-parsed) and, when allowed, builds what goes upstream. */
+export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return refused(`${REFUSED} the body must be one JSON object {"query", "variables", "operationName"} (no batches).`);
+  }
+  const { query, variables, operationName } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || !query.trim()) return refused(`${REFUSED} the body has no "query" string.`);
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+    return refused(`${REFUSED} "variables" must be an object.`);
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return refused(`${REFUSED} "operationName" must be a string.`);
+  }
+
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: MAX_TOKENS });
+  } catch (error) {
+    return refused(`${REFUSED} the query is not valid GraphQL: ${(error as GraphQLError).message}`);
+  }
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const writes = operations.filter((op) => op.operation !== 'query');
+  if (writes.length) {
+    return refused(...writes.map((op) => `${REFUSED} ${op.operation} operations are not forwarded (only queries are)${op.name ? `: ${op.name.value}` : ''}.`));
+  }
+  const errors = validate(readOnlySchema(), document, RULES);
+  if (errors.length) return refused(...new Set(errors.map((e) => (e.message.startsWith(REFUSED) ? e.message : `${REFUSED} ${e.message}`))));
+
+  const depth = Math.max(...operations.map((op) => selectionDepth(op.selectionSet, document)));
+  if (depth > MAX_DEPTH) return refused(`${REFUSED} the query nests fields ${depth} deep; at most ${MAX_DEPTH} are forwarded.`);
+
+  const chosen = operationName ? operations.find((op) => op.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!chosen) return refused(`${REFUSED} ${operationName ? `no operation named "${operationName}" in the query` : 'several operations and no "operationName"'}.`);
+  const name = chosen.name?.value ?? '';
+  return {
+    allowed: true,
+    name,
+    body: JSON.stringify({ query: print(document), variables: sortKeys(variables ?? {}), ...(operationName ? { operationName } : {}) }),
+  };
+}
+
+/** How deeply fields nest under `set`, through fragments (validation has ruled out fragment cycles). */
+function selectionDepth(set: SelectionSetNode, document: DocumentNode): number {
+  let deepest = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      deepest = Math.max(deepest, 1 + (selection.selectionSet ? selectionDepth(selection.selectionSet, document) : 0));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, document));
+    } else {
+      const name = selection.name.value;
+      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) deepest = Math.max(deepest, selectionDepth(fragment.selectionSet, document));
+    }
+  }
+  return deepest;
+}
+
+/** Same variables, keys in one order, so equal requests have equal cache keys. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
+  );
+}
