@@ -100,7 +100,10 @@ export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
   return series.map((s, index) => {
     const incomplete = new Map((s.incomplete ?? []).map((p) => [toTime(p.date), p.reason]));
     const points = s.points
-      .map((p): ChartPoint => ({ time: toTime(p.date), value: p.value, url: p.url, incomplete: incomplete.get(toTime(p.date)) }))
+      .map((p): ChartPoint => {
+        const t = toTime(p.date);
+        return { time: t, value: p.value, url: p.url, incomplete: incomplete.get(t) };
+      })
       .filter((p) => Number.isFinite(p.time) && Number.isFinite(p.value))
       .sort((a, b) => a.time - b.time);
     return { id: s.id, label: s.label, color: s.color ?? paletteColor(index), points };

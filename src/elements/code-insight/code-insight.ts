@@ -1,6 +1,5 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { InsightsClient } from '../../api/client.js';
 import { InsightsError, isAbortError } from '../../api/errors.js';
@@ -19,7 +18,7 @@ import { safeHttpURL } from '../../model/url.js';
 import type { InsightSeriesElement } from '../insight-series/insight-series.js';
 import { NearViewportController, SizeController } from '../shared/observers.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
-import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
+import { pageScriptsRan, whenIdle, yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
 import { chartSVG, svgToPNG } from './export.js';
 import { embedSnippet, menuItems, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
@@ -158,6 +157,9 @@ export class CodeInsightElement extends LitElement {
 
   #state: InsightState = 'loading';
   #view?: { key: unknown[]; view: ChartView };
+  /** The data table in the DOM and what it shows; it does not depend on the size, so resizing keeps it. */
+  #table?: { key: unknown[]; node: HTMLTableElement | typeof nothing };
+  #tablePending = false;
   #poll = new PollSchedule(() => this.reloads++);
   #refreshTimer = new RefreshTimer(() => this.refresh());
   #reloadOnConnect = false;
@@ -173,7 +175,8 @@ export class CodeInsightElement extends LitElement {
       this.data, this.client, this.#instance(), this.insightId, this.token, this.kind, this.repositories, this.repositoryCriteria,
       this.step, this.points, this.repository, this.path, this.otherThreshold, this.query, this.mode, this.limit, this.src,
       this.includeRepos, this.excludeRepos, this.searchContexts, this.sort, this.seriesLimit, this.numSamples,
-      this.seriesVersion, this.reloads, configurationVersion(), this.loading === 'eager' || this.#nearViewport.value,
+      // Data given as a property loads at once: coming near the viewport later must not load it again.
+      this.seriesVersion, this.reloads, configurationVersion(), this.data !== undefined || this.loading === 'eager' || this.#nearViewport.value,
     ],
     onComplete: (loaded) => {
       this.#poll.update(Boolean(loaded.data.kind === 'line' && loaded.data.processing), configuration());
@@ -264,6 +267,7 @@ export class CodeInsightElement extends LitElement {
       brush.style.width = `${Math.abs(this.drag.to - this.drag.from)}px`;
     }
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
+    this.#scheduleTable();
     if (changed.has('menuOpen')) {
       // An update queued just before removal still runs: a removed card must not listen on the document.
       if (this.menuOpen && this.isConnected) {
@@ -277,7 +281,7 @@ export class CodeInsightElement extends LitElement {
     const loaded = this.#task.value;
     const title = this.heading || loaded?.data.title;
     const href = safeHttpURL(loaded?.data.url);
-    const view = loaded && this.#hasMarks(loaded) ? this.#viewOf(loaded) : undefined;
+    const view = loaded && this.#size.value && this.#hasMarks(loaded) ? this.#viewOf(loaded) : undefined;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       <header class="header" part="header">
         ${title
@@ -308,7 +312,7 @@ export class CodeInsightElement extends LitElement {
         ${this.#renderBody(loaded, view)}
       </div>
       ${view?.count ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
-      ${view && (this.#state === 'ready' || this.#state === 'processing') ? guard([view], () => view.table()) : nothing}
+      ${view && (this.#state === 'ready' || this.#state === 'processing') && this.#tableIsCurrent() ? this.#table!.node : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
     </article>`;
@@ -401,8 +405,9 @@ export class CodeInsightElement extends LitElement {
     const status = this.#task.status;
     if (status === TaskStatus.ERROR && !(isAbortError(this.#task.error) && this.#reloadOnConnect)) return 'error';
     const loaded = this.#task.value;
-    // While a refresh is pending, the previous data stays on screen.
-    if (!loaded || status === TaskStatus.ERROR) return 'loading';
+    // While a refresh is pending, the previous data stays on screen. Until the chart area has been measured
+    // (the first frame), there is nothing to draw at the right size: drawing at a guess is work thrown away.
+    if (!loaded || status === TaskStatus.ERROR || !this.#size.value) return 'loading';
     if (loaded.data.kind === 'line' && loaded.data.processing) return 'processing';
     return this.#hasMarks(loaded) ? 'ready' : 'empty';
   }
@@ -416,7 +421,7 @@ export class CodeInsightElement extends LitElement {
 
   /** The view for the current data, size and options: built once per change of any, never on hover. */
   #viewOf(loaded: Loaded): ChartView {
-    const size = this.#size.value ?? { width: 480, height: 240 };
+    const size = this.#size.value!; // views are built only once measured (see #deriveState)
     const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries, this.zoom];
     if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
       const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
@@ -424,6 +429,31 @@ export class CodeInsightElement extends LitElement {
       this.#view = { key, view };
     }
     return this.#view.view;
+  }
+
+  #tableKey(): unknown[] {
+    return [this.#task.value, this.#locale(), this.heading, this.hiddenSeries, this.zoom];
+  }
+
+  #tableIsCurrent(): boolean {
+    const key = this.#tableKey();
+    return this.#table !== undefined && key.every((k, i) => k === this.#table!.key[i]);
+  }
+
+  /**
+   * Builds the screen readers' table once the chart has painted and the main thread is idle: for a long series
+   * it has thousands of cells, which would otherwise more than double the time before anyone sees a chart.
+   */
+  #scheduleTable(): void {
+    if (this.#tablePending || this.#tableIsCurrent() || !this.#view || (this.#state !== 'ready' && this.#state !== 'processing')) return;
+    this.#tablePending = true;
+    whenIdle(() => {
+      this.#tablePending = false;
+      const view = this.#view?.view;
+      if (!this.isConnected || !view || this.#tableIsCurrent()) return;
+      this.#table = { key: this.#tableKey(), node: view.table() };
+      this.requestUpdate();
+    });
   }
 
   #instance(): string | undefined {

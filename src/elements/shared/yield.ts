@@ -23,3 +23,14 @@ export function pageScriptsRan(): Promise<void> | undefined {
   }
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
+
+/**
+ * Runs `callback` after the next frame has painted, once the main thread is idle (within a second at most).
+ * Where requestIdleCallback is missing (Safari), right after the next frame.
+ */
+export function whenIdle(callback: () => void): void {
+  requestAnimationFrame(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 1000 });
+    else setTimeout(callback);
+  });
+}

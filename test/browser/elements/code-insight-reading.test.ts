@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configure, type CodeInsightElement, type InsightPointClickEvent } from '../../../src/index.js';
 import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
@@ -201,14 +201,26 @@ describe('<code-insight> reading', () => {
   });
 
   describe('screen readers', () => {
-    it('holds every value in a visually hidden table', async () => {
+    it('holds every value in a visually hidden table, added once the chart has painted', async () => {
       const element = await card(FIXTURE_IDS.migration);
+      await waitUntil(() => shadow(element).querySelector('table') !== null, 'no data table');
       const table = shadow(element).querySelector('table')!;
       expect(table.classList.contains('visually-hidden')).to.equal(true);
       expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['Date', 'TypeScript files', 'JavaScript files']);
       const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent));
       expect(rows).to.have.length(12);
       expect(rows[11]).to.deep.equal(['Oct 1, 2026', '600', '187']);
+    });
+
+    it('keeps the same table when the card is resized (it does not depend on the size)', async () => {
+      const element = await card(FIXTURE_IDS.migration);
+      await waitUntil(() => shadow(element).querySelector('table') !== null, 'no data table');
+      const table = shadow(element).querySelector('table');
+      const before = shadow(element).querySelector('path[data-mark="line"]')!.getAttribute('d');
+      element.style.width = '300px';
+      await waitUntil(() => shadow(element).querySelector('path[data-mark="line"]')!.getAttribute('d') !== before, 'not redrawn');
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      expect(shadow(element).querySelector('table') === table).to.equal(true);
     });
   });
 

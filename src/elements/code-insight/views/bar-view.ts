@@ -5,7 +5,7 @@ import { formatNumber } from '../../../charts/format.js';
 import type { CategoryInsightData } from '../../../model/insight-data.js';
 import { defaultMessages as m } from '../../../model/messages.js';
 import { markIndex } from './mark-index.js';
-import { categoryTable } from './category-table.js';
+import { categoryTable } from './data-table.js';
 import type { ChartView, ViewOptions } from './view.js';
 
 /** Search results grouped by repository, path, author or capture group, as horizontal bars. */

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatDate, formatNumber } from '../../../charts/format.js';
+import { formatDate } from '../../../charts/format.js';
 import { legendTemplate } from '../../../charts/legend.js';
 import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../charts/line.js';
 import { hasRoomForPoints, lineChartTemplate } from '../../../charts/line-chart.js';
@@ -7,6 +7,7 @@ import { lineSummary } from '../../../charts/summary.js';
 import { tooltipTemplate } from '../../../charts/tooltip.js';
 import type { LineInsightData } from '../../../model/insight-data.js';
 import { defaultMessages as m } from '../../../model/messages.js';
+import { dataTable, numberFormatter } from './data-table.js';
 import type { Active, ChartView, ViewOptions } from './view.js';
 
 export function lineView(data: LineInsightData, options: ViewOptions): ChartView {
@@ -53,20 +54,17 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
         url: point.point.url,
       };
     },
-    table: () => html`<table class="visually-hidden">
-      <caption>${data.title || m.dataTable}</caption>
-      <thead><tr><th scope="col">${m.date}</th>${series.map((s) => html`<th scope="col">${s.label}</th>`)}</tr></thead>
-      <tbody>
-        ${layout.times.map(
-          (time, i) => html`<tr>
-            <th scope="row">${formatDate(time, options.locale, dateStyle)}</th>
-            ${series.map((s) => {
-              const point = layout.pointsAt[i].find((p) => p.seriesId === s.id);
-              return html`<td>${point ? formatNumber(point.point.value, options.locale, false) : '—'}</td>`;
-            })}
-          </tr>`,
-        )}
-      </tbody>
-    </table>`,
+    table: () => {
+      // Each series' value at each sample time, looked up once rather than searched for per cell.
+      const column = new Map(series.map((s, i) => [s.id, i]));
+      const cells = layout.times.map(() => series.map(() => '—'));
+      const format = numberFormatter(options.locale);
+      for (const p of layout.points) cells[p.timeIndex][column.get(p.seriesId)!] = format(p.point.value);
+      return dataTable(
+        data.title,
+        [m.date, ...series.map((s) => s.label)],
+        layout.times.map((time, i) => [formatDate(time, options.locale, dateStyle), ...cells[i]]),
+      );
+    },
   };
 }

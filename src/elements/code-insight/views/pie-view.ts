@@ -6,7 +6,7 @@ import { swatch } from '../../../charts/tooltip.js';
 import type { CategoryInsightData } from '../../../model/insight-data.js';
 import { defaultMessages as m } from '../../../model/messages.js';
 import { markIndex } from './mark-index.js';
-import { categoryTable } from './category-table.js';
+import { categoryTable } from './data-table.js';
 import type { ChartView, ViewOptions } from './view.js';
 
 /** Language usage (or any shares of a whole) as a donut, its legend with values and percentages. */

@@ -25,7 +25,7 @@ export interface ChartView {
   /** What the active mark is, for `insight-point-click`; undefined where there is nothing to click. */
   detail(active: Active): InsightPointDetail | undefined;
   /** Every value as a table, for screen readers (visually hidden). */
-  table(): TemplateResult | typeof nothing;
+  table(): HTMLTableElement | typeof nothing;
   /** How many marks left and right arrows move through (0: none), and series up and down arrows move through. */
   readonly count: number;
   readonly seriesCount: number;
