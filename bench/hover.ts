@@ -10,8 +10,8 @@ import { serveFiles } from '../test/support/static-server.ts';
 const probe = `
 const series = Array.from({ length: 20 }, (_, s) => ({ id: 's' + s, label: 'Series ' + (s + 1),
   points: Array.from({ length: 520 }, (_, i) => ({ date: new Date(Date.UTC(2016, 0, 1) + i * 7 * 864e5).toISOString(), value: Math.round(100 + 50 * Math.sin(i / 20 + s) + s * 10) })) }));
-window.bench = { longest: 0 };
-new PerformanceObserver((l) => { for (const e of l.getEntries()) bench.longest = Math.max(bench.longest, e.duration); }).observe({ type: 'longtask' });
+window.bench = { tasks: [] };
+new PerformanceObserver((l) => { for (const e of l.getEntries()) bench.tasks.push(e); }).observe({ type: 'longtask' });
 window.runHover = async () => {
   const card = document.querySelector('code-insight');
   card.data = { kind: 'line', title: '20 × 520', series };
@@ -20,6 +20,7 @@ window.runHover = async () => {
   const area = card.shadowRoot.querySelector('[part="chart"]');
   const box = area.getBoundingClientRect();
   const times = [];
+  const from = performance.now();
   for (let i = 0; i < 360; i++) {
     const x = box.left + 60 + ((i * 37) % (box.width - 80));
     const start = performance.now();
@@ -27,9 +28,12 @@ window.runHover = async () => {
     await card.updateComplete;
     if (i >= 60) times.push(performance.now() - start);
   }
+  const to = performance.now();
+  await new Promise((r) => setTimeout(r, 200)); // long-task entries arrive after the tasks
   times.sort((a, b) => a - b);
-  bench.longest = 0;
-  return { median: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], moves: times.length };
+  // Long tasks while moving only: drawing the chart and its screen readers' table come before.
+  const during = bench.tasks.filter((t) => t.startTime >= from && t.startTime <= to).map((t) => t.duration);
+  return { median: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], moves: times.length, longestTaskMs: Math.max(0, ...during) };
 };`;
 const { server, origin } = await serveFiles({
   '/': ['text/html', `<!doctype html><script src="/probe.js"></script><script type="module" src="/c.js"></script><code-insight style="width: 900px"></code-insight>`],
@@ -40,9 +44,8 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
 await page.goto(origin);
 await page.waitForFunction('customElements.get("code-insight")');
-const result = (await page.evaluate('runHover()')) as { median: number; p95: number; moves: number };
-const longest = (await page.evaluate('bench.longest')) as number;
-const report = { date: new Date().toISOString(), browser: browser.version(), series: 20, points: 520, ...result, longestTaskMs: longest };
+const result = (await page.evaluate('runHover()')) as { median: number; p95: number; moves: number; longestTaskMs: number };
+const report = { date: new Date().toISOString(), browser: browser.version(), series: 20, points: 520, ...result };
 console.log(`hover 20×520: median ${result.median.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms per move (${result.moves} moves)`);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/hover.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-// The ceiling the project allows itself (issue 9: never above 45 KiB). The 40 KiB of the first element's stage
-// was outgrown by the dashboard and every chart kind; a budget of measured size plus a margin replaces this.
-const BUDGET_GZIP = 45 * 1024;
+// Measured 42.5 KiB (bench/results/report.md) plus a margin of 1 KiB; the project's ceiling is 45 KiB (issue 9).
+// Raise it only with a reason in the commit, and never above the ceiling.
+const BUDGET_GZIP = 43.5 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;

@@ -1,0 +1,84 @@
+/**
+ * Render time from data to a painted chart, ours (the single-file build, through the `data` property) against
+ * Chart.js (its UMD build at its fastest settings) in the same page and run: median of several alternating runs
+ * after a warm-up, for line charts of 1×12 to 100×520 (series × points), a stacked 20×520, a 12-slice pie and
+ * 50 bars. Writes bench/results/render.json. Run with `npm run bench` (needs `npm run build`).
+ *
+ *   --check   only the 20×520 line chart, and fail when ours takes longer than Chart.js (CI's budget: a ratio,
+ *             not a time, because the machines are shared and noisy)
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { launchChromium } from '../test/support/browser.ts';
+import { serveFiles } from '../test/support/static-server.ts';
+import { writeResult } from './results.ts';
+
+// chart.js's exports map hides its UMD build and its manifest: find them beside its main module.
+const chartJsDist = dirname(createRequire(import.meta.url).resolve('chart.js'));
+const chartJsFile = join(chartJsDist, 'chart.umd.min.js');
+const chartJsVersion = (JSON.parse(readFileSync(join(chartJsDist, '..', 'package.json'), 'utf8')) as { version: string }).version;
+
+/** CI fails above this ratio (ours / Chart.js) for the 20×520 line chart; the goal is 0.5. */
+const RATIO_BUDGET = 1.0;
+
+type Kind = 'line' | 'stacked' | 'pie' | 'bar';
+const CASES: [Kind, number, number][] = [
+  ['line', 1, 12],
+  ['line', 5, 52],
+  ['line', 20, 52],
+  ['line', 20, 520],
+  ['line', 100, 520],
+  ['stacked', 20, 520],
+  ['pie', 1, 12],
+  ['bar', 1, 50],
+];
+
+const check = process.argv.includes('--check');
+const cases = check ? CASES.filter(([kind, s, p]) => kind === 'line' && s === 20 && p === 520) : CASES;
+const runs = check ? 15 : 11;
+
+const { server, origin } = await serveFiles({
+  '/': ['text/html', `<!doctype html><html lang="en"><head><link rel="icon" href="data:,">
+    <script src="/chart.js"></script><script type="module" src="/code-insights.js"></script>
+    <script src="/probe.js" defer></script>
+    <style>body { margin: 0 } code-insight { display: block; width: 800px; height: 400px } canvas { display: block }</style>
+    </head><body><div id="stage"></div></body></html>`],
+  '/probe.js': ['text/javascript', readFileSync(new URL('./render-probe.js', import.meta.url))],
+  '/chart.js': ['text/javascript', readFileSync(chartJsFile)],
+  '/code-insights.js': ['text/javascript', readFileSync(new URL('../dist/code-insights.js', import.meta.url))],
+});
+// Frames as fast as the work allows, not at 60 Hz: a chart that needs one more frame than another costs that
+// frame's work, not 16 ms of waiting for vsync, which would swamp the difference between 20 and 40 ms.
+const browser = await launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
+const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+const problems: string[] = [];
+page.on('pageerror', (error) => problems.push(error.message));
+await page.goto(origin);
+await page.waitForFunction('customElements.get("code-insight") && window.compare && window.Chart');
+
+const rows: { kind: Kind; series: number; points: number; oursMs: number; chartJsMs: number; ratio: number }[] = [];
+for (const [kind, series, points] of cases) {
+  const result = (await page.evaluate(`compare(${JSON.stringify(kind)}, ${series}, ${points}, ${runs})`)) as { ours: number; chartJs: number };
+  const ratio = result.ours / result.chartJs;
+  rows.push({ kind, series, points, oursMs: round(result.ours), chartJsMs: round(result.chartJs), ratio: round(ratio, 2) });
+  console.log(`render ${kind.padEnd(7)} ${`${series}×${points}`.padStart(7)}: ours ${result.ours.toFixed(1)} ms, Chart.js ${result.chartJs.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+}
+await browser.close();
+server.close();
+if (problems.length) throw new Error(`errors in the benchmark page: ${problems.join('; ')}`);
+
+if (check) {
+  const [row] = rows;
+  if (row.ratio > RATIO_BUDGET) {
+    console.error(`20×520 line chart: ours/Chart.js ${row.ratio} is over the budget of ${RATIO_BUDGET}.`);
+    process.exit(1);
+  }
+  console.log(`20×520 line chart: ours/Chart.js ${row.ratio} (budget ${RATIO_BUDGET}, goal 0.5)`);
+} else {
+  writeResult('render', { browser: browser.version(), chartJs: chartJsVersion, runs, viewport: '800×400', rows });
+}
+
+function round(value: number, digits = 1): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits;
+}
