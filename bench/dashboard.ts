@@ -21,9 +21,20 @@ const page = `<!doctype html><html lang="en"><head><link rel="icon" href="data:,
 <body><insights-dashboard instance="${instance}" dashboard-id="${DASHBOARD_IDS.bulk}" min-card-width="380"></insights-dashboard></body></html>`;
 // Runs before the elements: records long tasks and when each card drew its chart.
 const probe = `
-window.bench = { longest: 0, longTasks: 0, loads: [] };
+window.bench = { longest: 0, longTasks: 0, loads: [], causes: [] };
 new PerformanceObserver((list) => { for (const e of list.getEntries()) { bench.longTasks++; bench.longest = Math.max(bench.longest, e.duration); } })
   .observe({ type: 'longtask', buffered: true });
+// What the long frames were busy with (long-animation-frame attribution): the script that ran longest, and the
+// time spent in style and layout.
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    if (e.blockingDuration <= 0) continue;
+    const script = [...e.scripts].sort((a, b) => b.duration - a.duration)[0];
+    const style = e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0;
+    bench.causes.push({ at: Math.round(e.startTime), ms: Math.round(e.duration), script: script ? script.invoker + ' ' + Math.round(script.duration) + ' ms' : 'none',
+      styleAndLayoutMs: Math.round(style) });
+  }
+}).observe({ type: 'long-animation-frame', buffered: true });
 document.addEventListener('insight-load', () => bench.loads.push(performance.now()));
 window.cardsInView = () => {
   const dashboard = document.querySelector('insights-dashboard');
@@ -45,6 +56,7 @@ interface Run {
   allInViewMs: number;
   longestTaskMs: number;
   longTasks: number;
+  causes: { at: number; ms: number; script: string; styleAndLayoutMs: number }[];
 }
 
 async function run(): Promise<Run> {
@@ -74,14 +86,15 @@ async function run(): Promise<Run> {
     allInViewMs: inView.now,
     longestTaskMs: after.longest,
     longTasks: after.longTasks,
+    causes: after.causes,
   };
 }
 
 await run(); // warm-up: browser caches, JIT
 const runs: Run[] = [];
 for (let i = 0; i < RUNS; i++) runs.push(await run());
-const median = (key: keyof Run) => {
-  const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
+const median = (key: Exclude<keyof Run, 'causes'>) => {
+  const sorted = runs.map((r) => r[key] as number).sort((a, b) => a - b);
   return Math.round(sorted[Math.floor(sorted.length / 2)] * 10) / 10;
 };
 const result = {
@@ -97,6 +110,8 @@ const result = {
     longTasks: median('longTasks'),
   },
   worst: { longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)), requestsAll: Math.max(...runs.map((r) => r.requestsAll)) },
+  /** Frames that blocked input (over 50 ms of task), in every run: when, how long, and what ran. */
+  blockingFrames: runs.flatMap((r) => r.causes),
 };
 console.table(result.median);
 console.log(`worst of ${RUNS}: longest task ${result.worst.longestTaskMs} ms, ${result.worst.requestsAll} requests`);
