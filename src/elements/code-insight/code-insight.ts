@@ -18,8 +18,9 @@ import { safeHttpURL } from '../../model/url.js';
 import type { InsightSeriesElement } from '../insight-series/insight-series.js';
 import { NearViewportController, SizeController } from '../shared/observers.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
-import { pageScriptsRan, whenIdle, yieldToMain } from '../shared/yield.js';
+import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
+import { DeferredTable } from './deferred-table.js';
 import { chartSVG, svgToPNG } from './export.js';
 import { embedSnippet, menuItems, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
 import { loadInsight, type Loaded } from './load.js';
@@ -156,10 +157,9 @@ export class CodeInsightElement extends LitElement {
   @query('.tooltip') private tooltip?: HTMLElement;
 
   #state: InsightState = 'loading';
-  #view?: { key: unknown[]; view: ChartView };
-  /** The data table in the DOM and what it shows; it does not depend on the size, so resizing keeps it. */
-  #table?: { key: unknown[]; node: HTMLTableElement | typeof nothing };
-  #tablePending = false;
+  /** The chart view, what it was built from, and the part of that the data table depends on (not the size). */
+  #view?: { key: unknown[]; tableKey: unknown[]; view: ChartView };
+  readonly #table = new DeferredTable(() => this.requestUpdate());
   #poll = new PollSchedule(() => this.reloads++);
   #refreshTimer = new RefreshTimer(() => this.refresh());
   #reloadOnConnect = false;
@@ -267,7 +267,7 @@ export class CodeInsightElement extends LitElement {
       brush.style.width = `${Math.abs(this.drag.to - this.drag.from)}px`;
     }
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
-    this.#scheduleTable();
+    if (this.#view && (this.#state === 'ready' || this.#state === 'processing')) this.#table.schedule(this.#view.tableKey, () => this.#currentTable());
     if (changed.has('menuOpen')) {
       // An update queued just before removal still runs: a removed card must not listen on the document.
       if (this.menuOpen && this.isConnected) {
@@ -312,7 +312,7 @@ export class CodeInsightElement extends LitElement {
         ${this.#renderBody(loaded, view)}
       </div>
       ${view?.count ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
-      ${view && (this.#state === 'ready' || this.#state === 'processing') && this.#tableIsCurrent() ? this.#table!.node : nothing}
+      ${view && (this.#state === 'ready' || this.#state === 'processing') ? this.#table.node(this.#view!.tableKey) : nothing}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
     </article>`;
@@ -426,34 +426,16 @@ export class CodeInsightElement extends LitElement {
     if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
       const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
       const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend, zoom: this.zoom });
-      this.#view = { key, view };
+      this.#view = { key, tableKey: [loaded, this.#locale(), this.heading, this.hiddenSeries, this.zoom], view };
     }
     return this.#view.view;
   }
 
-  #tableKey(): unknown[] {
-    return [this.#task.value, this.#locale(), this.heading, this.hiddenSeries, this.zoom];
-  }
-
-  #tableIsCurrent(): boolean {
-    const key = this.#tableKey();
-    return this.#table !== undefined && key.every((k, i) => k === this.#table!.key[i]);
-  }
-
-  /**
-   * Builds the screen readers' table once the chart has painted and the main thread is idle: for a long series
-   * it has thousands of cells, which would otherwise more than double the time before anyone sees a chart.
-   */
-  #scheduleTable(): void {
-    if (this.#tablePending || this.#tableIsCurrent() || !this.#view || (this.#state !== 'ready' && this.#state !== 'processing')) return;
-    this.#tablePending = true;
-    whenIdle(() => {
-      this.#tablePending = false;
-      const view = this.#view?.view;
-      if (!this.isConnected || !view || this.#tableIsCurrent()) return;
-      this.#table = { key: this.#tableKey(), node: view.table() };
-      this.requestUpdate();
-    });
+  /** The table the card would show now, for the deferred build; undefined once it shows no chart. */
+  #currentTable() {
+    const current = this.#view;
+    if (!this.isConnected || !current || (this.#state !== 'ready' && this.#state !== 'processing')) return undefined;
+    return { key: current.tableKey, build: () => current.view.table() };
   }
 
   #instance(): string | undefined {
