@@ -86,7 +86,7 @@ if (series) {
     '',
     '| query | series × points | cold | warm | from the disk cache |',
     '|---|---|---|---|---|',
-    ...series.runs.map((r: Json) => `| \`${r.query}\`${r.captureGroups ? ' (capture groups)' : ''} | ${r.series} × ${r.points} | ${r.coldMs} ms | ${r.warmMs} ms | ${r.diskMs} ms |`),
+    ...series.runs.map((r: Json) => `| \`${r.query.replaceAll('|', '\\|')}\`${r.captureGroups ? ' (capture groups)' : ''} | ${r.series} × ${r.points} | ${r.coldMs} ms | ${r.warmMs} ms | ${r.diskMs} ms |`),
     '',
   );
 }

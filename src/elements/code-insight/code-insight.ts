@@ -159,7 +159,7 @@ export class CodeInsightElement extends LitElement {
   #state: InsightState = 'loading';
   /** The chart view, what it was built from, and the part of that the data table depends on (not the size). */
   #view?: { key: unknown[]; tableKey: unknown[]; view: ChartView };
-  readonly #table = new DeferredTable(() => this.requestUpdate());
+  readonly #table = new DeferredTable(() => this.renderRoot.querySelector('.data-table-host'));
   #poll = new PollSchedule(() => this.reloads++);
   #refreshTimer = new RefreshTimer(() => this.refresh());
   #reloadOnConnect = false;
@@ -267,7 +267,8 @@ export class CodeInsightElement extends LitElement {
       brush.style.width = `${Math.abs(this.drag.to - this.drag.from)}px`;
     }
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
-    if (this.#view && (this.#state === 'ready' || this.#state === 'processing')) this.#table.schedule(this.#view.tableKey, () => this.#currentTable());
+    const drawn = this.#state === 'ready' || this.#state === 'processing' ? this.#view : undefined;
+    this.#table.show(drawn?.tableKey, () => drawn!.view.table());
     if (changed.has('menuOpen')) {
       // An update queued just before removal still runs: a removed card must not listen on the document.
       if (this.menuOpen && this.isConnected) {
@@ -312,7 +313,7 @@ export class CodeInsightElement extends LitElement {
         ${this.#renderBody(loaded, view)}
       </div>
       ${view?.count ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
-      ${view && (this.#state === 'ready' || this.#state === 'processing') ? this.#table.node(this.#view!.tableKey) : nothing}
+      <div class="data-table-host"></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
     </article>`;
@@ -429,13 +430,6 @@ export class CodeInsightElement extends LitElement {
       this.#view = { key, tableKey: [loaded, this.#locale(), this.heading, this.hiddenSeries, this.zoom], view };
     }
     return this.#view.view;
-  }
-
-  /** The table the card would show now, for the deferred build; undefined once it shows no chart. */
-  #currentTable() {
-    const current = this.#view;
-    if (!this.isConnected || !current || (this.#state !== 'ready' && this.#state !== 'processing')) return undefined;
-    return { key: current.tableKey, build: () => current.view.table() };
   }
 
   #instance(): string | undefined {

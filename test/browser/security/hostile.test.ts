@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { configure, type CodeInsightElement, type InsightData } from '../../../src/index.js';
 import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
 import { instance, resetEndpoint } from '../endpoint.js';
@@ -73,6 +73,11 @@ describe('hostile data', () => {
       element.data = hostileData(kind, 3);
       await untilState(element, 'ready');
       const root = shadow(element);
+      // The screen readers' table comes once the chart has painted; it holds every label, as text.
+      if (kind !== 'stat') {
+        await waitUntil(() => root.querySelector('table') !== null, 'no data table');
+        expect(root.querySelector('table')!.textContent).to.contain(kind === 'line' ? HOSTILE_TEXT[0] : HOSTILE_TEXT[1]);
+      }
       // Point at every mark, open the menu, read the table: every part of the card renders.
       const area = root.querySelector('[part="chart"]') as HTMLElement;
       const box = area.getBoundingClientRect();
