@@ -68,6 +68,10 @@ const lines = [
     `first chart ${dashboard.median.firstChartMs} ms, every card in view ${dashboard.median.allInViewMs} ms; ` +
     `longest main-thread task ${dashboard.median.longestTaskMs} ms (median of ${dashboard.runs} runs; worst ${dashboard.worst.longestTaskMs} ms).`,
   '',
+  'Frames that blocked input, by what ran longest in them (long-animation-frame attribution, every run):',
+  '',
+  ...blockingCauses(dashboard.blockingFrames ?? []),
+  '',
   `## Memory after ${memory.cycles} mount/unmount cycles (5 × 52 line chart)`,
   '',
   `JS heap ${memory.before.heapKiB} → ${memory.after.heapKiB} KiB; DOM nodes ${memory.before.nodes} → ${memory.after.nodes}; ` +
@@ -91,4 +95,16 @@ if (series) {
   );
 }
 writeFileSync(`${root}bench/results/report.md`, lines.join('\n'));
+
+/** "- module evaluation of code-insights.js: 5 frames, longest script 59 ms", one line per kind of cause. */
+function blockingCauses(frames: { ms: number; script: string }[]): string[] {
+  const byCause = new Map<string, number[]>();
+  for (const frame of frames) {
+    const [invoker, ms] = [frame.script.replace(/ \d+ ms$/, ''), Number(/(\d+) ms$/.exec(frame.script)?.[1] ?? 0)];
+    const cause = invoker.endsWith('code-insights.js') ? 'evaluating the single file' : invoker;
+    byCause.set(cause, [...(byCause.get(cause) ?? []), ms]);
+  }
+  if (!byCause.size) return ['- none'];
+  return [...byCause].map(([cause, ms]) => `- ${cause}: ${ms.length} frames, longest script ${Math.max(...ms)} ms`);
+}
 console.log('\nReport: bench/results/report.md');
