@@ -1,12 +1,16 @@
 /**
  * Which GraphQL requests the read-only proxy forwards: queries (never mutations or subscriptions) made only of
- * fields in READ_ONLY_SDL, without introspection. The document is checked with graphql-js's own validation
+ * fields of the project's schema (server/schema.graphql: Sourcegraph's insight reads, the fields the local server
+ * answers, checked against Sourcegraph's schema files by the tests), less NOT_FORWARDED, without introspection.
+ * A field not written there cannot reach the instance, however it is reached: directly, through an alias, a
+ * fragment spread or an inline fragment; the schema has no Mutation or Subscription type at all. It leaves out,
+ * under `search`, everything but the language statistics and two counts (`results.results` are the matches
+ * themselves), and alerts' `repositories` (a Repository opens commits and file contents). The document is checked with graphql-js's own validation
  * against that schema, so fragments, inline fragments, aliases and directives are resolved the way a GraphQL
  * server resolves them; and what is forwarded is the document re-printed from the checked syntax tree, so the
  * instance never parses text the proxy did not (no parser-differential tricks).
  */
 import {
-  buildSchema,
   FieldsOnCorrectTypeRule,
   GraphQLError,
   Kind,
@@ -22,7 +26,7 @@ import {
   type InlineFragmentNode,
   type SelectionSetNode,
 } from 'graphql';
-import { READ_ONLY_SDL } from './read-only-schema.ts';
+import { loadSchema } from '../schema-file.ts';
 
 /** The top-level reads a page may make through the proxy (README and error messages list them). */
 export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'search', 'searchQueryAggregate'] as const;
@@ -54,8 +58,11 @@ let schema: GraphQLSchema | undefined;
 
 /** The read-only schema, built once. */
 export function readOnlySchema(): GraphQLSchema {
-  return (schema ??= buildSchema(READ_ONLY_SDL));
+  return (schema ??= loadSchema());
 }
+
+/** Fields of the schema the local server answers but the proxy keeps from the instance: who a dashboard is shared with. */
+const NOT_FORWARDED: Record<string, readonly string[]> = { InsightsDashboard: ['grants'] };
 
 /**
  * Replaces graphql-js's "Cannot query field" rule: names the refused field in the proxy's words (the elements'
@@ -82,7 +89,7 @@ function ReadOnlyFieldsRule(context: ValidationContext): ASTVisitor {
         context.reportError(new GraphQLError(`${REFUSED} field "${name}" is not forwarded (its type is not one the proxy reads).`, { nodes: node }));
         return false;
       }
-      if (!context.getFieldDef()) {
+      if (!context.getFieldDef() || NOT_FORWARDED[parent.name]?.includes(name)) {
         const allowed = parent.name === 'Query' ? ` Only ${ALLOWED_ROOT_FIELDS.join(', ')} are.` : '';
         context.reportError(new GraphQLError(`${REFUSED} field "${name}" on "${parent.name}" is not forwarded.${allowed}`, { nodes: node }));
         return false;
