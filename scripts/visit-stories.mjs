@@ -95,14 +95,32 @@ function unsettled(staysLoading) {
 let passed = 0;
 let failed = 0;
 const started = Date.now();
-for (const story of stories) {
-  const staysLoading = story.tags?.includes(STAYS_LOADING_TAG) ?? false;
+
+/** A new page whose console errors and page errors are collected in `problems`. */
+async function watchedPage() {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { page, problems };
+}
+
+function report(id, problems, ms, detail = '') {
+  if (problems.length) {
+    failed++;
+    console.log(`✗ ${id} (${ms} ms)`);
+    for (const problem of problems) console.log(`    ${problem}`);
+  } else {
+    passed++;
+    console.log(`✓ ${id}${detail} (${ms} ms)`);
+  }
+}
+
+for (const story of stories) {
+  const staysLoading = story.tags?.includes(STAYS_LOADING_TAG) ?? false;
+  const { page, problems } = await watchedPage();
   page.on('requestfailed', (request) => {
     if (request.url().startsWith(origin)) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
@@ -137,24 +155,11 @@ for (const story of stories) {
     problems.push(`could not open: ${error.message}`);
   }
   await page.close();
-  const ms = Date.now() - t0;
-  if (problems.length) {
-    failed++;
-    console.log(`✗ ${story.id} (${ms} ms)`);
-    for (const problem of problems) console.log(`    ${problem}`);
-  } else {
-    passed++;
-    console.log(`✓ ${story.id} [${states || 'no cards'}${staysLoading ? ', stays loading' : ''}] (${ms} ms)`);
-  }
+  report(story.id, problems, Date.now() - t0, ` [${states || 'no cards'}${staysLoading ? ', stays loading' : ''}]`);
 }
 
 for (const entry of docs) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  const { page, problems } = await watchedPage();
   const t0 = Date.now();
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
@@ -166,15 +171,7 @@ for (const entry of docs) {
     problems.push(`could not open: ${error.message}`);
   }
   await page.close();
-  const ms = Date.now() - t0;
-  if (problems.length) {
-    failed++;
-    console.log(`✗ ${entry.id} (${ms} ms)`);
-    for (const problem of problems) console.log(`    ${problem}`);
-  } else {
-    passed++;
-    console.log(`✓ ${entry.id} (${ms} ms)`);
-  }
+  report(entry.id, problems, Date.now() - t0);
 }
 
 await browser.close();
