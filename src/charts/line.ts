@@ -153,7 +153,8 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   }));
   const yTicks = yTickValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
 
-  // Drawn through at most four points per pixel column; hover and the data table still see every point.
+  // Dense series are drawn through at most four points per quarter-pixel column (path.ts); hover and the data
+  // table still see every point.
   const simplified = (xs: number[], ys: number[]) => {
     const kept = pixelColumnIndices(xs, ys);
     return kept.length === xs.length ? { xs, ys } : { xs: kept.map((k) => xs[k]), ys: kept.map((k) => ys[k]) };
