@@ -96,6 +96,7 @@ test('the tarball holds the builds, declarations, manifest and editor data, and 
   for (const file of [
     'package.json',
     'README.md',
+    'LICENSE',
     'custom-elements.json',
     'web-types.json',
     'vscode.html-custom-data.json',
