@@ -175,8 +175,7 @@ export class CodeInsightElement extends LitElement {
       this.data, this.client, this.#instance(), this.insightId, this.token, this.kind, this.repositories, this.repositoryCriteria,
       this.step, this.points, this.repository, this.path, this.otherThreshold, this.query, this.mode, this.limit, this.src,
       this.includeRepos, this.excludeRepos, this.searchContexts, this.sort, this.seriesLimit, this.numSamples,
-      // Data given as a property loads at once: coming near the viewport later must not load it again.
-      this.seriesVersion, this.reloads, configurationVersion(), this.data !== undefined || this.loading === 'eager' || this.#nearViewport.value,
+      this.seriesVersion, this.reloads, configurationVersion(), this.#mayLoad(),
     ],
     onComplete: (loaded) => {
       this.#poll.update(Boolean(loaded.data.kind === 'line' && loaded.data.processing), configuration());
@@ -349,7 +348,7 @@ export class CodeInsightElement extends LitElement {
   }
 
   async #load(signal: AbortSignal): Promise<Loaded | typeof initialState> {
-    if (!(this.loading === 'eager' || this.#nearViewport.value) && !this.data) return initialState; // lazy: not near yet
+    if (!this.#mayLoad()) return initialState; // lazy: not near yet
     // An update queued just before removal still runs; a removed card must not start a request.
     if (!this.isConnected) {
       this.#reloadOnConnect = true;
@@ -400,6 +399,15 @@ export class CodeInsightElement extends LitElement {
     await yieldToMain();
     signal.throwIfAborted();
     return loaded;
+  }
+
+  /**
+   * Lazy cards load once near the viewport; eager ones and those given `data` (even an invalid value, which then
+   * shows its error) at once. One predicate for the task's arguments and the load itself: data given as a
+   * property must not load again when the card comes into view.
+   */
+  #mayLoad(): boolean {
+    return this.data !== undefined || this.loading === 'eager' || this.#nearViewport.value;
   }
 
   #deriveState(): InsightState {
