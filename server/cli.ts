@@ -20,7 +20,7 @@ import { ConfigError, configForRepositories, loadConfig, type ServerConfig } fro
 import { FixtureSource } from './fixtures/source.ts';
 import { GitSource } from './git-source.ts';
 import { createInsightsServer, type InsightsServerOptions } from './http.ts';
-import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, normalizeUpstream } from './proxy.ts';
+import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, embedTimeoutMs, normalizeUpstream } from './proxy.ts';
 import { normalizeOrigin } from './proxy/cors.ts';
 import { packageRoot } from './package-root.ts';
 import type { InsightSource } from './source.ts';
@@ -112,7 +112,7 @@ function seconds(flag: string, value: string, min: number): number {
 }
 
 /** Proxy mode's server options: the forwarding, the origin policy, and a line saying what is served. */
-function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 'embedFetch'> & { description: string } {
+function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 'embedFetch' | 'embedTimeout'> & { description: string } {
   if (values.repo.length || values.config || values.fixtures) fail(`--upstream replaces --repo, --config and --fixtures: give one of them.\n${USAGE}`);
   if (!upstreamFlag.trim()) fail('--upstream needs a URL, or SRC_ENDPOINT set to one.');
   let upstream: string;
@@ -125,10 +125,11 @@ function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 
   }
   const token = process.env.SRC_ACCESS_TOKEN || undefined;
   if (!token) console.warn('SRC_ACCESS_TOKEN is not set: the proxy forwards queries without a token (insights usually need one).');
+  const timeoutSeconds = seconds('upstream-timeout', values['upstream-timeout'], 0.001);
   const upstreamFetch = createUpstreamFetch({
     upstream,
     token,
-    timeoutSeconds: seconds('upstream-timeout', values['upstream-timeout'], 0.001),
+    timeoutSeconds,
     cacheTtlSeconds: seconds('cache-ttl', values['cache-ttl'], 0),
   });
   const origins = allowOrigins.length ? `same origin and ${allowOrigins.join(', ')}` : 'same origin only';
@@ -136,6 +137,7 @@ function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 
     proxy: { upstreamFetch, allowOrigins, token: values.token || undefined },
     // The image routes read through the same allowlist, token and cache as the API.
     embedFetch: upstreamFetch,
+    embedTimeout: embedTimeoutMs(timeoutSeconds),
     description: `${upstream}, read-only${token ? ', with SRC_ACCESS_TOKEN' : ''} (browser pages allowed: ${origins})`,
   };
 }

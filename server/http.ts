@@ -33,6 +33,11 @@ export interface InsightsServerOptions {
   embedFetch?: typeof fetch;
   /** The instance URL the embeds' requests are addressed to (default `http://localhost`). */
   embedInstance?: string;
+  /**
+   * Milliseconds an image waits for its data (default 20 000). In proxy mode, longer than the proxy's own
+   * upstream timeout, so a slow instance reads as the proxy's clearer 504 rather than the image giving up first.
+   */
+  embedTimeout?: number;
 }
 
 /** The policy of SPEC's strictest embedding page: no inline anything, Lit's Trusted Types policy only. */
@@ -102,7 +107,7 @@ function setCorsHeaders(request: IncomingMessage, response: ServerResponse): voi
 export function createInsightsServer(options: InsightsServerOptions): Server {
   const graphql = apiHandler(options);
   const embedFetch = options.embedFetch ?? (options.source ? localFetch(options.source) : undefined);
-  const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance });
+  const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout });
   return createServer((request, response) => {
     void (async () => {
       try {

@@ -179,3 +179,11 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
     request.on('error', reject);
   });
 }
+
+/**
+ * How long an image embed waits for data in proxy mode: longer than the proxy's own upstream timeout, so a
+ * silent instance reads as the proxy's clear 504 ("did not answer within …") rather than the image giving up first.
+ */
+export function embedTimeoutMs(upstreamTimeoutSeconds: number): number {
+  return upstreamTimeoutSeconds * 1000 + 5000;
+}

@@ -19,7 +19,7 @@ import { createInsightsServer } from '../../../server/http.ts';
 import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
 import { FixtureSource } from '../../../server/fixtures/source.ts';
 import { localFetch } from '../../../server/local-fetch.ts';
-import { createUpstreamFetch, type UpstreamOptions } from '../../../server/proxy.ts';
+import { createUpstreamFetch, embedTimeoutMs, type UpstreamOptions } from '../../../server/proxy.ts';
 import { readOnlySchema } from '../../../server/proxy/allowlist.ts';
 import { StandInUpstream, type Fault } from '../../support/stand-in-upstream.ts';
 import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from '../../support/upstream-schema.ts';
@@ -465,6 +465,31 @@ describe('read-only proxy: image embeds', () => {
         assert.equal(request.headers.authorization, `token ${CANARY}`);
       }
     } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await upstream.stop();
+    }
+  });
+});
+
+describe('read-only proxy: image embeds of a silent instance', () => {
+  test('the proxy\'s upstream timeout answers first, and the image says what happened', async () => {
+    const upstream = await new StandInUpstream().start();
+    upstream.fault = 'hang';
+    const upstreamFetch = createUpstreamFetch({ upstream: upstream.url, token: CANARY, timeoutSeconds: 1, log: () => {} });
+    // As the CLI sets it.
+    const server = createInsightsServer({ proxy: { upstreamFetch, allowOrigins: [] }, embedFetch: upstreamFetch, embedTimeout: embedTimeoutMs(1) });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const started = Date.now();
+      const image = await call(`${base}/embed/insight/${encodeURIComponent(FIXTURE_IDS.todos)}.svg`);
+      const waited = Date.now() - started;
+      assert.ok(waited >= 900 && waited < 4000, `answered at the proxy's timeout (1 s), not the image's own: ${waited} ms`);
+      assert.ok([502, 504].includes(image.status), String(image.status));
+      assert.match(image.headers.get('content-type') ?? '', /image\/svg\+xml/);
+      assert.ok(!image.text.includes(CANARY));
+    } finally {
+      upstream.fault = 'ok';
       await new Promise((resolve) => server.close(resolve));
       await upstream.stop();
     }
