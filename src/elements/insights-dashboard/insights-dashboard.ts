@@ -13,6 +13,7 @@ import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate } from './filter-bar.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
+import { warmFormatters } from '../../charts/format.js';
 
 export type DashboardState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -129,6 +130,8 @@ export class InsightsDashboardElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Cards are created only once the dashboard has answered; their formatters are built while it is asked.
+    warmFormatters(this.locale || document.documentElement.lang || undefined);
     if (this.syncUrl) Object.assign(this, filtersFromSearchParams(new URLSearchParams(location.search)));
     this.#unsubscribe = onConfigure(() => this.requestUpdate());
   }
