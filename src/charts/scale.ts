@@ -1,5 +1,5 @@
 import { nice, ticks } from 'd3-array';
-import { utcTicks } from 'd3-time';
+import { utcDay, utcTickInterval, utcTicks } from 'd3-time';
 
 /**
  * Linear and UTC time scales on d3-array's `ticks`/`nice` and d3-time's `utcTicks`: the same tick math as
@@ -25,7 +25,18 @@ export function niceDomain(domain: readonly [number, number], count: number): [n
   return nice(domain[0], domain[1], count);
 }
 
-/** Sensible calendar ticks (days, weeks, months, years) between two UTC times. */
+const WEEK = 7 * 864e5;
+
+/**
+ * Sensible calendar ticks (days, weeks, months, years) between two UTC times. Weekly ticks fall on the weekday
+ * the data starts on, not on d3's Sundays: weekly samples taken on Mondays would otherwise sit a day after
+ * every tick, and a reader would take the point beside "Sep 13" for 13 September.
+ */
 export function timeTicks(start: number, stop: number, count: number): Date[] {
-  return utcTicks(new Date(start), new Date(stop), count);
+  const interval = utcTickInterval(new Date(start), new Date(stop), count);
+  const reference = interval?.floor(new Date(Date.UTC(2001, 0, 7)));
+  if (!interval || !reference || +interval.offset(reference, 1) - +reference !== WEEK) return utcTicks(new Date(start), new Date(stop), count);
+  const ticks: Date[] = [];
+  for (let tick = +utcDay.ceil(new Date(start)); tick <= stop; tick += WEEK) ticks.push(new Date(tick));
+  return ticks;
 }

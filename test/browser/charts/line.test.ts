@@ -97,4 +97,19 @@ describe('lineLayout on small counts and short spans', () => {
     expect(layout.xTicks.map((t) => t.label)).to.include('10:00 AM');
     expect(lineLayout(series, size, { yZero: false }).subDaily).to.equal(false);
   });
+
+  it('puts weekly ticks on the weekday of weekly samples, under the points', () => {
+    // Mondays: d3's week ticks would fall on the Sundays before them.
+    const mondays = ['2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28'];
+    const weekly = toChartSeries([{ id: 'w', label: 'W', points: mondays.map((date, i) => ({ date, value: i })) }]);
+    const layout = lineLayout(weekly, { width: 400, height: 200 }, { yZero: false, locale: 'en-US' });
+    expect(layout.xTicks.map((t) => t.label)).to.deep.equal(['Sep 7', 'Sep 14', 'Sep 21', 'Sep 28']);
+    expect(layout.xTicks.map((t) => t.at)).to.deep.equal(layout.xs);
+  });
+
+  it('keeps month ticks on the first of the month', () => {
+    const monthly = toChartSeries([{ id: 'm', label: 'M', points: [0, 1, 2, 3, 4, 5].map((m) => ({ date: month(m), value: m })) }]);
+    const layout = lineLayout(monthly, { width: 400, height: 200 }, { yZero: false, locale: 'en-US' });
+    expect(layout.xTicks.map((t) => t.label)).to.include.members(['2026', 'Feb', 'Mar']);
+  });
 });
