@@ -23,8 +23,14 @@ export function statFigures(data: StatInsightData, locale: string | undefined): 
     value: formatNumber(data.value, locale, Math.abs(data.value) >= 100_000),
     change: change === undefined ? undefined : signed(change, locale),
     direction: change === undefined || change === 0 ? 'flat' : change > 0 ? 'up' : 'down',
-    since: data.since === undefined ? undefined : formatDate(new Date(data.since), locale, 'full'),
+    since: data.since === undefined ? undefined : formatDate(new Date(data.since), locale, subDaily(data) ? 'fullTime' : 'full'),
   };
+}
+
+/** Samples under a day apart: "since Nov 22" would not say which hour the change is counted from. */
+function subDaily(data: StatInsightData): boolean {
+  const times = (data.points ?? []).map((p) => new Date(p.date).getTime()).sort((a, b) => a - b);
+  return times.some((t, i) => i > 0 && t - times[i - 1] < 864e5);
 }
 
 /** The sparkline: the line layout without axes, or undefined when there are too few points for a line. */

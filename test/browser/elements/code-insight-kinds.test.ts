@@ -153,6 +153,14 @@ describe('<code-insight> kinds', () => {
       expect(sparkline.getAttribute('aria-label')).to.contain('600 TypeScript files').and.contain('+440 since Nov 1, 2025');
       expect(marks(element, 'line')).to.have.length(1);
     });
+
+    it('says the hour the change counts from when samples are hours apart', async () => {
+      const element = await fixture<CodeInsightElement>(html`<code-insight locale="en-US"></code-insight>`);
+      const points = [9, 10, 11].map((h, i) => ({ date: new Date(Date.UTC(2026, 10, 22, h, 49)).toISOString(), value: i * 5 }));
+      element.data = { kind: 'stat', title: 'TODOs', value: 10, previous: 0, since: points[0].date, points };
+      await untilState(element, 'ready');
+      expect(shadow(element).querySelector('.stat-change')!.textContent!.replace(/\s+/g, ' ')).to.contain('since Nov 22, 2026, 9:49 AM UTC');
+    });
   });
 
   describe('line options', () => {
