@@ -6,7 +6,8 @@
 //
 //   npm run build-storybook && npm run test:stories
 //   CHROME_PATH=/path/to/chrome STORY=<id substring> node scripts/visit-stories.mjs
-import { existsSync, readFileSync, statSync } from 'node:fs';
+//   SHOTS=<folder> node scripts/visit-stories.mjs     (also saves a screenshot of each story, to look at)
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -149,6 +150,10 @@ for (const story of stories) {
       for (const card of all(document)) counts[card.getAttribute('state') ?? 'none'] = (counts[card.getAttribute('state') ?? 'none'] ?? 0) + 1;
       return Object.entries(counts).map(([state, n]) => (n > 1 ? `${n}×${state}` : state)).join(' ');
     });
+    if (process.env.SHOTS) {
+      mkdirSync(process.env.SHOTS, { recursive: true });
+      await page.screenshot({ path: join(process.env.SHOTS, `${story.id}.png`), fullPage: true });
+    }
     const violations = await page.evaluate(() => window.__cspViolations);
     problems.push(...violations.map((v) => `CSP violation: ${v}`));
   } catch (error) {
