@@ -1,5 +1,5 @@
 import type { ConfiguredInsight, ServerConfig } from './config.ts';
-import { EngineError, createEngine, parseSearchQuery, type Engine } from './engine/index.ts';
+import { DEFAULT_REGEXP_BUDGET_MS, EngineError, RegexpBudget, createEngine, parseSearchQuery, type Engine } from './engine/index.ts';
 import type {
   Aggregation,
   AggregationMode,
@@ -28,6 +28,8 @@ export interface GitSourceOptions {
   now?: () => Date;
   /** How long a request waits for a computation before answering with its progress. */
   answerWithinMs?: number;
+  /** How long a regular expression may run on one batch of text before the request fails (tests make it short). */
+  regexpBudgetMs?: number;
 }
 
 interface Job {
@@ -49,10 +51,12 @@ export class GitSource implements InsightSource {
   readonly #jobs = new Map<string, Job>();
   readonly #now: () => Date;
   readonly #answerWithin: number;
+  readonly #regexpBudgetMs: number;
 
   constructor(config: ServerConfig, options: GitSourceOptions = {}) {
     this.#config = config;
-    this.engine = createEngine({ repositories: config.repositories, cacheDir: options.cacheDir });
+    this.#regexpBudgetMs = options.regexpBudgetMs ?? DEFAULT_REGEXP_BUDGET_MS;
+    this.engine = createEngine({ repositories: config.repositories, cacheDir: options.cacheDir, regexpBudgetMs: this.#regexpBudgetMs });
     this.#now = options.now ?? (() => new Date(Math.floor(Date.now() / NOW_GRANULARITY_MS) * NOW_GRANULARITY_MS));
     this.#answerWithin = options.answerWithinMs ?? ANSWER_WITHIN_MS;
   }
@@ -69,7 +73,7 @@ export class GitSource implements InsightSource {
   async series(insight: InsightDefinition, filter: RepositoryFilter): Promise<SeriesResult[]> {
     const configured = this.#config.insights.find((i) => i.id === insight.id);
     if (!configured || configured.kind !== 'line') return [];
-    const repositories = filterRepositories(configured.repositories, filter);
+    const repositories = filterRepositories(configured.repositories, filter, new RegexpBudget(this.#regexpBudgetMs));
     const dates = await this.#dates(configured, repositories);
     const key = JSON.stringify([configured.id, repositories, dates[dates.length - 1]?.getTime()]);
     const job = this.#jobs.get(key) ?? this.#start(key, configured, repositories, dates);
@@ -92,7 +96,7 @@ export class GitSource implements InsightSource {
 
   async preview(request: PreviewRequest) {
     const repositories = request.repositoryCriteria
-      ? repositoriesMatching(this.engine.repositoryNames(), request.repositoryCriteria)
+      ? repositoriesMatching(this.engine.repositoryNames(), request.repositoryCriteria, new RegexpBudget(this.#regexpBudgetMs))
       : request.repositories;
     const dates = sampleDates(request.step, PREVIEW_POINTS, this.#now());
     const computed = await Promise.all(
@@ -112,7 +116,7 @@ export class GitSource implements InsightSource {
   }
 
   async languages(query: string): Promise<LanguageUsage[]> {
-    const repositories = repositoriesMatching(this.engine.repositoryNames(), query);
+    const repositories = repositoriesMatching(this.engine.repositoryNames(), query, new RegexpBudget(this.#regexpBudgetMs));
     const path = pathPrefix(query);
     const totals = new Map<string, LanguageUsage>();
     for (const repository of repositories) {
@@ -211,12 +215,16 @@ export class GitSource implements InsightSource {
   }
 }
 
-/** Configured repositories that a query's `repo:` and `-repo:` filters select. */
-function repositoriesMatching(names: string[], query: string): string[] {
+/**
+ * Configured repositories that a query's `repo:` and `-repo:` filters select. Names are short, but exponential
+ * backtracking needs only ~30 characters, so the filters run under the time limit (one guard for all names).
+ */
+function repositoriesMatching(names: string[], query: string, budget: RegexpBudget): string[] {
   const parsed = parseSearchQuery(query);
+  if (parsed.includeRepositories.length === 0 && parsed.excludeRepositories.length === 0) return names;
   const include = parsed.includeRepositories.map((r) => new RegExp(r, 'i'));
   const exclude = parsed.excludeRepositories.map((r) => new RegExp(r, 'i'));
-  return names.filter((n) => include.every((r) => r.test(n)) && !exclude.some((r) => r.test(n)));
+  return budget.run('The repo: filter', () => names.filter((n) => include.every((r) => r.test(n)) && !exclude.some((r) => r.test(n))));
 }
 
 /** `file:^src/charts/` (as Sourcegraph's language statistics query writes a path) → `src/charts`. */
@@ -235,13 +243,17 @@ function drilldown(query: string, mode: AggregationMode, label: string): string 
   return null;
 }
 
-/** Runtime drill-down filters over repository names. Search contexts do not exist locally, but `global` is all. */
-export function filterRepositories(names: string[], filter: RepositoryFilter): string[] {
+/**
+ * Runtime drill-down filters over repository names, under the regexp time limit like repo: filters. Search contexts
+ * do not exist locally, but `global` is all.
+ */
+export function filterRepositories(names: string[], filter: RepositoryFilter, budget: RegexpBudget): string[] {
   const contexts = (filter.searchContexts ?? []).filter((c) => c !== 'global');
   if (contexts.length) throw new EngineError('INVALID_QUERY', `The search context "${contexts[0]}" does not exist on this server (only "global").`);
   const include = filter.includeRepoRegex ? compile(filter.includeRepoRegex, 'includeRepoRegex') : undefined;
   const exclude = filter.excludeRepoRegex ? compile(filter.excludeRepoRegex, 'excludeRepoRegex') : undefined;
-  return names.filter((name) => (!include || include.test(name)) && !exclude?.test(name));
+  if (!include && !exclude) return names;
+  return budget.run('The repository filter', () => names.filter((name) => (!include || include.test(name)) && !exclude?.test(name)));
 }
 
 function compile(pattern: string, field: string): RegExp {

@@ -92,7 +92,7 @@ export async function computeAggregate(context: EngineContext, request: Aggregat
       const head = await repository.resolveHead(signal);
       if (head === null) continue;
       if (request.mode === 'AUTHOR') {
-        const history = await context.commitHistories.get(repository, head, prepared.matcher, signal);
+        const history = await context.commitHistories.get(repository, head, prepared.matcher, prepared.regexpBudget, signal);
         for (const [author, count] of matchingCommitsByAuthor(history)) add(author, count);
       } else if (request.mode === 'PATH') {
         await forEachFileResult(repository, head, prepared.plan, (file, count) => {

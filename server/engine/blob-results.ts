@@ -14,10 +14,25 @@ export const MAX_SEARCHED_FILE_BYTES = 1024 * 1024;
 /** Reads in flight per repository: enough to keep `cat-file --batch` busy, few enough to stop soon after an abort. */
 const READ_AHEAD = 32;
 
+/**
+ * A batch is evaluated once it holds this much text or this many blobs (and at
+ * the end). Large batches share the fixed cost of an evaluation call (the regexp
+ * time limit's watchdog, ~85 µs) over many blobs; the size bound keeps the time
+ * limit meaningful: it covers at most ~2 MiB of text.
+ */
+const BATCH = { bytes: 1024 * 1024, blobs: 1024 };
+
 /** Binary files are skipped like git and Sourcegraph do: a NUL byte in the first 8 KB. */
 export function isBinary(content: Buffer): boolean {
   return content.subarray(0, 8192).includes(0);
 }
+
+/**
+ * Evaluates blob contents, one value per content in order. Called with many
+ * blobs at once (see BATCH). A throw fails the whole call and caches nothing
+ * of that batch.
+ */
+export type BatchEvaluator = (contents: readonly Buffer[]) => StoredValue[];
 
 /**
  * Calls onResult(file, value) for every file, evaluating each distinct blob
@@ -27,7 +42,7 @@ export async function forEachBlobResult(
   repository: GitRepository,
   files: readonly TreeFile[],
   store: ResultStore,
-  evaluate: (content: Buffer) => StoredValue,
+  evaluate: BatchEvaluator,
   onResult: (file: TreeFile, value: StoredValue) => void,
   signal?: AbortSignal,
 ): Promise<void> {
@@ -44,23 +59,44 @@ export async function forEachBlobResult(
   }
   if (filesByMissingBlob.size === 0) return;
 
-  const queue = [...filesByMissingBlob];
+  let blobs: string[] = [];
+  let contents: Buffer[] = [];
+  let bytes = 0;
+  const evaluateBatch = (): void => {
+    const batchBlobs = blobs;
+    const values = evaluate(contents);
+    blobs = [];
+    contents = [];
+    bytes = 0;
+    batchBlobs.forEach((blob, index) => {
+      store.set(blob, values[index]);
+      for (const file of filesByMissingBlob.get(blob)!) onResult(file, values[index]);
+    });
+  };
+
+  const queue = [...filesByMissingBlob.keys()];
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {
     while (next < queue.length && !failed) {
       throwIfAborted(signal);
-      const [blob, blobFiles] = queue[next++];
-      const content = await repository.readBlob(blob).catch((error: unknown) => {
+      const blob = queue[next++];
+      try {
+        const content = await repository.readBlob(blob);
+        if (content === null || failed) continue;
+        blobs.push(blob);
+        contents.push(content);
+        bytes += content.length;
+        // Evaluated right here, between reads: the reads already asked for keep cat-file busy meanwhile.
+        if (bytes >= BATCH.bytes || blobs.length >= BATCH.blobs) evaluateBatch();
+      } catch (error) {
         // Stop the other workers too: the whole result is lost anyway.
         failed = true;
         throw error;
-      });
-      if (content === null) continue;
-      const value = evaluate(content);
-      store.set(blob, value);
-      for (const file of blobFiles) onResult(file, value);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, queue.length) }, worker));
+  throwIfAborted(signal);
+  if (blobs.length > 0) evaluateBatch();
 }

@@ -4,6 +4,7 @@
  */
 import { forEachBlobResult, isBinary, MAX_SEARCHED_FILE_BYTES } from './blob-results.ts';
 import type { ContentMatcher } from './matcher.ts';
+import type { RegexpBudget } from './regexp-budget.ts';
 import type { GitRepository, TreeFile } from './repository.ts';
 import type { ResultStore, StoredValue } from './result-cache.ts';
 
@@ -14,6 +15,8 @@ export interface FileQueryPlan {
   readonly captureGroups: boolean;
   /** Per-blob results for this matcher and mode; unused when matcher is null. */
   readonly blobResults: ResultStore | null;
+  /** The time limit on the file: filters and the pattern (see regexp-budget.ts). */
+  readonly regexpBudget: RegexpBudget;
 }
 
 /**
@@ -29,8 +32,10 @@ export async function forEachFileResult(
   onFile: (file: TreeFile, value: StoredValue) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const files = (await repository.listFiles(commit, signal)).filter((file) => plan.pathFilter(file.path));
-  const { matcher, blobResults } = plan;
+  const { matcher, blobResults, regexpBudget } = plan;
+  const listed = await repository.listFiles(commit, signal);
+  // Paths are short, but exponential backtracking needs only ~30 characters, e.g. file:(\w+)+\.ts$ on a long file name.
+  const files = regexpBudget.run('The file: filter', () => listed.filter((file) => plan.pathFilter(file.path)));
   if (matcher === null || blobResults === null) {
     for (const file of files) onFile(file, 1);
     return;
@@ -41,5 +46,6 @@ export async function forEachFileResult(
     const text = content.toString('utf8');
     return plan.captureGroups ? matcher.captures(text) : matcher.count(text);
   };
-  await forEachBlobResult(repository, searchable, blobResults, evaluate, onFile, signal);
+  const subject = `The pattern ${matcher.pattern}`;
+  await forEachBlobResult(repository, searchable, blobResults, (contents) => regexpBudget.run(subject, () => contents.map(evaluate)), onFile, signal);
 }

@@ -10,7 +10,11 @@
 import { recordSplitter, runGit } from './git.ts';
 import { WeightedLru } from './lru.ts';
 import type { ContentMatcher } from './matcher.ts';
+import type { RegexpBudget } from './regexp-budget.ts';
 import type { GitRepository } from './repository.ts';
+
+/** Messages matched per guarded call (see regexp-budget.ts): the guard's cost is shared, and the time limit covers a bounded amount of text. */
+const MESSAGE_BATCH = { count: 4096, chars: 1024 * 1024 };
 
 export interface CommitHistory {
   /** Commit id → index into the arrays below. */
@@ -26,11 +30,11 @@ export interface CommitHistory {
 export class CommitHistoryCache {
   private readonly histories = new WeightedLru<string, Promise<CommitHistory>>(1_000_000);
 
-  get(repository: GitRepository, head: string, matcher: ContentMatcher | null, signal?: AbortSignal): Promise<CommitHistory> {
+  get(repository: GitRepository, head: string, matcher: ContentMatcher | null, budget: RegexpBudget, signal?: AbortSignal): Promise<CommitHistory> {
     const key = `${repository.path}\0${head}\0${matcher?.key ?? ''}`;
     const cached = this.histories.get(key);
     if (cached) return cached;
-    const loading = readCommitHistory(repository, head, matcher, signal);
+    const loading = readCommitHistory(repository, head, matcher, budget, signal);
     this.histories.set(key, loading);
     loading.then(
       (history) => {
@@ -42,11 +46,22 @@ export class CommitHistoryCache {
   }
 }
 
-async function readCommitHistory(repository: GitRepository, head: string, matcher: ContentMatcher | null, signal?: AbortSignal): Promise<CommitHistory> {
+async function readCommitHistory(repository: GitRepository, head: string, matcher: ContentMatcher | null, budget: RegexpBudget, signal?: AbortSignal): Promise<CommitHistory> {
   const commits: string[] = [];
   const parentIds: string[][] = [];
   const authors: string[] = [];
   const matched: boolean[] = [];
+  // Messages not matched yet, for the commits after those in `matched`.
+  let waiting: string[] = [];
+  let waitingChars = 0;
+  const matchWaiting = (): void => {
+    if (matcher === null || waiting.length === 0) return;
+    const messages = waiting;
+    waiting = [];
+    waitingChars = 0;
+    // A throw here (over the time limit) inside onStdout makes runGit stop git and reject.
+    for (const match of budget.run(`The pattern ${matcher.pattern}`, () => messages.map((message) => matcher.count(message) > 0))) matched.push(match);
+  };
   // -z ends each commit with NUL; inside, line 1 is "<id> <parent ids>", line 2 the author, the rest the message.
   const splitter = recordSplitter(0, (record) => {
     const text = record.toString('utf8');
@@ -58,13 +73,20 @@ async function readCommitHistory(repository: GitRepository, head: string, matche
     commits.push(commit);
     parentIds.push(parents);
     authors.push(text.slice(firstNewline + 1, secondNewline));
-    matched.push(matcher === null || matcher.count(message) > 0);
+    if (matcher === null) {
+      matched.push(true);
+      return;
+    }
+    waiting.push(message);
+    waitingChars += message.length;
+    if (waiting.length >= MESSAGE_BATCH.count || waitingChars >= MESSAGE_BATCH.chars) matchWaiting();
   });
   await runGit(repository.path, repository.name, ['log', '-z', '--format=%H %P%n%an%n%B', head, '--'], {
     signal,
     onStdout: (chunk) => splitter.push(chunk),
   });
   splitter.end();
+  matchWaiting();
 
   const indexOf = new Map<string, number>();
   commits.forEach((commit, index) => indexOf.set(commit, index));

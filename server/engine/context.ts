@@ -7,6 +7,7 @@ import { forEachFileResult, type FileQueryPlan } from './commit-files.ts';
 import { EngineError } from './errors.ts';
 import { addCaptureCounts, createContentMatcher, createPathFilter, createRepositoryFilter, topCaptureCounts, type ContentMatcher } from './matcher.ts';
 import { contentQueryKey, type SearchQuery } from './query.ts';
+import { RegexpBudget } from './regexp-budget.ts';
 import type { GitRepository } from './repository.ts';
 import type { ResultCache, ResultStore, StoredValue } from './result-cache.ts';
 
@@ -15,6 +16,8 @@ export interface EngineContext {
   readonly repositories: ReadonlyMap<string, GitRepository>;
   readonly results: ResultCache;
   readonly commitHistories: CommitHistoryCache;
+  /** How long one guarded batch of regexp matching may run (see regexp-budget.ts). */
+  readonly regexpBudgetMs: number;
 }
 
 /**
@@ -32,8 +35,10 @@ export function selectRepositories(context: EngineContext, names: readonly strin
     }
   }
   const selected = names.length === 0 ? [...context.repositories.values()] : [...new Set(names)].map((name) => context.repositories.get(name)!);
+  if (query.includeRepositories.length === 0 && query.excludeRepositories.length === 0) return selected;
   const repositoryFilter = createRepositoryFilter(query);
-  return selected.filter((repository) => repositoryFilter(repository.name));
+  // Names are short, but exponential backtracking needs only ~30 characters; one guard covers all names.
+  return new RegexpBudget(context.regexpBudgetMs).run('The repo: filter', () => selected.filter((repository) => repositoryFilter(repository.name)));
 }
 
 /** A query ready to evaluate at commits: matcher, filters and the caches for its results. */
@@ -44,10 +49,13 @@ export interface PreparedQuery {
   readonly plan: FileQueryPlan;
   /** Commit id → value of this query at that commit. */
   readonly points: ResultStore;
+  /** Shared by everything this request matches, so the first batch over the limit fails all of it at once. */
+  readonly regexpBudget: RegexpBudget;
 }
 
 export async function prepareQuery(context: EngineContext, query: SearchQuery, captureGroups: boolean): Promise<PreparedQuery> {
   const matcher = createContentMatcher(query);
+  const regexpBudget = new RegexpBudget(context.regexpBudgetMs);
   const blobResults = matcher && query.resultType === 'file'
     ? await context.results.open('blobs', `${matcher.key}\0${captureGroups ? 'captures' : 'count'}`)
     : null;
@@ -55,8 +63,9 @@ export async function prepareQuery(context: EngineContext, query: SearchQuery, c
     query,
     captureGroups,
     matcher,
-    plan: { pathFilter: createPathFilter(query), matcher, captureGroups, blobResults },
+    plan: { pathFilter: createPathFilter(query), matcher, captureGroups, blobResults, regexpBudget },
     points: await context.results.open('points', contentQueryKey(query, captureGroups)),
+    regexpBudget,
   };
 }
 
@@ -65,7 +74,7 @@ export async function valueAtCommit(context: EngineContext, prepared: PreparedQu
   if (prepared.query.resultType === 'commit') {
     // Not memoized per commit id: the ancestors a repository has depend on it (a shallow clone has fewer),
     // and counting them in the in-memory history graph is cheap anyway.
-    const history = await context.commitHistories.get(repository, head, prepared.matcher, signal);
+    const history = await context.commitHistories.get(repository, head, prepared.matcher, prepared.regexpBudget, signal);
     return countMatchingAncestors(history, commit);
   }
   // A commit id fixes the whole tree, so a file query's value at a commit is the same in every repository and forever.

@@ -7,6 +7,8 @@ export type EngineErrorCode =
   | 'UNKNOWN_REPOSITORY'
   | 'INVALID_QUERY'
   | 'INVALID_REGEXP'
+  // A regular expression ran over its time limit (regexp-budget.ts), typically catastrophic backtracking.
+  | 'REGEXP_TIMEOUT'
   | 'INVALID_REQUEST'
   | 'GIT_FAILED'
   // Reserved: an empty repository is not an error today (series are zeros and

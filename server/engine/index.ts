@@ -6,6 +6,10 @@
  * Speed comes from memoizing by git object id (see result-cache.ts): match
  * counts per blob and totals per commit never go stale, so repeated and
  * overlapping requests, and new commits, only pay for new blobs.
+ *
+ * Users' regexps run in this process under a time limit (regexp-budget.ts):
+ * a pattern that backtracks catastrophically fails its request with
+ * REGEXP_TIMEOUT instead of blocking the event loop, and caches nothing.
  */
 import { resolve } from 'node:path';
 import { computeAggregate, computeModeAvailability, type AggregateResult, type AggregationMode, type ModeAvailability } from './aggregate.ts';
@@ -13,6 +17,7 @@ import { CommitHistoryCache } from './commit-search.ts';
 import type { EngineContext } from './context.ts';
 import { EngineError } from './errors.ts';
 import { computeLanguageStats, type LanguageStat } from './language-stats.ts';
+import { DEFAULT_REGEXP_BUDGET_MS, RegexpBudget } from './regexp-budget.ts';
 import { createTreeListingCache, GitRepository } from './repository.ts';
 import { ResultCache } from './result-cache.ts';
 import { computeSearchSeries, type ComputedSeries, type SearchSeriesRequest } from './series.ts';
@@ -20,6 +25,7 @@ import { computeSearchSeries, type ComputedSeries, type SearchSeriesRequest } fr
 export { EngineError, type EngineErrorCode } from './errors.ts';
 export { parseSearchQuery, type SearchQuery } from './query.ts';
 export { languageForPath } from './languages.ts';
+export { DEFAULT_REGEXP_BUDGET_MS, RegexpBudget } from './regexp-budget.ts';
 export type { AggregateResult, AggregationMode, ModeAvailability } from './aggregate.ts';
 export type { LanguageStat } from './language-stats.ts';
 export type { ComputedSeries, SearchSeriesRequest, SeriesPoint } from './series.ts';
@@ -35,6 +41,11 @@ export interface EngineOptions {
   repositories: RepositoryConfig[];
   /** Folder for the on-disk cache (safe to delete); omitted = memory only. */
   cacheDir?: string;
+  /**
+   * How long a regular expression may run on one batch of text (a few MiB of files, commit messages, all paths of a
+   * tree) before the request fails with REGEXP_TIMEOUT. Default DEFAULT_REGEXP_BUDGET_MS (2 s).
+   */
+  regexpBudgetMs?: number;
 }
 
 export interface Engine {
@@ -69,6 +80,8 @@ export function createEngine(options: EngineOptions): Engine {
     repositories,
     results: new ResultCache(options.cacheDir),
     commitHistories: new CommitHistoryCache(),
+    // Constructed once here so a bad value fails createEngine, not the first query.
+    regexpBudgetMs: new RegexpBudget(options.regexpBudgetMs ?? DEFAULT_REGEXP_BUDGET_MS).ms,
   };
 
   return {

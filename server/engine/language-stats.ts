@@ -52,7 +52,9 @@ export async function computeLanguageStats(context: EngineContext, request: Lang
   const totals = new Map<string, LanguageStat>();
   const lineCounts = await context.results.open('lines', LINE_COUNT_VERSION);
   try {
-    await forEachBlobResult(repository, files, lineCounts, (content) => (isBinary(content) ? BINARY : countLines(content)), (file, lines) => {
+    // No user regexp runs here, so the batch needs no time limit.
+    const lineCountsOf = (contents: readonly Buffer[]) => contents.map((content) => (isBinary(content) ? BINARY : countLines(content)));
+    await forEachBlobResult(repository, files, lineCounts, lineCountsOf, (file, lines) => {
       if (typeof lines !== 'number' || lines === BINARY) return;
       const name = languageForPath(file.path)!;
       const stat = totals.get(name) ?? { name, totalLines: 0, totalBytes: 0 };

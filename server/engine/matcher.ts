@@ -1,6 +1,8 @@
 /**
  * Turns a parsed query into the functions applied to file paths and file
  * contents. Kept apart from parsing so the hot loop only sees plain RegExps.
+ * These run users' regexps, which can backtrack for ever: callers run them
+ * under a RegexpBudget (regexp-budget.ts), many paths or blobs per call.
  */
 import { languageForPath } from './languages.ts';
 import type { SearchQuery } from './query.ts';
@@ -14,6 +16,8 @@ export const MAX_CAPTURE_VALUES = 500;
 export interface ContentMatcher {
   /** Identifies the pattern and flags: a blob's result for one key never changes. */
   readonly key: string;
+  /** The pattern as the user wrote it, for messages. */
+  readonly pattern: string;
   /** Non-overlapping, non-empty matches in `text`. */
   count(text: string): number;
   /** Matches per distinct non-empty value of the first capture group (at most MAX_CAPTURE_VALUES values, first seen first). */
@@ -26,6 +30,7 @@ export function createContentMatcher(query: SearchQuery): ContentMatcher | null 
   const regexp = new RegExp(query.patternSource, query.patternFlags);
   return {
     key: `${regexp.flags}/${regexp.source}`,
+    pattern: query.pattern,
     count(text) {
       let count = 0;
       regexp.lastIndex = 0;

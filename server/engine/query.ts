@@ -10,6 +10,8 @@
  * - `patterntype:regexp` (also `regex`): the pattern is a JavaScript regular
  *   expression, matched with ^/$ as line anchors and `.` not crossing lines,
  *   like Sourcegraph's RE2 search. A leading (?i) / (?s) is honoured.
+ *   Unlike RE2 it backtracks, so matching runs under a time limit
+ *   (regexp-budget.ts): a pattern such as (a+)+$ fails with REGEXP_TIMEOUT.
  * - `case:yes|no` (default no: case-insensitive, as Sourcegraph). Also applies
  *   to `file:`; `repo:` is always case-insensitive.
  * - `file:`/`f:`/`path:` and `-file:` (regexps on the path; repeats are ANDed),
