@@ -10,12 +10,21 @@ export interface LineChartState {
   activeSeriesId?: string;
 }
 
-/** Below this many pixels per sample, dots on every point would merge into a thick line. */
-const MIN_POINT_SPACING = 10;
+/**
+ * Below this many pixels per sample, dots on every point string each line into beads that hide its shape (52
+ * weekly samples in an 800 px card are 14 px apart).
+ */
+const MIN_POINT_SPACING = 20;
+/** Above this many dots in all, they bury the lines under them (20 series of 26 samples), and cost a frame. */
+const MAX_POINTS = 400;
 
-/** Whether `layout` has room for a dot on every sample (`LineChartState.showPoints`). */
+/**
+ * Whether `layout` has room for a dot on every sample (`LineChartState.showPoints`). Without them, the hovered
+ * or focused sample still shows its dots, and incomplete ones always do.
+ */
 export function hasRoomForPoints(layout: LineLayout): boolean {
-  return (layout.plot.right - layout.plot.left) / Math.max(1, layout.times.length) >= MIN_POINT_SPACING;
+  const samples = Math.max(1, layout.times.length);
+  return (layout.plot.right - layout.plot.left) / samples >= MIN_POINT_SPACING && layout.points.length <= MAX_POINTS;
 }
 
 /** The inside of a line chart's `<svg>`: grid, axes, one path per series, points and the crosshair. */

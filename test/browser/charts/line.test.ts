@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { hasRoomForPoints } from '../../../src/charts/line-chart.js';
 import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../src/charts/line.js';
 
 const month = (m: number) => new Date(Date.UTC(2026, m, 1)).toISOString();
@@ -111,5 +112,33 @@ describe('lineLayout on small counts and short spans', () => {
     const monthly = toChartSeries([{ id: 'm', label: 'M', points: [0, 1, 2, 3, 4, 5].map((m) => ({ date: month(m), value: m })) }]);
     const layout = lineLayout(monthly, { width: 400, height: 200 }, { yZero: false, locale: 'en-US' });
     expect(layout.xTicks.map((t) => t.label)).to.include.members(['2026', 'Feb', 'Mar']);
+  });
+});
+
+describe('dots on every sample', () => {
+  const weekly = (seriesCount: number, samples: number) =>
+    toChartSeries(
+      Array.from({ length: seriesCount }, (_, s) => ({
+        id: `s${s}`,
+        label: `S${s}`,
+        points: Array.from({ length: samples }, (_, i) => ({ date: new Date(Date.UTC(2026, 0, 5) + i * 7 * 864e5).toISOString(), value: s + i })),
+      })),
+    );
+  const room = (seriesCount: number, samples: number, width: number) =>
+    hasRoomForPoints(lineLayout(weekly(seriesCount, samples), { width, height: 300 }, { yZero: false }));
+
+  it('are drawn where samples are far enough apart and few enough', () => {
+    expect(room(2, 12, 400)).to.equal(true);
+    expect(room(20, 12, 800)).to.equal(true);
+  });
+
+  it('are left out where they would string the lines into beads', () => {
+    expect(room(5, 52, 800), '52 samples, 14 px apart').to.equal(false);
+    expect(room(2, 12, 200), '12 samples in a 200 px chart').to.equal(false);
+  });
+
+  it('are left out where there are too many in all', () => {
+    expect(room(5, 26, 800), '130 dots').to.equal(true);
+    expect(room(20, 26, 800), '520 dots').to.equal(false);
   });
 });
