@@ -22,7 +22,9 @@ import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
 import { DeferredTable } from './deferred-table.js';
 import { chartSVG, svgToPNG } from './export.js';
-import { embedSnippet, menuItems, menuTemplate, moveMenuFocus, type MenuItem } from './menu.js';
+import { DragZoomController } from './drag-zoom.js';
+import { embedSnippet, menuItems, menuTemplate, type MenuItem } from './menu.js';
+import { MenuController } from './menu-controller.js';
 import { loadInsight, type Loaded } from './load.js';
 import { closestAcrossShadow, insightIdFrom } from './lookup.js';
 import { PollSchedule } from './poll.js';
@@ -73,6 +75,8 @@ export class CodeInsightElement extends LitElement {
   static override styles = styles;
 
   readonly #size = new SizeController(this);
+  readonly #menu = new MenuController(this);
+  readonly #zoom = new DragZoomController(this);
   /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
   readonly #nearViewport = new NearViewportController(this, '300px');
 
@@ -139,11 +143,6 @@ export class CodeInsightElement extends LitElement {
 
   /** The mark the reader is on, by pointer or keyboard (index -1: none). */
   @state() private active: Active = NONE;
-  @state() private menuOpen = false;
-  /** The time range zoomed into by dragging across the chart. */
-  @state() private zoom?: readonly [number, number];
-  /** The drag in progress: where it started and where the pointer is, in chart-area pixels. */
-  @state() private drag?: { from: number; to: number };
   /** Series turned off in the legend. */
   @state() private hiddenSeries: ReadonlySet<string> = new Set();
   /** The series whose legend item is pointed at or focused. */
@@ -245,8 +244,6 @@ export class CodeInsightElement extends LitElement {
     }
     this.#poll.stop();
     this.#refreshTimer.stop();
-    document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
-    this.menuOpen = false;
   }
 
   protected override firstUpdated(): void {
@@ -260,21 +257,10 @@ export class CodeInsightElement extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
     if (changed.has('active')) this.#placeTooltip();
-    const brush = this.renderRoot.querySelector<HTMLElement>('.brush');
-    if (brush && this.drag) {
-      brush.style.transform = `translateX(${Math.min(this.drag.from, this.drag.to)}px)`;
-      brush.style.width = `${Math.abs(this.drag.to - this.drag.from)}px`;
-    }
+    this.#zoom.placeBrush(this.renderRoot.querySelector<HTMLElement>('.brush'));
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
     const drawn = this.#state === 'ready' || this.#state === 'processing' ? this.#view : undefined;
     this.#table.show(drawn?.tableKey, () => drawn!.view.table());
-    if (changed.has('menuOpen')) {
-      // An update queued just before removal still runs: a removed card must not listen on the document.
-      if (this.menuOpen && this.isConnected) {
-        this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-        document.addEventListener('pointerdown', this.#handleOutsidePointer, true);
-      } else document.removeEventListener('pointerdown', this.#handleOutsidePointer, true);
-    }
   }
 
   override render(): TemplateResult {
@@ -289,7 +275,7 @@ export class CodeInsightElement extends LitElement {
           : nothing}
         ${loaded && this.#state !== 'loading' && this.#state !== 'error'
           ? // The entries are built only while the menu is open: renders on every pointer move need none.
-            menuTemplate(this.menuOpen ? this.#menuItems(loaded, view) : [], this.menuOpen, this.#toggleMenu, this.#handleMenuKeyDown)
+            menuTemplate(this.#menu.open ? this.#menuItems(loaded, view) : [], this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown)
           : nothing}
       </header>
       ${this.#renderStatus(loaded)}
@@ -305,7 +291,7 @@ export class CodeInsightElement extends LitElement {
         @pointerup=${this.#handlePointerUp}
         @pointerleave=${this.#handlePointerLeave}
         @click=${this.#handleClick}
-        @dblclick=${this.#resetZoom}
+        @dblclick=${this.#zoom.reset}
         @keydown=${this.#handleKeyDown}
         @blur=${this.#handlePointerLeave}
       >
@@ -323,9 +309,9 @@ export class CodeInsightElement extends LitElement {
     if (this.#state === 'error') return errorTemplate(toError(this.#task.error), () => this.refresh());
     if (this.#state === 'empty') return emptyTemplate();
     if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
-    const tooltip = this.active.index >= 0 && !this.drag ? view.tooltip(this.active) : undefined;
+    const tooltip = this.active.index >= 0 && !this.#zoom.drag ? view.tooltip(this.active) : undefined;
     return html`${view.render({ ...this.active, highlight: this.highlighted })}
-      ${this.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
+      ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 
@@ -338,9 +324,9 @@ export class CodeInsightElement extends LitElement {
       notes.push(html`<p class="status warning" part="status">${m.incompletePoints}</p>`);
     }
     if (loaded.hidden > 0) notes.push(html`<p class="status" part="status">${m.hiddenSeries(loaded.hidden)}</p>`);
-    if (this.zoom) {
+    if (this.#zoom.zoom) {
       notes.push(html`<p class="status" part="status">
-        <button type="button" class="zoom-reset" @click=${this.#resetZoom}>${m.resetZoom}</button>
+        <button type="button" class="zoom-reset" @click=${this.#zoom.reset}>${m.resetZoom}</button>
       </p>`);
     }
     for (const warning of loaded.warnings) notes.push(html`<p class="status warning" part="status">${warning}</p>`);
@@ -431,11 +417,11 @@ export class CodeInsightElement extends LitElement {
   /** The view for the current data, size and options: built once per change of any, never on hover. */
   #viewOf(loaded: Loaded): ChartView {
     const size = this.#size.value!; // views are built only once measured (see #deriveState)
-    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries, this.zoom];
+    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries, this.#zoom.zoom];
     if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
       const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
-      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend, zoom: this.zoom });
-      this.#view = { key, tableKey: [loaded, this.#locale(), this.heading, this.hiddenSeries, this.zoom], view };
+      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend, zoom: this.#zoom.zoom });
+      this.#view = { key, tableKey: [loaded, this.#locale(), this.heading, this.hiddenSeries, this.#zoom.zoom], view };
     }
     return this.#view.view;
   }
@@ -476,28 +462,6 @@ export class CodeInsightElement extends LitElement {
     });
   }
 
-  #toggleMenu = (): void => {
-    this.menuOpen = !this.menuOpen;
-  };
-
-  #handleMenuKeyDown = (event: KeyboardEvent): void => {
-    if (!this.menuOpen) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      this.menuOpen = false;
-      this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
-    } else if (event.key === 'Tab') {
-      this.menuOpen = false;
-    } else if (moveMenuFocus(this.renderRoot.querySelector('.menu-list')!, event.key)) {
-      event.preventDefault();
-    }
-  };
-
-  #handleOutsidePointer = (event: PointerEvent): void => {
-    if (!event.composedPath().includes(this.renderRoot.querySelector('.menu')!)) this.menuOpen = false;
-  };
-
   readonly #legend: LegendControls = (() => {
     const card = () => this;
     return {
@@ -522,56 +486,33 @@ export class CodeInsightElement extends LitElement {
     return view.activeAt(event.clientX - box.left, event.clientY - box.top, event.composedPath()[0] as Element);
   }
 
+  /** The pointer's x in the chart area. */
+  #chartX(event: PointerEvent): number {
+    return event.clientX - (event.currentTarget as HTMLElement).getBoundingClientRect().left;
+  }
+
   /** A drag across a line chart selects a time range to zoom into; a plain click still drills down. */
   #handlePointerDown = (event: PointerEvent): void => {
-    if (event.button !== 0 || !this.#view?.view.timeAt) return;
-    const x = event.clientX - (event.currentTarget as HTMLElement).getBoundingClientRect().left;
-    this.#dragStart = x;
+    if (event.button === 0 && this.#view?.view.timeAt) this.#zoom.press(this.#chartX(event));
   };
-
-  #dragStart?: number;
-  /** Set when a drag zoomed, so the click that ends it does not also drill down. */
-  #dragged = false;
 
   #handlePointerUp = (): void => {
-    const drag = this.drag;
-    this.#dragStart = undefined;
-    this.drag = undefined;
-    const timeAt = this.#view?.view.timeAt;
-    if (!drag || !timeAt) return;
-    const [from, to] = [timeAt(Math.min(drag.from, drag.to)), timeAt(Math.max(drag.from, drag.to))];
-    if (from !== undefined && to !== undefined && to > from) {
-      this.zoom = [from, to];
-      this.active = NONE;
-      this.#dragged = true;
-    }
-  };
-
-  #resetZoom = (): void => {
-    this.zoom = undefined;
+    if (this.#zoom.release(this.#view?.view.timeAt)) this.active = NONE;
   };
 
   #handlePointerMove = (event: PointerEvent): void => {
-    if (this.#dragStart !== undefined) {
-      const x = event.clientX - (event.currentTarget as HTMLElement).getBoundingClientRect().left;
-      // A few pixels of wobble are still a click.
-      if (this.drag || Math.abs(x - this.#dragStart) > 6) this.drag = { from: this.#dragStart, to: x };
-    }
+    this.#zoom.move(this.#chartX(event));
     const active = this.#activeAt(event);
     if (active.index !== this.active.index || active.series !== this.active.series) this.active = active;
   };
 
   #handlePointerLeave = (): void => {
     this.active = NONE;
-    this.#dragStart = undefined;
-    this.drag = undefined;
+    this.#zoom.cancel();
   };
 
   #handleClick = (event: MouseEvent): void => {
-    if (this.#dragged) {
-      this.#dragged = false;
-      return;
-    }
+    if (this.#zoom.endsZoom()) return;
     const active = this.#activeAt(event);
     if (active.index >= 0) this.#choose(active);
   };
