@@ -190,8 +190,13 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     pointsAt,
     times,
     xs: times.map((t) => x(t)),
-    subDaily: times.some((t, i) => i > 0 && t - times[i - 1] < 864e5),
+    subDaily: underADayApart(times),
   };
+}
+
+/** Whether any two consecutive sample times (sorted) are under a day apart: dates then need their hour. */
+export function underADayApart(times: readonly number[]): boolean {
+  return times.some((t, i) => i > 0 && t - times[i - 1] < 864e5);
 }
 
 /** For each series, the sum of the series before it at every sample time. */

@@ -1,7 +1,7 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import type { StatInsightData } from '../model/insight-data.js';
 import { formatDate, formatNumber } from './format.js';
-import { lineLayout, toChartSeries, type LineLayout } from './line.js';
+import { lineLayout, toChartSeries, underADayApart, type LineLayout } from './line.js';
 
 /** Height of a single number's sparkline: the lower part of the chart area. */
 export const SPARKLINE_HEIGHT = 64;
@@ -29,8 +29,7 @@ export function statFigures(data: StatInsightData, locale: string | undefined): 
 
 /** Samples under a day apart: "since Nov 22" would not say which hour the change is counted from. */
 function subDaily(data: StatInsightData): boolean {
-  const times = (data.points ?? []).map((p) => new Date(p.date).getTime()).sort((a, b) => a - b);
-  return times.some((t, i) => i > 0 && t - times[i - 1] < 864e5);
+  return underADayApart((data.points ?? []).map((p) => new Date(p.date).getTime()).sort((a, b) => a - b));
 }
 
 /** The sparkline: the line layout without axes, or undefined when there are too few points for a line. */

@@ -501,7 +501,7 @@ export class CodeInsightElement extends LitElement {
   };
 
   #handlePointerMove = (event: PointerEvent): void => {
-    this.#zoom.move(this.#chartX(event));
+    if (this.#zoom.pressed) this.#zoom.move(this.#chartX(event));
     const active = this.#activeAt(event);
     if (active.index !== this.active.index || active.series !== this.active.series) this.active = active;
   };

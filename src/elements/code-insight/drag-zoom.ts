@@ -28,6 +28,11 @@ export class DragZoomController implements ReactiveController {
     this.#start = x;
   }
 
+  /** Whether a press is on: only then does a pointer move need its position measured. */
+  get pressed(): boolean {
+    return this.#start !== undefined;
+  }
+
   move(x: number): void {
     if (this.#start === undefined) return;
     // A few pixels of wobble are still a click.
