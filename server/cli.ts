@@ -9,9 +9,11 @@
  *
  * Options: --port (default $PORT or 8080), --host (default 127.0.0.1), --token (default $CODE_INSIGHTS_TOKEN:
  * then every request needs `Authorization: token …`), --cache-dir (default .cache/code-insights; safe to
- * delete), --demo (also serve the demo page at / and the built elements at /dist/).
- * Proxy mode only: --allow-origin URL (repeatable; default: same origin only), --upstream-timeout SECONDS
- * (default 25), --cache-ttl SECONDS (default 30, 0 = off). See server/proxy.ts and the README's proxy section.
+ * delete), --demo (also serve the demo page at / and the built elements at /dist/), --allow-origin URL
+ * (repeatable; browser pages on other origins that may call the API; default: same origin only), --allow-host
+ * NAME (repeatable; host names answered besides loopback names and IP addresses, see http/hosts.ts).
+ * Proxy mode only: --upstream-timeout SECONDS (default 25), --cache-ttl SECONDS (default 30, 0 = off). See
+ * server/proxy.ts and the README's proxy section and "Running it in production".
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -21,18 +23,21 @@ import { FixtureSource } from './fixtures/source.ts';
 import { GitSource } from './git-source.ts';
 import { createInsightsServer, type InsightsServerOptions } from './http.ts';
 import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, embedTimeoutMs, normalizeUpstream } from './proxy.ts';
-import { normalizeOrigin } from './proxy/cors.ts';
+import { normalizeOrigin } from './http/cors.ts';
+import { normalizeAllowedHost } from './http/hosts.ts';
 import { packageRoot } from './package-root.ts';
 import type { InsightSource } from './source.ts';
 
 const USAGE = `Usage: code-insights-server (--repo PATH … | --config FILE | --fixtures) [--port 8080] [--host 127.0.0.1]
-                            [--token TOKEN] [--cache-dir DIR] [--demo]
-       code-insights-server --upstream [URL] [--allow-origin URL …] [--upstream-timeout 25] [--cache-ttl 30]
-                            [--port 8080] [--host 127.0.0.1] [--token TOKEN]
+                            [--token TOKEN] [--cache-dir DIR] [--demo] [--allow-origin URL …] [--allow-host NAME …]
+       code-insights-server --upstream [URL] [--allow-origin URL …] [--allow-host NAME …] [--upstream-timeout 25]
+                            [--cache-ttl 30] [--port 8080] [--host 127.0.0.1] [--token TOKEN]
 
 Proxy mode (--upstream) forwards read-only insights queries to a Sourcegraph instance (URL default $SRC_ENDPOINT)
-with the access token in $SRC_ACCESS_TOKEN, which never leaves the server. Pages on other origins may call it
-only when listed with --allow-origin (\`*\` for any). --token then protects the proxy itself.`;
+with the access token in $SRC_ACCESS_TOKEN, which never leaves the server. --token then protects the proxy itself.
+In both modes, browser pages on other origins may call the API only when listed with --allow-origin (\`*\` for
+any), and the server answers only for loopback names, IP addresses and the names listed with --allow-host (the
+name it is reached by behind a load balancer, e.g. --allow-host insights.example.com; \`*\` for any).`;
 
 /** A bare `--upstream` (no URL after it) means Sourcegraph's own variable, as the src CLI reads it. */
 function withUpstreamDefault(args: string[]): string[] {
@@ -54,6 +59,7 @@ const { values } = parseArgs({
     demo: { type: 'boolean', default: false },
     upstream: { type: 'string' },
     'allow-origin': { type: 'string', multiple: true, default: [] },
+    'allow-host': { type: 'string', multiple: true, default: [] },
     'upstream-timeout': { type: 'string', default: String(DEFAULT_UPSTREAM_TIMEOUT_SECONDS) },
     'cache-ttl': { type: 'string', default: String(DEFAULT_CACHE_TTL_SECONDS) },
     help: { type: 'boolean', short: 'h', default: false },
@@ -112,14 +118,25 @@ function seconds(flag: string, value: string, min: number): number {
 }
 
 /** Proxy mode's server options: the forwarding, the origin policy, and a line saying what is served. */
+/** A flag's values through `normalize`, or the process ends with its message. */
+function normalized(values: string[], normalize: (value: string) => string): string[] {
+  try {
+    return values.map(normalize);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+const allowOrigins = normalized(values['allow-origin'], normalizeOrigin);
+// The name given to --host is one the server answers for (0.0.0.0 and :: are no names).
+const allowHosts = normalized([...values['allow-host'], ...(/^[a-z]/i.test(values.host) ? [values.host] : [])], normalizeAllowedHost);
+
 function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 'embedFetch' | 'embedTimeout'> & { description: string } {
   if (values.repo.length || values.config || values.fixtures) fail(`--upstream replaces --repo, --config and --fixtures: give one of them.\n${USAGE}`);
   if (!upstreamFlag.trim()) fail('--upstream needs a URL, or SRC_ENDPOINT set to one.');
   let upstream: string;
-  let allowOrigins: string[];
   try {
     upstream = normalizeUpstream(upstreamFlag);
-    allowOrigins = values['allow-origin'].map(normalizeOrigin);
   } catch (error) {
     fail((error as Error).message);
   }
@@ -146,6 +163,8 @@ const { description, ...api } = values.upstream !== undefined ? proxyMode(values
 const root = packageRoot();
 const server = createInsightsServer({
   ...api,
+  allowOrigins,
+  allowHosts,
   token: values.token || undefined,
   static: values.demo ? { '/': join(root, 'demo'), '/dist/': join(root, 'dist') } : undefined,
   csp: values.demo,

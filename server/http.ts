@@ -5,6 +5,10 @@ import type { GraphQLSchema } from 'graphql';
 import { embedHandler } from './embed/handler.ts';
 import { exportCSV } from './export.ts';
 import { runGraphQL } from './graphql.ts';
+import { readBody } from './http/body.ts';
+import { applyOriginPolicy, requireJSON } from './http/cors.ts';
+import { checkHost } from './http/hosts.ts';
+import { answeringRequestErrors, decodePathPart, RequestError, requestURL, send, sendRequestError } from './http/responses.ts';
 import { localFetch } from './local-fetch.ts';
 import { loadSchema } from './schema-file.ts';
 import { createRootValue } from './resolvers.ts';
@@ -22,6 +26,13 @@ export interface InsightsServerOptions {
   proxy?: ProxyHandlerOptions;
   /** When set, every GraphQL request must carry `Authorization: token <this>`. */
   token?: string;
+  /**
+   * Local mode: browser pages on these origins may call the API (`*` for any); by default only the server's own
+   * pages may (http/cors.ts). Proxy mode has its own list in `proxy`.
+   */
+  allowOrigins?: readonly string[];
+  /** Host names the server answers for besides loopback names and IP addresses (http/hosts.ts); `*` for any. */
+  allowHosts?: readonly string[];
   /** Folders served read-only under URL prefixes, e.g. `{ '/': 'demo', '/dist/': 'dist' }`. */
   static?: Record<string, string>;
   /** Serve pages under the strict Content Security Policy the elements promise to work with. */
@@ -45,7 +56,6 @@ export const STRICT_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; " +
   "require-trusted-types-for 'script'; trusted-types lit-html";
 
-const MAX_BODY = 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -63,68 +73,64 @@ const TYPES: Record<string, string> = {
 export function graphqlHandler(options: InsightsServerOptions & { source: InsightSource }) {
   const schema: GraphQLSchema = loadSchema();
   const rootValue = createRootValue(options.source);
-  return async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const origins = { allowOrigins: options.allowOrigins ?? [] };
+  return answeringRequestErrors(async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
+    const path = requestURL(request.url).pathname;
     const exported = /^\/\.api\/insights\/export\/([^/]+)$/.exec(path);
     if (path !== '/.api/graphql' && !exported) return false;
-    setCorsHeaders(request, response);
-    if (request.method === 'OPTIONS') return end(response, 204), true;
+    // Credentials mirrored for listed origins, as Sourcegraph answers `/.api/*`.
+    applyOriginPolicy(request, response, origins, { credentials: true });
+    if (request.method === 'OPTIONS') return send(response, 204), true;
     if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
       // Sourcegraph's words and status for a wrong token (plain text, not JSON).
-      return end(response, 401, 'Invalid access token.'), true;
+      return send(response, 401, 'Invalid access token.'), true;
     }
     if (exported) {
-      if (request.method !== 'GET') return end(response, 405, 'method must be GET'), true;
-      const csv = await exportCSV(options.source, decodeURIComponent(exported[1]));
-      if (csv === undefined) return end(response, 404, 'Insight not found, or it has no series to export.'), true;
+      if (request.method !== 'GET') return send(response, 405, 'method must be GET'), true;
+      const csv = await exportCSV(options.source, decodePathPart(exported[1], 'insight id'));
+      if (csv === undefined) return send(response, 404, 'Insight not found, or it has no series to export.'), true;
       response.setHeader('Content-Disposition', 'attachment; filename="insight.csv"');
-      return end(response, 200, csv, 'text/csv; charset=utf-8'), true;
+      return send(response, 200, csv, 'text/csv; charset=utf-8'), true;
     }
-    if (request.method !== 'POST') return end(response, 405, 'method must be POST'), true;
+    if (request.method !== 'POST') return send(response, 405, 'method must be POST'), true;
+    requireJSON(request);
     let body: unknown;
+    const text = rawBody ?? (await readBody(request));
     try {
-      body = JSON.parse(rawBody ?? (await readBody(request)));
+      body = JSON.parse(text);
     } catch {
-      return end(response, 400, 'The request body is not JSON.'), true;
+      return send(response, 400, 'The request body is not JSON.'), true;
     }
     const result = await runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {});
-    end(response, 200, JSON.stringify(result), 'application/json');
+    send(response, 200, JSON.stringify(result), 'application/json');
     return true;
-  };
-}
-
-/** CORS as Sourcegraph answers `/.api/*`: the Origin mirrored, the headers a token or cookie client needs. */
-function setCorsHeaders(request: IncomingMessage, response: ServerResponse): void {
-  const origin = request.headers.origin;
-  if (!origin) return;
-  response.setHeader('Access-Control-Allow-Origin', origin);
-  response.setHeader('Access-Control-Allow-Credentials', 'true');
-  response.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-  response.setHeader('Access-Control-Allow-Headers', 'X-Requested-With, X-Sourcegraph-Client, Content-Type, Authorization');
-  response.setHeader('Vary', 'Origin, Cookie, Authorization, X-Requested-With');
+  });
 }
 
 export function createInsightsServer(options: InsightsServerOptions): Server {
   const graphql = apiHandler(options);
   const embedFetch = options.embedFetch ?? (options.source ? localFetch(options.source) : undefined);
   const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout });
+  const hosts = { allowHosts: options.allowHosts ?? [] };
   return createServer((request, response) => {
     void (async () => {
       try {
+        checkHost(request, hosts);
         if (await graphql(request, response)) return;
         if (embed && request.url?.startsWith('/embed/')) {
           // Images show what the API shows: a server that asks for a token asks it of them too.
           if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
-            return end(response, 401, 'Invalid access token.');
+            return send(response, 401, 'Invalid access token.');
           }
           if (await embed(request, response)) return;
         }
         if (options.csp) response.setHeader('Content-Security-Policy', STRICT_CSP);
         if (options.static && request.method === 'GET' && (await serveStatic(request, response, options.static))) return;
-        end(response, 404, 'Not found');
+        send(response, 404, 'Not found');
       } catch (error) {
+        if (error instanceof RequestError) return void sendRequestError(response, error);
         console.error(error);
-        if (!response.headersSent) end(response, 500, 'Internal server error');
+        if (!response.headersSent) send(response, 500, 'Internal server error');
       }
     })();
   });
@@ -138,7 +144,7 @@ function apiHandler(options: InsightsServerOptions): (request: IncomingMessage, 
 }
 
 async function serveStatic(request: IncomingMessage, response: ServerResponse, roots: Record<string, string>): Promise<boolean> {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  const path = decodePathPart(requestURL(request.url).pathname, 'path');
   const prefix = Object.keys(roots)
     .filter((p) => path.startsWith(p))
     .sort((a, b) => b.length - a.length)[0];
@@ -149,32 +155,9 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, r
   try {
     const content = await readFile(file.endsWith(sep) ? join(file, 'index.html') : file);
     response.setHeader('Cache-Control', 'no-cache');
-    end(response, 200, content, TYPES[extname(file)] ?? 'application/octet-stream');
+    send(response, 200, content, TYPES[extname(file)] ?? 'application/octet-stream');
     return true;
   } catch {
     return false;
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('Request body too large.'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function end(response: ServerResponse, status: number, body: string | Buffer = '', type = 'text/plain; charset=utf-8'): void {
-  response.statusCode = status;
-  if (body.length) response.setHeader('Content-Type', type);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.end(body);
 }

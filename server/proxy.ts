@@ -7,10 +7,13 @@
  * the origin policy (CORS) and, optionally, a token for the proxy itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from './http/body.ts';
+import { applyOriginPolicy, requireJSON, type OriginPolicy } from './http/cors.ts';
+import { answeringRequestErrors, requestURL, send } from './http/responses.ts';
 import { checkGraphQLRequest } from './proxy/allowlist.ts';
 import { ResponseCache, type CachedAnswer } from './proxy/cache.ts';
-import { originVerdict, setProxyCorsHeaders, type OriginPolicy } from './proxy/cors.ts';
-import { callUpstream, graphqlErrorBody, type UpstreamAnswer, type UpstreamSettings } from './proxy/upstream.ts';
+import { ConcurrencyLimit, QueueFullError } from './shared/concurrency-limit.ts';
+import { callUpstream, failure, graphqlErrorBody, type UpstreamAnswer, type UpstreamCall, type UpstreamSettings } from './proxy/upstream.ts';
 
 export { ALLOWED_ROOT_FIELDS } from './proxy/allowlist.ts';
 
@@ -32,10 +35,12 @@ export interface UpstreamOptions {
 
 export const DEFAULT_UPSTREAM_TIMEOUT_SECONDS = 25;
 export const DEFAULT_CACHE_TTL_SECONDS = 30;
+/** Upstream calls at once, and waiting (more are answered 503): what one replica asks of the instance at most. */
+export const MAX_UPSTREAM_CALLS = 16;
+const MAX_QUEUED_CALLS = 256;
 
 /** Relay ids are base64 (with `=`, `+`, `/`) or URL-safe base64; nothing else may travel into the export path. */
 const EXPORT_ID = /^[A-Za-z0-9+/=_-]{1,512}$/;
-const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** `https://sourcegraph.example.com/` → `https://sourcegraph.example.com`; refuses what cannot be an instance. */
 export function normalizeUpstream(upstream: string): string {
@@ -64,9 +69,20 @@ export function createUpstreamFetch(options: UpstreamOptions): typeof fetch {
     timeoutMs: (options.timeoutSeconds ?? DEFAULT_UPSTREAM_TIMEOUT_SECONDS) * 1000,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     log: options.log ?? ((line) => console.warn(line)),
+    bytesInFlight: { current: 0 },
   };
   const cache = new ResponseCache({ ttlSeconds: options.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS, maxEntries: options.cacheMaxEntries });
   const cacheable = (answer: CachedAnswer) => (answer as UpstreamAnswer).cacheable;
+  // Calls the cache could not answer or merge: a burst of distinct queries waits here, not at the instance.
+  const calls = new ConcurrencyLimit({ concurrent: MAX_UPSTREAM_CALLS, queued: MAX_QUEUED_CALLS });
+  const limited = (call: UpstreamCall) => async (): Promise<UpstreamAnswer> => {
+    try {
+      return await calls.run(() => callUpstream(call, settings));
+    } catch (error) {
+      if (!(error instanceof QueueFullError)) throw error;
+      return failure(call.format, 503, [`The proxy is busy: ${error.message} Try again in a few seconds.`], { 'Retry-After': '2' });
+    }
+  };
 
   async function answer(request: Request): Promise<CachedAnswer> {
     const path = new URL(request.url).pathname.replace(/\/+$/, '');
@@ -82,7 +98,7 @@ export function createUpstreamFetch(options: UpstreamOptions): typeof fetch {
       // Refused as Sourcegraph refuses an invalid document: HTTP 200 and GraphQL errors, and nothing sent upstream.
       if (!checked.allowed) return { status: 200, body: graphqlErrorBody(checked.messages), headers: { 'Content-Type': 'application/json' } };
       const url = `${base}/.api/graphql${checked.name ? `?${checked.name}` : ''}`;
-      return cache.get(`POST ${checked.body}`, () => callUpstream({ url, method: 'POST', body: checked.body, format: 'graphql' }, settings), cacheable);
+      return cache.get(`POST ${checked.body}`, limited({ url, method: 'POST', body: checked.body, format: 'graphql' }), cacheable);
     }
     const exported = /\/\.api\/insights\/export\/([^/]+)$/.exec(path);
     if (exported) {
@@ -95,7 +111,7 @@ export function createUpstreamFetch(options: UpstreamOptions): typeof fetch {
       }
       if (!EXPORT_ID.test(id)) return plain(400, 'Refused by the read-only insights proxy: that is not an insight id.');
       const url = `${base}/.api/insights/export/${encodeURIComponent(id)}`;
-      return cache.get(`GET ${id}`, () => callUpstream({ url, method: 'GET', format: 'text' }, settings), cacheable);
+      return cache.get(`GET ${id}`, limited({ url, method: 'GET', format: 'text' }), cacheable);
     }
     return plain(404, 'Not found');
   }
@@ -133,20 +149,18 @@ export interface ProxyHandlerOptions extends OriginPolicy {
  * false for other paths. Callers' Authorization and Cookie headers go no further than this function.
  */
 export function proxyHandler(options: ProxyHandlerOptions) {
-  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  return answeringRequestErrors(async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const path = requestURL(request.url).pathname;
     if (path !== '/.api/graphql' && !/^\/\.api\/insights\/export\/[^/]+$/.test(path)) return false;
-    const verdict = originVerdict(request, options);
-    setProxyCorsHeaders(request, response, verdict);
-    if (verdict === 'refused') {
-      return send(response, 403, `Refused by the read-only insights proxy: pages on ${request.headers.origin} may not call it (see --allow-origin).`), true;
-    }
+    // No credentials: the proxy needs no cookies, and takes none.
+    applyOriginPolicy(request, response, options, { credentials: false });
     if (request.method === 'OPTIONS') return send(response, 204, ''), true;
     if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
       return send(response, 401, 'Invalid access token.'), true;
     }
-    const body = request.method === 'POST' ? await readBody(request) : undefined;
-    if (body === undefined && request.method === 'POST') return send(response, 413, 'The request body is larger than 1 MB.'), true;
+    const graphql = path === '/.api/graphql' && request.method === 'POST';
+    if (graphql) requireJSON(request);
+    const body = graphql ? await readBody(request) : undefined;
     // Only the method, path and body cross over: no caller header reaches the instance.
     const answer = await options.upstreamFetch(new URL(path, 'http://proxy.invalid'), { method: request.method, body });
     for (const name of ['Content-Type', 'Content-Disposition', 'Retry-After']) {
@@ -156,27 +170,6 @@ export function proxyHandler(options: ProxyHandlerOptions) {
     response.setHeader('Cache-Control', 'no-store');
     send(response, answer.status, Buffer.from(await answer.arrayBuffer()));
     return true;
-  };
-}
-
-function send(response: ServerResponse, status: number, body: string | Buffer): void {
-  response.statusCode = status;
-  if (!response.hasHeader('Content-Type') && body.length) response.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.end(body);
-}
-
-/** The body, or undefined when it is larger than MAX_REQUEST_BYTES (the rest is read and dropped). */
-function readBody(request: IncomingMessage): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
   });
 }
 

@@ -24,21 +24,14 @@ import {
   type ASTVisitor,
   type FragmentDefinitionNode,
   type InlineFragmentNode,
-  type SelectionSetNode,
 } from 'graphql';
+import { QUERY_LIMITS, queryCostProblems } from '../graphql/query-cost.ts';
 import { loadSchema } from '../schema-file.ts';
 
 /** The top-level reads a page may make through the proxy (README and error messages list them). */
 export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'search', 'searchQueryAggregate'] as const;
 
 const REFUSED = 'Refused by the read-only insights proxy:';
-/** Bounds the parser's work on hostile input (the elements' largest batched document has a few hundred tokens). */
-const MAX_TOKENS = 20_000;
-/**
- * Views hold dashboards that hold views…: a document may nest that cycle to make the instance do a lot of work.
- * The elements' deepest document nests 7 fields.
- */
-export const MAX_DEPTH = 10;
 
 export interface AllowedRequest {
   allowed: true;
@@ -121,7 +114,7 @@ export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequ
 
   let document: DocumentNode;
   try {
-    document = parse(query, { maxTokens: MAX_TOKENS });
+    document = parse(query, { maxTokens: QUERY_LIMITS.tokens });
   } catch (error) {
     return refused(`${REFUSED} the query is not valid GraphQL: ${(error as GraphQLError).message}`);
   }
@@ -130,11 +123,11 @@ export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequ
   if (writes.length) {
     return refused(...writes.map((op) => `${REFUSED} ${op.operation} operations are not forwarded (only queries are)${op.name ? `: ${op.name.value}` : ''}.`));
   }
+  // The cost limits come before validation: they take time linear in the document, validation may not.
+  const tooCostly = queryCostProblems(document);
+  if (tooCostly.length) return refused(...tooCostly.map((problem) => `${REFUSED} ${problem}`));
   const errors = validate(readOnlySchema(), document, RULES);
   if (errors.length) return refused(...new Set(errors.map((e) => (e.message.startsWith(REFUSED) ? e.message : `${REFUSED} ${e.message}`))));
-
-  const depth = Math.max(...operations.map((op) => selectionDepth(op.selectionSet, document)));
-  if (depth > MAX_DEPTH) return refused(`${REFUSED} the query nests fields ${depth} deep; at most ${MAX_DEPTH} are forwarded.`);
 
   const chosen = operationName ? operations.find((op) => op.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
   if (!chosen) return refused(`${REFUSED} ${operationName ? `no operation named "${operationName}" in the query` : 'several operations and no "operationName"'}.`);
@@ -144,23 +137,6 @@ export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequ
     name,
     body: JSON.stringify({ query: print(document), variables: sortKeys(variables ?? {}), ...(operationName ? { operationName } : {}) }),
   };
-}
-
-/** How deeply fields nest under `set`, through fragments (validation has ruled out fragment cycles). */
-function selectionDepth(set: SelectionSetNode, document: DocumentNode): number {
-  let deepest = 0;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      deepest = Math.max(deepest, 1 + (selection.selectionSet ? selectionDepth(selection.selectionSet, document) : 0));
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, document));
-    } else {
-      const name = selection.name.value;
-      const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
-      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) deepest = Math.max(deepest, selectionDepth(fragment.selectionSet, document));
-    }
-  }
-  return deepest;
 }
 
 /** Same variables, keys in one order, so equal requests have equal cache keys. */

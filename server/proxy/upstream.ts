@@ -19,6 +19,8 @@ export interface UpstreamSettings {
   fetch: typeof fetch;
   /** One line per fault, for the operator; never holds the token. */
   log: (line: string) => void;
+  /** Answer bytes being read from the instance right now, over all calls (shared by every call of one proxy). */
+  bytesInFlight: { current: number };
 }
 
 /** An answer plus whether it may be kept in the cache (successful, without GraphQL errors). */
@@ -28,8 +30,14 @@ export interface UpstreamAnswer extends CachedAnswer {
 
 /** Bodies larger than this are not passed on (an instance answering gigabytes must not exhaust the proxy). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * All answers being read at once hold at most this much: 20 concurrent 20 MB answers took the proxy from 182 to
+ * 891 MB. A call that would go over it is answered 503 (try again), not queued with its bytes in memory.
+ */
+export const MAX_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
 
 class TooLarge extends Error {}
+class Busy extends Error {}
 
 export async function callUpstream(call: UpstreamCall, settings: UpstreamSettings): Promise<UpstreamAnswer> {
   const headers: Record<string, string> = { 'User-Agent': 'code-insights-server (read-only proxy)' };
@@ -51,9 +59,12 @@ export async function callUpstream(call: UpstreamCall, settings: UpstreamSetting
       redirect: 'manual',
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
-    text = await readText(response);
+    text = await readText(response, settings.bytesInFlight);
   } catch (error) {
     if (error instanceof TooLarge) return fault(502, [`The upstream instance's answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB; the proxy does not pass it on.`]);
+    if (error instanceof Busy) {
+      return fault(503, [`The proxy is reading ${MAX_BYTES_IN_FLIGHT / 1024 / 1024} MB of other answers from the instance: try again in a few seconds.`], { 'Retry-After': '2' });
+    }
     if (isTimeout(error)) {
       return fault(504, [`The upstream instance did not answer within ${settings.timeoutMs / 1000} s (the proxy's --upstream-timeout).`]);
     }
@@ -83,7 +94,8 @@ export async function callUpstream(call: UpstreamCall, settings: UpstreamSetting
 
 function success(format: UpstreamCall['format'], response: Response, text: string, fault: (status: number, messages: string[]) => UpstreamAnswer): UpstreamAnswer {
   if (format === 'text') {
-    const headers: Record<string, string> = { 'Content-Type': response.headers.get('Content-Type') ?? 'text/plain; charset=utf-8' };
+    // The export is CSV whatever the instance calls it: an upstream `text/html` must not become a page here.
+    const headers: Record<string, string> = { 'Content-Type': 'text/csv; charset=utf-8' };
     const disposition = response.headers.get('Content-Disposition');
     if (disposition && /^attachment; filename="[\w .-]+"$/.test(disposition)) headers['Content-Disposition'] = disposition;
     return { status: 200, body: text, headers, cacheable: true };
@@ -103,7 +115,7 @@ function success(format: UpstreamCall['format'], response: Response, text: strin
   return { status: 200, body: text, headers: { 'Content-Type': 'application/json' }, cacheable };
 }
 
-function failure(format: UpstreamCall['format'], status: number, messages: string[], extra: Record<string, string>): UpstreamAnswer {
+export function failure(format: UpstreamCall['format'], status: number, messages: string[], extra: Record<string, string>): UpstreamAnswer {
   if (format === 'text') {
     return { status, body: messages.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8', ...extra }, cacheable: false };
   }
@@ -115,17 +127,26 @@ export function graphqlErrorBody(messages: readonly string[]): string {
   return JSON.stringify({ data: null, errors: messages.map((message) => ({ message })) });
 }
 
-/** Reads the body, refusing more than MAX_BODY_BYTES; the fetch's timeout signal also covers a body that stalls. */
-async function readText(response: Response): Promise<string> {
+/**
+ * Reads the body, refusing more than MAX_BODY_BYTES, and more than MAX_BYTES_IN_FLIGHT with the other calls'
+ * answers; the fetch's timeout signal also covers a body that stalls.
+ */
+async function readText(response: Response, inFlight: { current: number }): Promise<string> {
   if (!response.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw new TooLarge();
-    chunks.push(chunk);
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      inFlight.current += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) throw new TooLarge();
+      if (inFlight.current > MAX_BYTES_IN_FLIGHT) throw new Busy();
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    inFlight.current -= size;
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The messages of a GraphQL-shaped error body (cost limits, instance errors), at most a few, kept short. */
@@ -161,7 +182,38 @@ function sanitizeRetryAfter(value: string | null): string | undefined {
   return /^[\w ,:]{1,40}$/.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : undefined;
 }
 
-/** The token out of anything the instance sends back (an echoing instance or error page must not reveal it). */
+/**
+ * The token out of anything the instance sends back (an echoing instance or error page must not reveal it):
+ * as sent, re-cased, each character JSON-escaped (`\u0073`) or percent-encoded, and in base64 or hex (e.g.
+ * inside a Basic credential) at any alignment. Redacting a little more than the token is harmless.
+ */
 export function redact(text: string, token: string | undefined): string {
-  return token ? text.replaceAll(token, '[redacted]') : text;
+  return token ? text.replace(tokenPattern(token), '[redacted]') : text;
+}
+
+const tokenPatterns = new Map<string, RegExp>();
+
+function tokenPattern(token: string): RegExp {
+  let pattern = tokenPatterns.get(token);
+  if (pattern) return pattern;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\\/-]/g, '\\$&');
+  const character = (c: string) => {
+    const hex = c.charCodeAt(0).toString(16).padStart(2, '0');
+    const forms = [escape(c), `\\\\u${hex.padStart(4, '0')}`, ...(hex.length === 2 ? [`%${hex}`] : [])];
+    return `(?:${forms.join('|')})`;
+  };
+  const bytes = Buffer.from(token, 'utf8');
+  const encodings = [Buffer.from(token, 'utf8').toString('hex')];
+  for (let shift = 0; shift < 3; shift++) {
+    // The base64 characters that depend on the token's bytes alone, with `shift` bytes before it.
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString('base64');
+    const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
+    encodings.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
+  }
+  const alternatives = [[...token].map(character).join(''), ...encodings.filter((e) => e.length >= 8).map(escape)];
+  pattern = new RegExp(alternatives.join('|'), 'gi');
+  // One proxy has one token; the map only spares rebuilding it per answer.
+  if (tokenPatterns.size > 8) tokenPatterns.clear();
+  tokenPatterns.set(token, pattern);
+  return pattern;
 }

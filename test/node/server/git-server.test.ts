@@ -84,7 +84,7 @@ const values = (s: { points: { value: number }[] }) => s.points.map((p) => p.val
 before(async () => {
   root = makeTempDir('server-test-');
   const paths = createFixtureRepositories(root);
-  server = createInsightsServer({ source: new GitSource(config(paths), { now: () => NOW }), token: TOKEN });
+  server = createInsightsServer({ source: new GitSource(config(paths), { now: () => NOW }), token: TOKEN, allowOrigins: ['https://wiki.example.com'] });
   endpoint = await listen(server);
   // Answers at once with progress instead of waiting for the computation.
   slowServer = createInsightsServer({ source: new GitSource(config(paths), { now: () => NOW, answerWithinMs: 0 }) });
@@ -244,7 +244,7 @@ describe('bad input', () => {
     }
   });
 
-  test('answers CORS preflights as Sourcegraph does', async () => {
+  test('answers CORS preflights of listed origins as Sourcegraph does', async () => {
     const response = await fetch(`${endpoint}/.api/graphql`, {
       method: 'OPTIONS',
       headers: { Origin: 'https://wiki.example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },

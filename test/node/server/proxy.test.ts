@@ -165,9 +165,10 @@ describe('read-only proxy', () => {
 
     test('a batch (array body), a body that is not JSON, a GET of the endpoint', async () => {
       upstream.requests.length = 0;
-      const batch = await call(`${proxy.base}/.api/graphql`, { method: 'POST', body: JSON.stringify([{ query: VIEW }]) });
+      const json = { 'Content-Type': 'application/json' };
+      const batch = await call(`${proxy.base}/.api/graphql`, { method: 'POST', headers: json, body: JSON.stringify([{ query: VIEW }]) });
       assert.match(batch.json().errors![0].message, /no batches/);
-      assert.equal((await call(`${proxy.base}/.api/graphql`, { method: 'POST', body: 'not json' })).status, 400);
+      assert.equal((await call(`${proxy.base}/.api/graphql`, { method: 'POST', headers: json, body: 'not json' })).status, 400);
       assert.equal((await call(`${proxy.base}/.api/graphql`)).status, 405);
       assert.equal(upstream.requests.length, 0);
     });
