@@ -82,10 +82,12 @@ interface LoggedRequest {
 
 export function startFixtureEndpoint(port = ENDPOINT_PORT): Promise<Server> {
   const source = new FixtureSource();
-  const open = graphqlHandler({ source });
+  // The test pages are served by the test runner, on another origin: like an instance's `corsOrigin`, any is allowed.
+  const allowOrigins = ['*'];
+  const open = graphqlHandler({ source, allowOrigins });
   const gitRoot = mkdtempSync(join(tmpdir(), 'endpoint-git-'));
-  const git = graphqlHandler({ source: gitSource(gitRoot) });
-  const secure = graphqlHandler({ source, token: SECURE_TOKEN });
+  const git = graphqlHandler({ source: gitSource(gitRoot), allowOrigins });
+  const secure = graphqlHandler({ source, token: SECURE_TOKEN, allowOrigins });
   const upstream = upstreamSchemaAvailable() ? upstreamSchema() : undefined;
   let log: LoggedRequest[] = [];
   let flakyCounts = new Map<string, number>();
