@@ -10,39 +10,18 @@
  * generated once and kept in the OS temp folder (keyed by REPOSITORY_VERSION).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine/index.ts';
-import { generateRepository, type GeneratedRepositoryStats } from './generate-repository.ts';
+import { benchmarkRepository, REPOSITORY_VERSION } from './benchmark-repository.ts';
 
-/** Change when the generator changes, so a stale cached repository is not reused. */
-const REPOSITORY_VERSION = 'v1-2400c';
-const GENERATE = { commits: 2400, initialFiles: 220, start: new Date('2022-01-03T09:00:00Z'), spanDays: 900 };
 const QUERIES = [
   { query: 'TODO', captureGroups: false },
   { query: 'patterntype:regexp (TODO|FIXME)\\(\\w+\\)|FIXME:', captureGroups: false },
   { query: 'patterntype:regexp TODO\\((\\w+)\\)', captureGroups: true },
 ];
-
-async function benchmarkRepository(): Promise<{ path: string; stats: GeneratedRepositoryStats; generatedMs: number | null }> {
-  const folder = join(tmpdir(), `code-insights-engine-bench-${REPOSITORY_VERSION}`);
-  const path = join(folder, 'repo.git');
-  const marker = join(folder, 'complete.json');
-  if (existsSync(marker)) {
-    return { path, stats: JSON.parse(readFileSync(marker, 'utf8')) as GeneratedRepositoryStats, generatedMs: null };
-  }
-  rmSync(folder, { recursive: true, force: true });
-  mkdirSync(folder, { recursive: true });
-  const started = performance.now();
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', path]);
-  const stats = await generateRepository(path, GENERATE);
-  const generatedMs = performance.now() - started;
-  // Written last: a run interrupted mid-generation regenerates next time.
-  writeFileSync(marker, JSON.stringify(stats));
-  return { path, stats, generatedMs };
-}
 
 /** The last day of each of the 12 months up to the last commit's month (month-ends, like an insight's monthly points). */
 function monthlyDates(lastCommit: Date): Date[] {
