@@ -13,6 +13,7 @@ import { answeringRequestErrors, requestURL, send } from './http/responses.ts';
 import { checkGraphQLRequest } from './proxy/allowlist.ts';
 import { ResponseCache, type CachedAnswer } from './proxy/cache.ts';
 import { ConcurrencyLimit, QueueFullError } from './shared/concurrency-limit.ts';
+import { WeightedLru } from './engine/lru.ts';
 import { callUpstream, failure, graphqlErrorBody, type UpstreamAnswer, type UpstreamCall, type UpstreamSettings } from './proxy/upstream.ts';
 
 export { ALLOWED_ROOT_FIELDS } from './proxy/allowlist.ts';
@@ -73,6 +74,8 @@ export function createUpstreamFetch(options: UpstreamOptions): typeof fetch {
   };
   const cache = new ResponseCache({ ttlSeconds: options.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS, maxEntries: options.cacheMaxEntries });
   const cacheable = (answer: CachedAnswer) => (answer as UpstreamAnswer).cacheable;
+  // Checking a batched document against the schema takes ~10 ms: a page's identical requests are checked once.
+  const checkedBodies = new WeightedLru<string, ReturnType<typeof checkGraphQLRequest>>(8 * 1024 * 1024);
   // Calls the cache could not answer or merge: a burst of distinct queries waits here, not at the instance.
   const calls = new ConcurrencyLimit({ concurrent: MAX_UPSTREAM_CALLS, queued: MAX_QUEUED_CALLS });
   const limited = (call: UpstreamCall) => async (): Promise<UpstreamAnswer> => {
@@ -88,13 +91,18 @@ export function createUpstreamFetch(options: UpstreamOptions): typeof fetch {
     const path = new URL(request.url).pathname.replace(/\/+$/, '');
     if (path.endsWith('/.api/graphql')) {
       if (request.method !== 'POST') return plain(405, 'method must be POST');
-      let body: unknown;
-      try {
-        body = JSON.parse(await request.text());
-      } catch {
-        return plain(400, 'The request body is not JSON.');
+      const text = await request.text();
+      let checked = checkedBodies.get(text);
+      if (!checked) {
+        let body: unknown;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          return plain(400, 'The request body is not JSON.');
+        }
+        checked = checkGraphQLRequest(body);
+        checkedBodies.set(text, checked, text.length);
       }
-      const checked = checkGraphQLRequest(body);
       // Refused as Sourcegraph refuses an invalid document: HTTP 200 and GraphQL errors, and nothing sent upstream.
       if (!checked.allowed) return { status: 200, body: graphqlErrorBody(checked.messages), headers: { 'Content-Type': 'application/json' } };
       const url = `${base}/.api/graphql${checked.name ? `?${checked.name}` : ''}`;
