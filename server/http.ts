@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { embedHandler } from './embed/handler.ts';
 import { exportCSV } from './export.ts';
 import { runGraphQL } from './graphql.ts';
+import { authorized } from './http/auth.ts';
 import { readBody } from './http/body.ts';
 import { applyOriginPolicy, requireJSON } from './http/cors.ts';
 import { checkHost } from './http/hosts.ts';
@@ -81,7 +82,7 @@ export function graphqlHandler(options: InsightsServerOptions & { source: Insigh
     // Credentials mirrored for listed origins, as Sourcegraph answers `/.api/*`.
     applyOriginPolicy(request, response, origins, { credentials: true });
     if (request.method === 'OPTIONS') return send(response, 204), true;
-    if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
+    if (!authorized(request, options.token)) {
       // Sourcegraph's words and status for a wrong token (plain text, not JSON).
       return send(response, 401, 'Invalid access token.'), true;
     }
@@ -119,7 +120,7 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
         if (await graphql(request, response)) return;
         if (embed && request.url?.startsWith('/embed/')) {
           // Images show what the API shows: a server that asks for a token asks it of them too.
-          if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
+          if (!authorized(request, options.token)) {
             return send(response, 401, 'Invalid access token.');
           }
           if (await embed(request, response)) return;

@@ -7,6 +7,7 @@
  * the origin policy (CORS) and, optionally, a token for the proxy itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { authorized } from './http/auth.ts';
 import { readBody } from './http/body.ts';
 import { applyOriginPolicy, requireJSON, type OriginPolicy } from './http/cors.ts';
 import { answeringRequestErrors, requestURL, send } from './http/responses.ts';
@@ -163,7 +164,7 @@ export function proxyHandler(options: ProxyHandlerOptions) {
     // No credentials: the proxy needs no cookies, and takes none.
     applyOriginPolicy(request, response, options, { credentials: false });
     if (request.method === 'OPTIONS') return send(response, 204, ''), true;
-    if (options.token !== undefined && request.headers.authorization !== `token ${options.token}`) {
+    if (!authorized(request, options.token)) {
       return send(response, 401, 'Invalid access token.'), true;
     }
     const graphql = path === '/.api/graphql' && request.method === 'POST';

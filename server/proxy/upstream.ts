@@ -137,10 +137,11 @@ async function readText(response: Response, inFlight: { current: number }): Prom
   let size = 0;
   try {
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      if (size + chunk.byteLength > MAX_BODY_BYTES) throw new TooLarge();
+      // The chunk that would go over is dropped, and its call answered: the calls already in are not.
+      if (inFlight.current + chunk.byteLength > MAX_BYTES_IN_FLIGHT) throw new Busy();
       size += chunk.byteLength;
       inFlight.current += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) throw new TooLarge();
-      if (inFlight.current > MAX_BYTES_IN_FLIGHT) throw new Busy();
       chunks.push(chunk);
     }
     return Buffer.concat(chunks).toString('utf8');

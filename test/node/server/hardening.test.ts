@@ -241,21 +241,43 @@ describe('the read-only proxy under hostile requests', () => {
   });
 
   test('concurrent large answers are bounded in memory: past the budget, callers are told to retry', async () => {
-    const big = JSON.stringify({ data: { blob: 'x'.repeat(20 * 1024 * 1024) } });
-    upstream.respond = async () => ({ status: 200, body: big });
-    try {
-      const answers = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => raw(proxy.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query: `query Q${i} { insightViews { nodes { id } } }` }) })),
+    // An instance whose answers each hold 20 MB until all four callers have read that much: 80 MB at once.
+    const CALLERS = 4;
+    const chunk = new TextEncoder().encode(`{"data":{"blob":"${'x'.repeat(20 * 1024 * 1024)}`);
+    let firstChunksRead = 0;
+    let release!: () => void;
+    const allRead = new Promise<void>((resolve) => (release = resolve));
+    const instance: typeof fetch = async () => {
+      let sent = false;
+      const body = new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            if (!sent) {
+              sent = true;
+              controller.enqueue(chunk);
+              if (++firstChunksRead === CALLERS) release();
+              return;
+            }
+            await allRead;
+            controller.enqueue(new TextEncoder().encode('"}}'));
+            controller.close();
+          },
+        },
+        { highWaterMark: 0 },
       );
-      const statuses = answers.map((a) => a.status);
-      assert.ok(statuses.filter((s) => s === 200).length >= Math.floor(MAX_BYTES_IN_FLIGHT / big.length) - 1, statuses.join());
-      const busy = answers.filter((a) => a.status === 503);
-      assert.ok(busy.length > 0, statuses.join());
-      assert.equal(busy[0].headers['retry-after'], '2');
-      assert.match(busy[0].text, /try again in a few seconds/);
-    } finally {
-      upstream.respond = undefined;
-    }
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const upstreamFetch = createUpstreamFetch({ upstream: 'http://instance.invalid', fetch: instance, cacheTtlSeconds: 0, log: () => {} });
+    const answers = await Promise.all(
+      Array.from({ length: CALLERS }, (_, i) =>
+        upstreamFetch('http://proxy/.api/graphql', { method: 'POST', body: JSON.stringify({ query: `query Q${i} { insightViews { nodes { id } } }` }) }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    assert.equal(statuses.filter((s) => s === 200).length, Math.floor(MAX_BYTES_IN_FLIGHT / chunk.length), statuses.join());
+    const busy = answers.find((a) => a.status === 503)!;
+    assert.equal(busy.headers.get('retry-after'), '2');
+    assert.match((await busy.json()).errors[0].message, /The proxy is reading 64 MB of other answers from the instance: try again in a few seconds/);
   });
 });
 
