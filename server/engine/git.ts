@@ -2,7 +2,7 @@
  * Running git. Always `spawn` with an argument array (never a shell string),
  * so query text and paths are data. Failures become EngineError('GIT_FAILED').
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { EngineError } from './errors.ts';
 
 /** Variables that would point git at another repository than the one we ask for. */
@@ -49,23 +49,164 @@ export function gitFailure(repositoryLabel: string, args: readonly string[], det
   return new EngineError('GIT_FAILED', `Reading repository ${repositoryLabel} failed (git ${command}): ${reason}`, { cause });
 }
 
-/** Runs `git <args>` in a repository and resolves with its output. */
-export function runGit(repositoryPath: string, repositoryLabel: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+/** What the system calls that start a process fail with, in words for the person reading the error. */
+const SPAWN_ERRORS: Readonly<Record<string, string>> = {
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  EAGAIN: 'too many processes',
+  ENOMEM: 'not enough memory',
+  ENOENT: 'git is not installed or not on the PATH',
+  EACCES: 'permission denied',
+};
+
+/** "could not start git: too many open files", for an error from `spawn` or its 'error' event. */
+export function spawnFailureDetail(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return `could not start git: ${(code && SPAWN_ERRORS[code]) || (error instanceof Error ? error.message : String(error))}`;
+}
+
+/**
+ * A cap on processes running at once; the rest wait their turn, first come first served. Without it every
+ * request started its own git processes, and a few hundred concurrent ones ran the server out of file handles
+ * (each process holds two or three pipes), which crashed it.
+ *
+ * Holders that are merely idle (a `git cat-file` waiting for the next read) can offer their slot: a waiter then
+ * reclaims it instead of waiting for their idle timeout.
+ */
+export class ProcessLimit {
+  readonly capacity: number;
+  #running = 0;
+  /** Insertion-ordered, so the oldest waiter is first; an aborted waiter deletes itself. */
+  readonly #waiting = new Set<() => void>();
+  readonly #idle = new Set<() => void>();
+
+  constructor(capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`A process limit must be a whole number ≥ 1, not ${capacity}.`);
+    this.capacity = capacity;
+  }
+
+  /** Slots taken (processes running or about to start). */
+  get running(): number {
+    return this.#running;
+  }
+
+  /** Callers waiting for a slot. */
+  get waiting(): number {
+    return this.#waiting.size;
+  }
+
+  /** Resolves with a release function (safe to call more than once) when a slot is free; an abort leaves the queue. */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.#running < this.capacity && this.#waiting.size === 0) return Promise.resolve(this.#take());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.#waiting.delete(grant);
+        reject(signal!.reason);
+      };
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve(this.#take());
+      };
+      this.#waiting.add(grant);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#reclaimIdle();
+    });
+  }
+
+  /**
+   * Offers an idle holder's slot: `reclaim` (which should end the process and so release the slot) is called
+   * when someone waits, now or later. Returns a function that withdraws the offer (when the holder is busy again).
+   */
+  offerIdle(reclaim: () => void): () => void {
+    this.#idle.add(reclaim);
+    this.#reclaimIdle();
+    return () => this.#idle.delete(reclaim);
+  }
+
+  #take(): () => void {
+    this.#running++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#running--;
+      const next = this.#waiting.values().next();
+      if (!next.done) {
+        this.#waiting.delete(next.value);
+        next.value();
+      }
+    };
+  }
+
+  #reclaimIdle(): void {
+    if (this.#waiting.size === 0) return;
+    const oldest = this.#idle.values().next();
+    if (oldest.done) return;
+    this.#idle.delete(oldest.value);
+    oldest.value();
+  }
+}
+
+/**
+ * Short-lived git commands (rev-parse, log, ls-tree) running at once in this server. Past a dozen, more
+ * processes only compete for the same disks and cores; they wait instead, and hold no file handles meanwhile.
+ */
+export const GIT_PROCESS_LIMIT = 12;
+export const gitProcesses = new ProcessLimit(GIT_PROCESS_LIMIT);
+
+/** Runs `git <args>` in a repository and resolves with its output. Waits for a slot under GIT_PROCESS_LIMIT first. */
+export async function runGit(repositoryPath: string, repositoryLabel: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+  const release = await gitProcesses.acquire(options.signal);
+  return runGitProcess(repositoryPath, repositoryLabel, args, options, release);
+}
+
+function runGitProcess(repositoryPath: string, repositoryLabel: string, args: readonly string[], options: GitRunOptions, release: () => void): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
+      release();
       reject(signal.reason);
       return;
     }
-    const child = spawn('git', [...gitBaseArguments(repositoryPath), ...args], {
-      env: gitEnvironment(),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal,
-    });
+    let child: ChildProcess;
+    try {
+      child = spawn('git', [...gitBaseArguments(repositoryPath), ...args], {
+        env: gitEnvironment(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        signal,
+      });
+    } catch (error) {
+      release();
+      reject(gitFailure(repositoryLabel, args, spawnFailureDetail(error), error));
+      return;
+    }
     const chunks: Buffer[] = [];
     let stderr = '';
     let settled = false;
+    // Listen for 'error' before anything else can throw: unheard, it ends the whole server.
+    child.on('error', (error) => {
+      // Without a pid the process never started, and no 'close' may follow to release the slot.
+      if (child.pid === undefined) release();
+      if (settled) return;
+      settled = true;
+      if (signal?.aborted) reject(signal.reason);
+      else if (child.pid === undefined) reject(gitFailure(repositoryLabel, args, spawnFailureDetail(error), error));
+      else reject(gitFailure(repositoryLabel, args, `could not run git (${error.message})`, error));
+    });
+    child.on('close', (code) => {
+      release();
+      if (settled) return;
+      settled = true;
+      const exitCode = code ?? -1;
+      if (signal?.aborted) reject(signal.reason);
+      else if (exitCode === 0 || options.allowedExitCodes?.includes(exitCode)) resolve({ exitCode, stdout: Buffer.concat(chunks) });
+      else reject(gitFailure(repositoryLabel, args, stderr || `exit code ${exitCode}`));
+    });
+    // Out of file handles, Node hands back a child without pipes; the 'error' above reports it.
+    if (!child.stdout || !child.stderr) return;
     child.stdout.on('data', (chunk: Buffer) => {
+      if (settled) return;
       if (options.onStdout) {
         try {
           options.onStdout(chunk);
@@ -80,20 +221,6 @@ export function runGit(repositoryPath: string, repositoryLabel: string, args: re
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
-    });
-    child.on('error', (error) => {
-      if (settled) return;
-      settled = true;
-      if (signal?.aborted) reject(signal.reason);
-      else reject(gitFailure(repositoryLabel, args, `could not run git (${error.message})`, error));
-    });
-    child.on('close', (code) => {
-      if (settled) return;
-      settled = true;
-      const exitCode = code ?? -1;
-      if (signal?.aborted) reject(signal.reason);
-      else if (exitCode === 0 || options.allowedExitCodes?.includes(exitCode)) resolve({ exitCode, stdout: Buffer.concat(chunks) });
-      else reject(gitFailure(repositoryLabel, args, stderr || `exit code ${exitCode}`));
     });
   });
 }

@@ -91,17 +91,21 @@ export function createEngine(options: EngineOptions): Engine {
     aggregate: (request) => computeAggregate(context, request),
     modeAvailability: (query) => computeModeAvailability(query),
     historySpan: async (names) => {
-      let first = Infinity;
-      let last = -Infinity;
-      for (const name of names.length ? names : repositories.keys()) {
+      const selected = (names.length ? names : [...repositories.keys()]).map((name) => {
         const repository = repositories.get(name);
         if (!repository) throw new EngineError('UNKNOWN_REPOSITORY', `The repository "${name}" is not configured on this server.`);
+        return repository;
+      });
+      // Cheap after the first call: concurrent calls share each repository's rev-parse, and the history is kept per HEAD.
+      const histories = await Promise.all(selected.map(async (repository) => {
         const head = await repository.resolveHead();
-        const history = head ? await repository.firstParentHistory(head) : [];
-        for (const { time } of history) {
-          first = Math.min(first, time);
-          last = Math.max(last, time);
-        }
+        return head ? repository.firstParentHistory(head) : [];
+      }));
+      let first = Infinity;
+      let last = -Infinity;
+      for (const { time } of histories.flat()) {
+        first = Math.min(first, time);
+        last = Math.max(last, time);
       }
       return first === Infinity ? undefined : { first: new Date(first), last: new Date(last) };
     },

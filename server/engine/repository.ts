@@ -35,6 +35,8 @@ export class GitRepository {
   private readonly treeListings: TreeListingCache;
   private readonly blobs: CatFileReader;
   private history: { head: string; commits: Promise<DatedCommit[]> } | null = null;
+  /** The `git rev-parse HEAD` running now, if any. */
+  #head: Promise<string | null> | null = null;
 
   constructor(name: string, path: string, treeListings: TreeListingCache) {
     this.name = name;
@@ -43,15 +45,23 @@ export class GitRepository {
     this.blobs = new CatFileReader(path, name);
   }
 
-  /** The commit HEAD points to, or null for a repository without commits. Read each time: HEAD moves. */
-  async resolveHead(signal?: AbortSignal): Promise<string | null> {
-    const result = await runGit(this.path, this.name, ['rev-parse', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}'], {
-      signal,
-      // Exit code 1 with no output is git's "no such revision": an unborn HEAD.
-      allowedExitCodes: [1],
-    });
-    const head = result.stdout.toString('utf8').trim();
-    return result.exitCode === 0 && head ? head : null;
+  /**
+   * The commit HEAD points to, or null for a repository without commits. Callers at the same time share one
+   * `git rev-parse`: a dashboard asks once per insight view, and one process per ask ran the server out of file
+   * handles. Shared only while it runs, never remembered after: HEAD moves, and the next caller sees where to.
+   */
+  resolveHead(signal?: AbortSignal): Promise<string | null> {
+    let head = this.#head;
+    if (!head) {
+      // Started without the caller's signal: one caller giving up must not fail the others sharing it.
+      head = this.#readHead();
+      this.#head = head;
+      const forget = () => {
+        if (this.#head === head) this.#head = null;
+      };
+      head.then(forget, forget);
+    }
+    return untilAborted(head, signal);
   }
 
   /** HEAD's first-parent history, newest first. A shallow clone lists what it has. */
@@ -100,6 +110,15 @@ export class GitRepository {
     return this.blobs.close();
   }
 
+  async #readHead(): Promise<string | null> {
+    const result = await runGit(this.path, this.name, ['rev-parse', '--verify', '--quiet', '--end-of-options', 'HEAD^{commit}'], {
+      // Exit code 1 with no output is git's "no such revision": an unborn HEAD.
+      allowedExitCodes: [1],
+    });
+    const head = result.stdout.toString('utf8').trim();
+    return result.exitCode === 0 && head ? head : null;
+  }
+
   private async readFirstParentHistory(head: string, signal?: AbortSignal): Promise<DatedCommit[]> {
     const result = await runGit(this.path, this.name, ['log', '--first-parent', '--format=%H %ct', head, '--'], { signal });
     const commits: DatedCommit[] = [];
@@ -125,4 +144,15 @@ export class GitRepository {
     splitter.end();
     return files;
   }
+}
+
+/** `promise`, or the abort reason as soon as `signal` aborts (the work itself goes on for whoever else awaits it). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
