@@ -9,6 +9,7 @@ import { authorized } from './http/auth.ts';
 import { readBody } from './http/body.ts';
 import { applyOriginPolicy, requireJSON } from './http/cors.ts';
 import { checkHost } from './http/hosts.ts';
+import { ConcurrencyLimit, QueueFullError } from './shared/concurrency-limit.ts';
 import { answeringRequestErrors, decodePathPart, RequestError, requestURL, send, sendRequestError } from './http/responses.ts';
 import { localFetch } from './local-fetch.ts';
 import { loadSchema } from './schema-file.ts';
@@ -32,6 +33,8 @@ export interface InsightsServerOptions {
    * pages may (http/cors.ts). Proxy mode has its own list in `proxy`.
    */
   allowOrigins?: readonly string[];
+  /** Local mode: GraphQL requests worked on at once and waiting (default GRAPHQL_LIMITS). */
+  graphqlLimits?: Partial<typeof GRAPHQL_LIMITS>;
   /** Host names the server answers for besides loopback names and IP addresses (http/hosts.ts); `*` for any. */
   allowHosts?: readonly string[];
   /** Folders served read-only under URL prefixes, e.g. `{ '/': 'demo', '/dist/': 'dist' }`. */
@@ -51,6 +54,13 @@ export interface InsightsServerOptions {
    */
   embedTimeout?: number;
 }
+
+/**
+ * GraphQL requests the local server works on at once, and how long one may wait for a place. Past them a request
+ * is answered 503 with Retry-After (the elements wait and retry), so that under a flood every caller hears back
+ * within seconds instead of all waiting on one overloaded process.
+ */
+export const GRAPHQL_LIMITS = { concurrent: 32, queued: 1000, waitMs: 3000 };
 
 /** The policy of SPEC's strictest embedding page: no inline anything, Lit's Trusted Types policy only. */
 export const STRICT_CSP =
@@ -75,6 +85,8 @@ export function graphqlHandler(options: InsightsServerOptions & { source: Insigh
   const schema: GraphQLSchema = loadSchema();
   const rootValue = createRootValue(options.source);
   const origins = { allowOrigins: options.allowOrigins ?? [] };
+  const limits = { ...GRAPHQL_LIMITS, ...options.graphqlLimits };
+  const executions = new ConcurrencyLimit(limits);
   return answeringRequestErrors(async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
     const path = requestURL(request.url).pathname;
     const exported = /^\/\.api\/insights\/export\/([^/]+)$/.exec(path);
@@ -102,7 +114,14 @@ export function graphqlHandler(options: InsightsServerOptions & { source: Insigh
     } catch {
       return send(response, 400, 'The request body is not JSON.'), true;
     }
-    const result = await runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {});
+    let result: unknown;
+    try {
+      result = await executions.run(() => runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {}), AbortSignal.timeout(limits.waitMs));
+    } catch (error) {
+      if (!(error instanceof QueueFullError) && (error as Error)?.name !== 'TimeoutError') throw error;
+      const why = error instanceof QueueFullError ? error.message : `the request waited ${limits.waitMs / 1000} s for one of ${limits.concurrent} places.`;
+      throw new RequestError(503, `The insights server is busy: ${why} Try again in a few seconds.`, { headers: { 'Retry-After': '2' } });
+    }
     send(response, 200, JSON.stringify(result), 'application/json');
     return true;
   });

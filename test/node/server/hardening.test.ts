@@ -164,6 +164,24 @@ describe('the local server under hostile requests', () => {
     assert.equal(answer.text, 'The request body is larger than 1 MB.');
   });
 
+  test('a flood past the GraphQL places is answered 503 with Retry-After, at once or after the longest wait', async () => {
+    for (const [limits, why] of [
+      [{ concurrent: 0, queued: 0 }, /0 jobs are running and 0 waiting, the most this server takes\./],
+      [{ concurrent: 0, queued: 5, waitMs: 50 }, /the request waited 0\.05 s for one of 0 places\./],
+    ] as const) {
+      const busy = await listen({ source: new FixtureSource(), graphqlLimits: limits });
+      try {
+        const answer = await raw(busy.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(VIEWS) });
+        assert.equal(answer.status, 503);
+        assert.equal(answer.headers['retry-after'], '2');
+        assert.match(answer.text, /^The insights server is busy: /);
+        assert.match(answer.text, why);
+      } finally {
+        busy.server.close();
+      }
+    }
+  });
+
   test('malformed percent-encoding is a 400 naming it, not a 500', async () => {
     const exported = await raw(local.base, '/.api/insights/export/%E0%A4%A');
     assert.equal(exported.status, 400);
