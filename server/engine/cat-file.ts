@@ -14,7 +14,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
-import { gitBaseArguments, gitEnvironment, gitFailure, ProcessLimit, spawnFailureDetail } from './git.ts';
+import { gitBaseArguments, gitEnvironment, gitFailure, spawnFailureDetail } from './git.ts';
+import { ProcessLimit } from './process-limit.ts';
 
 const IDLE_EXIT_MS = 30_000;
 const NEWLINE = 0x0a;
