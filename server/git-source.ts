@@ -73,7 +73,7 @@ export class GitSource implements InsightSource {
   async series(insight: InsightDefinition, filter: RepositoryFilter): Promise<SeriesResult[]> {
     const configured = this.#config.insights.find((i) => i.id === insight.id);
     if (!configured || configured.kind !== 'line') return [];
-    const repositories = filterRepositories(configured.repositories, filter, new RegexpBudget(this.#regexpBudgetMs));
+    const repositories = await filterRepositories(configured.repositories, filter, new RegexpBudget(this.#regexpBudgetMs));
     const dates = await this.#dates(configured, repositories);
     const key = JSON.stringify([configured.id, repositories, dates[dates.length - 1]?.getTime()]);
     const job = this.#jobs.get(key) ?? this.#start(key, configured, repositories, dates);
@@ -96,7 +96,7 @@ export class GitSource implements InsightSource {
 
   async preview(request: PreviewRequest) {
     const repositories = request.repositoryCriteria
-      ? repositoriesMatching(this.engine.repositoryNames(), request.repositoryCriteria, new RegexpBudget(this.#regexpBudgetMs))
+      ? await repositoriesMatching(this.engine.repositoryNames(), request.repositoryCriteria, new RegexpBudget(this.#regexpBudgetMs))
       : request.repositories;
     const dates = sampleDates(request.step, PREVIEW_POINTS, this.#now());
     const computed = await Promise.all(
@@ -116,7 +116,7 @@ export class GitSource implements InsightSource {
   }
 
   async languages(query: string): Promise<LanguageUsage[]> {
-    const repositories = repositoriesMatching(this.engine.repositoryNames(), query, new RegexpBudget(this.#regexpBudgetMs));
+    const repositories = await repositoriesMatching(this.engine.repositoryNames(), query, new RegexpBudget(this.#regexpBudgetMs));
     const path = pathPrefix(query);
     const totals = new Map<string, LanguageUsage>();
     for (const repository of repositories) {
@@ -217,14 +217,13 @@ export class GitSource implements InsightSource {
 
 /**
  * Configured repositories that a query's `repo:` and `-repo:` filters select. Names are short, but exponential
- * backtracking needs only ~30 characters, so the filters run under the time limit (one guard for all names).
+ * backtracking needs only ~30 characters, so the filters run under the time limit (one job for all names).
  */
-function repositoriesMatching(names: string[], query: string, budget: RegexpBudget): string[] {
+async function repositoriesMatching(names: string[], query: string, budget: RegexpBudget): Promise<string[]> {
   const parsed = parseSearchQuery(query);
   if (parsed.includeRepositories.length === 0 && parsed.excludeRepositories.length === 0) return names;
-  const include = parsed.includeRepositories.map((r) => new RegExp(r, 'i'));
-  const exclude = parsed.excludeRepositories.map((r) => new RegExp(r, 'i'));
-  return budget.run('The repo: filter', () => names.filter((n) => include.every((r) => r.test(n)) && !exclude.some((r) => r.test(n))));
+  const passes = await budget.filter('The repo: filter', { include: parsed.includeRepositories, exclude: parsed.excludeRepositories, flags: 'i' }, names);
+  return names.filter((_name, i) => passes[i]);
 }
 
 /** `file:^src/charts/` (as Sourcegraph's language statistics query writes a path) → `src/charts`. */
@@ -247,13 +246,14 @@ function drilldown(query: string, mode: AggregationMode, label: string): string 
  * Runtime drill-down filters over repository names, under the regexp time limit like repo: filters. Search contexts
  * do not exist locally, but `global` is all.
  */
-export function filterRepositories(names: string[], filter: RepositoryFilter, budget: RegexpBudget): string[] {
+export async function filterRepositories(names: string[], filter: RepositoryFilter, budget: RegexpBudget): Promise<string[]> {
   const contexts = (filter.searchContexts ?? []).filter((c) => c !== 'global');
   if (contexts.length) throw new EngineError('INVALID_QUERY', `The search context "${contexts[0]}" does not exist on this server (only "global").`);
   const include = filter.includeRepoRegex ? compile(filter.includeRepoRegex, 'includeRepoRegex') : undefined;
   const exclude = filter.excludeRepoRegex ? compile(filter.excludeRepoRegex, 'excludeRepoRegex') : undefined;
   if (!include && !exclude) return names;
-  return budget.run('The repository filter', () => names.filter((name) => (!include || include.test(name)) && !exclude?.test(name)));
+  const passes = await budget.filter('The repository filter', { include: include ? [include.source] : [], exclude: exclude ? [exclude.source] : [], flags: 'i' }, names);
+  return names.filter((_name, i) => passes[i]);
 }
 
 function compile(pattern: string, field: string): RegExp {

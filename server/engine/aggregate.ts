@@ -78,7 +78,7 @@ export async function computeAggregate(context: EngineContext, request: Aggregat
   const query = parseSearchQuery(request.query);
   const reason = unavailableReason(query, request.mode);
   if (reason !== null) return { available: false, reason };
-  const repositories = selectRepositories(context, request.repositories, query);
+  const repositories = await selectRepositories(context, request.repositories, query);
   const { signal } = request;
   const counts = new Map<string, number>();
   const add = (label: string, count: number): void => {

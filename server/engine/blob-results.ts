@@ -17,10 +17,11 @@ const READ_AHEAD = 32;
 /**
  * A batch is evaluated once it holds this much text or this many blobs (and at
  * the end). Large batches share the fixed cost of an evaluation call (the regexp
- * time limit's watchdog, ~85 µs) over many blobs; the size bound keeps the time
- * limit meaningful: it covers at most ~2 MiB of text.
+ * time limit's watchdog, ~0.1–0.2 ms) over many blobs; the size bound keeps the
+ * time limit meaningful (it covers at most ~1.5 MiB of text) and ordinary
+ * patterns well within the main thread's slice (regexp-budget.ts).
  */
-const BATCH = { bytes: 1024 * 1024, blobs: 1024 };
+const BATCH = { bytes: 512 * 1024, blobs: 512 };
 
 /** Binary files are skipped like git and Sourcegraph do: a NUL byte in the first 8 KB. */
 export function isBinary(content: Buffer): boolean {
@@ -29,10 +30,10 @@ export function isBinary(content: Buffer): boolean {
 
 /**
  * Evaluates blob contents, one value per content in order. Called with many
- * blobs at once (see BATCH). A throw fails the whole call and caches nothing
- * of that batch.
+ * blobs at once (see BATCH). A throw or rejection fails the whole call and
+ * caches nothing of that batch.
  */
-export type BatchEvaluator = (contents: readonly Buffer[]) => StoredValue[];
+export type BatchEvaluator = (contents: readonly Buffer[]) => StoredValue[] | Promise<StoredValue[]>;
 
 /**
  * Calls onResult(file, value) for every file, evaluating each distinct blob
@@ -62,16 +63,26 @@ export async function forEachBlobResult(
   let blobs: string[] = [];
   let contents: Buffer[] = [];
   let bytes = 0;
-  const evaluateBatch = (): void => {
+  const evaluateBatch = async (): Promise<void> => {
     const batchBlobs = blobs;
-    const values = evaluate(contents);
+    const batchContents = contents;
     blobs = [];
     contents = [];
     bytes = 0;
+    const values = await evaluate(batchContents);
     batchBlobs.forEach((blob, index) => {
       store.set(blob, values[index]);
       for (const file of filesByMissingBlob.get(blob)!) onResult(file, values[index]);
     });
+  };
+  // One batch is evaluated at a time (on a worker, that can take a while): readers that fill the next one wait for it.
+  let evaluating: Promise<void> | null = null;
+  const startBatch = (): Promise<void> => {
+    const started = evaluateBatch().finally(() => {
+      if (evaluating === started) evaluating = null;
+    });
+    evaluating = started;
+    return started;
   };
 
   const queue = [...filesByMissingBlob.keys()];
@@ -88,7 +99,7 @@ export async function forEachBlobResult(
         contents.push(content);
         bytes += content.length;
         // Evaluated right here, between reads: the reads already asked for keep cat-file busy meanwhile.
-        if (bytes >= BATCH.bytes || blobs.length >= BATCH.blobs) evaluateBatch();
+        while (!failed && (bytes >= BATCH.bytes || blobs.length >= BATCH.blobs)) await (evaluating ?? startBatch());
       } catch (error) {
         // Stop the other workers too: the whole result is lost anyway.
         failed = true;
@@ -98,5 +109,5 @@ export async function forEachBlobResult(
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, queue.length) }, worker));
   throwIfAborted(signal);
-  if (blobs.length > 0) evaluateBatch();
+  if (blobs.length > 0) await startBatch();
 }

@@ -14,7 +14,7 @@ import type { RegexpBudget } from './regexp-budget.ts';
 import type { GitRepository } from './repository.ts';
 
 /** Messages matched per guarded call (see regexp-budget.ts): the guard's cost is shared, and the time limit covers a bounded amount of text. */
-const MESSAGE_BATCH = { count: 4096, chars: 1024 * 1024 };
+const MESSAGE_BATCH = { count: 2048, chars: 512 * 1024 };
 
 export interface CommitHistory {
   /** Commit id → index into the arrays below. */
@@ -54,13 +54,18 @@ async function readCommitHistory(repository: GitRepository, head: string, matche
   // Messages not matched yet, for the commits after those in `matched`.
   let waiting: string[] = [];
   let waitingChars = 0;
+  // Batches are matched in order, one at a time, while git goes on writing; a failure (over the time limit) stops git.
+  let matching: Promise<void> = Promise.resolve();
+  const stopGit = new AbortController();
   const matchWaiting = (): void => {
     if (matcher === null || waiting.length === 0) return;
     const messages = waiting;
     waiting = [];
     waitingChars = 0;
-    // A throw here (over the time limit) inside onStdout makes runGit stop git and reject.
-    for (const match of budget.run(`The pattern ${matcher.pattern}`, () => messages.map((message) => matcher.count(message) > 0))) matched.push(match);
+    matching = matching.then(async () => {
+      for (const count of await budget.count(`The pattern ${matcher.pattern}`, matcher, messages)) matched.push(count > 0);
+    });
+    matching.catch((error: unknown) => stopGit.abort(error));
   };
   // -z ends each commit with NUL; inside, line 1 is "<id> <parent ids>", line 2 the author, the rest the message.
   const splitter = recordSplitter(0, (record) => {
@@ -82,11 +87,12 @@ async function readCommitHistory(repository: GitRepository, head: string, matche
     if (waiting.length >= MESSAGE_BATCH.count || waitingChars >= MESSAGE_BATCH.chars) matchWaiting();
   });
   await runGit(repository.path, repository.name, ['log', '-z', '--format=%H %P%n%an%n%B', head, '--'], {
-    signal,
+    signal: signal ? AbortSignal.any([signal, stopGit.signal]) : stopGit.signal,
     onStdout: (chunk) => splitter.push(chunk),
   });
   splitter.end();
   matchWaiting();
+  await matching;
 
   const indexOf = new Map<string, number>();
   commits.forEach((commit, index) => indexOf.set(commit, index));

@@ -25,7 +25,7 @@ export interface EngineContext {
  * the list is empty, like a Sourcegraph insight over all repositories), minus
  * those the query's repo: filters exclude. Unknown names are an error.
  */
-export function selectRepositories(context: EngineContext, names: readonly string[], query: SearchQuery): GitRepository[] {
+export async function selectRepositories(context: EngineContext, names: readonly string[], query: SearchQuery): Promise<GitRepository[]> {
   if (!Array.isArray(names)) throw new EngineError('INVALID_REQUEST', 'The repositories to search must be a list of repository names.');
   for (const name of names) {
     if (!context.repositories.has(name)) {
@@ -35,10 +35,11 @@ export function selectRepositories(context: EngineContext, names: readonly strin
     }
   }
   const selected = names.length === 0 ? [...context.repositories.values()] : [...new Set(names)].map((name) => context.repositories.get(name)!);
-  if (query.includeRepositories.length === 0 && query.excludeRepositories.length === 0) return selected;
   const repositoryFilter = createRepositoryFilter(query);
-  // Names are short, but exponential backtracking needs only ~30 characters; one guard covers all names.
-  return new RegexpBudget(context.regexpBudgetMs).run('The repo: filter', () => selected.filter((repository) => repositoryFilter(repository.name)));
+  if (repositoryFilter === null) return selected;
+  // Names are short, but exponential backtracking needs only ~30 characters; one job covers all names.
+  const passes = await new RegexpBudget(context.regexpBudgetMs).filter('The repo: filter', repositoryFilter, selected.map((repository) => repository.name));
+  return selected.filter((_repository, index) => passes[index]);
 }
 
 /** A query ready to evaluate at commits: matcher, filters and the caches for its results. */

@@ -1,89 +1,70 @@
 /**
- * Turns a parsed query into the functions applied to file paths and file
- * contents. Kept apart from parsing so the hot loop only sees plain RegExps.
- * These run users' regexps, which can backtrack for ever: callers run them
- * under a RegexpBudget (regexp-budget.ts), many paths or blobs per call.
+ * Turns a parsed query into the regexps applied to file paths, file contents
+ * and repository names, as data: users' regexps can backtrack for ever, so
+ * they run as jobs under a RegexpBudget (regexp-budget.ts), which can move
+ * them to a worker thread and stop them there.
  */
 import { languageForPath } from './languages.ts';
 import type { SearchQuery } from './query.ts';
+import { MAX_CAPTURE_VALUES, runRegexpJob, type CaptureCounts, type RegexpFilter, type RegexpPattern } from './regexp-job.ts';
 
-/** Distinct values of the first capture group with their match counts, as [value, count] pairs. */
-export type CaptureCounts = [string, number][];
+export { MAX_CAPTURE_VALUES, type CaptureCounts };
 
-/** Sourcegraph's cap on distinct capture-group values in one insight. */
-export const MAX_CAPTURE_VALUES = 500;
-
-export interface ContentMatcher {
+export interface ContentMatcher extends RegexpPattern {
   /** Identifies the pattern and flags: a blob's result for one key never changes. */
   readonly key: string;
   /** The pattern as the user wrote it, for messages. */
   readonly pattern: string;
-  /** Non-overlapping, non-empty matches in `text`. */
+  /** Non-overlapping, non-empty matches in `text`, on this thread and without a time limit (for trusted text and tests). */
   count(text: string): number;
-  /** Matches per distinct non-empty value of the first capture group (at most MAX_CAPTURE_VALUES values, first seen first). */
+  /** Matches per distinct non-empty value of the first capture group (at most MAX_CAPTURE_VALUES values, first seen first); unguarded like count(). */
   captures(text: string): CaptureCounts;
 }
 
 export function createContentMatcher(query: SearchQuery): ContentMatcher | null {
   if (query.patternSource === null) return null;
-  // Our own instance: exec() keeps state in lastIndex, and nothing else touches it.
-  const regexp = new RegExp(query.patternSource, query.patternFlags);
+  // RegExp's own spelling of the source and flags: what the key has always been made of.
+  const { source, flags } = new RegExp(query.patternSource, query.patternFlags);
+  const pattern = { source, flags };
   return {
-    key: `${regexp.flags}/${regexp.source}`,
+    source,
+    flags,
+    key: `${flags}/${source}`,
     pattern: query.pattern,
-    count(text) {
-      let count = 0;
-      regexp.lastIndex = 0;
-      for (let match = regexp.exec(text); match !== null; match = regexp.exec(text)) {
-        // An empty match would match again at the same place forever: step over it and do not count it.
-        if (match[0].length === 0) regexp.lastIndex++;
-        else count++;
-      }
-      return count;
-    },
-    captures(text) {
-      const counts = new Map<string, number>();
-      regexp.lastIndex = 0;
-      for (let match = regexp.exec(text); match !== null; match = regexp.exec(text)) {
-        if (match[0].length === 0) {
-          regexp.lastIndex++;
-          continue;
-        }
-        const value = match[1];
-        if (value === undefined || value === '') continue;
-        const current = counts.get(value);
-        if (current !== undefined) counts.set(value, current + 1);
-        else if (counts.size < MAX_CAPTURE_VALUES) counts.set(value, 1);
-      }
-      return [...counts];
-    },
+    count: (text) => runRegexpJob({ op: 'count', pattern, texts: [text] })[0],
+    captures: (text) => runRegexpJob({ op: 'captures', pattern, texts: [text] })[0],
   };
 }
 
-/** Whether a file path passes the query's file: and lang: filters. */
-export function createPathFilter(query: SearchQuery): (path: string) => boolean {
-  const include = query.includeFiles.map((source) => new RegExp(source, query.fileFlags));
-  const exclude = query.excludeFiles.map((source) => new RegExp(source, query.fileFlags));
+export interface PathFilter {
+  /** The file: and -file: regexps, or null when the query has none. */
+  readonly regexps: RegexpFilter | null;
+  /** Whether the query has lang: or -lang: filters. */
+  readonly checksLanguages: boolean;
+  /** Whether a path passes the lang: and -lang: filters. */
+  passesLanguages(path: string): boolean;
+}
+
+/** The query's file: and lang: filters on file paths. */
+export function createPathFilter(query: SearchQuery): PathFilter {
   const languages = new Set(query.includeLanguages);
   const excludedLanguages = new Set(query.excludeLanguages);
-  const checksLanguage = languages.size > 0 || excludedLanguages.size > 0;
-  return (path) => {
-    for (const regexp of include) if (!regexp.test(path)) return false;
-    for (const regexp of exclude) if (regexp.test(path)) return false;
-    if (checksLanguage) {
+  const hasRegexps = query.includeFiles.length > 0 || query.excludeFiles.length > 0;
+  return {
+    regexps: hasRegexps ? { include: query.includeFiles, exclude: query.excludeFiles, flags: query.fileFlags } : null,
+    checksLanguages: languages.size > 0 || excludedLanguages.size > 0,
+    passesLanguages: (path) => {
       const language = languageForPath(path);
       if (languages.size > 0 && (language === null || !languages.has(language))) return false;
-      if (language !== null && excludedLanguages.has(language)) return false;
-    }
-    return true;
+      return language === null || !excludedLanguages.has(language);
+    },
   };
 }
 
-/** Whether a repository name passes the query's repo: filters (always case-insensitive, as Sourcegraph). */
-export function createRepositoryFilter(query: SearchQuery): (name: string) => boolean {
-  const include = query.includeRepositories.map((source) => new RegExp(source, 'i'));
-  const exclude = query.excludeRepositories.map((source) => new RegExp(source, 'i'));
-  return (name) => include.every((regexp) => regexp.test(name)) && !exclude.some((regexp) => regexp.test(name));
+/** The query's repo: filters on repository names (always case-insensitive, as Sourcegraph), or null when it has none. */
+export function createRepositoryFilter(query: SearchQuery): RegexpFilter | null {
+  if (query.includeRepositories.length === 0 && query.excludeRepositories.length === 0) return null;
+  return { include: query.includeRepositories, exclude: query.excludeRepositories, flags: 'i' };
 }
 
 /** Adds `counts` into `total`. */

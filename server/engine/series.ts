@@ -48,7 +48,7 @@ export async function computeSearchSeries(context: EngineContext, request: Searc
   if (captureGroups && query.resultType === 'commit') {
     throw new EngineError('INVALID_QUERY', 'Capture group insights are only available for file content searches, not type:commit.');
   }
-  const repositories = selectRepositories(context, request.repositories, query);
+  const repositories = await selectRepositories(context, request.repositories, query);
   throwIfAborted(signal);
 
   const total = repositories.length * dates.length;

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createEngine, EngineError, RegexpBudget, type Engine } from '../../../server/engine/index.ts';
-import { makeTempDir, removeDir } from './git-fixture.ts';
+import { runRegexpJob, type RegexpJob } from '../../../server/engine/regexp-job.ts';
+import { RegexpWorkerPool } from '../../../server/engine/regexp-worker-pool.ts';
+import { createRepository, makeTempDir, removeDir } from './git-fixture.ts';
 import { A_RUN, createSlowRegexpRepository, SLOW, SLOW_DATES, SLOW_TODOS, X_RUN } from './slow-regexp-fixture.ts';
 
 /** The limit the tests set: short, so they stay fast. */
@@ -27,41 +29,99 @@ async function timesOut(work: () => Promise<unknown>): Promise<string> {
   return message;
 }
 
-const countAll = (regexp: RegExp, text: string): number => {
-  let count = 0;
-  regexp.lastIndex = 0;
-  while (regexp.exec(text)) count++;
-  return count;
-};
+const pattern = (regexp: RegExp) => ({ source: regexp.source, flags: regexp.flags });
+/** `(a+)+$` takes ~100–300 ms on this line (and as long again from its other starting points): over the slice, well under a few seconds. */
+const SLOW_LINE = `${'a'.repeat(22)}!`;
 
 describe('RegexpBudget', () => {
-  it('returns the result of work that finishes in time', () => {
-    assert.deepEqual(new RegexpBudget(BUDGET_MS).run('The pattern a', () => [countAll(/a/gi, 'aAa'), 'done']), [3, 'done']);
+  it('counts, captures and filters like the matcher, for ordinary patterns', async () => {
+    const budget = new RegexpBudget(BUDGET_MS);
+    assert.deepEqual(await budget.count('The pattern a', pattern(/a|x*/gi), ['aAa', '', 'xyz']), [3, 0, 1]);
+    assert.deepEqual(await budget.captures('The pattern v(\\d)', pattern(/v(\d)|w/gi), ['v1 v2 v1 w', 'none']), [[['1', 2], ['2', 1]], []]);
+    assert.deepEqual(
+      await budget.filter('The file: filter', { include: ['\\.ts$', '^src/'], exclude: ['test'], flags: 'i' }, ['src/a.ts', 'src/a.test.ts', 'lib/b.ts', 'SRC/C.TS']),
+      [true, false, false, true],
+    );
   });
 
   it('stops catastrophic backtracking within the limit, with and without the i flag', async () => {
     for (const [regexp, text] of [[/(a+)+$/gim, A_RUN], [/(x+x+)+y/gm, X_RUN], [/(x+x+)+y/gim, X_RUN]] as const) {
-      const message = await timesOut(async () => new RegexpBudget(BUDGET_MS).run(`The pattern ${regexp.source}`, () => countAll(regexp, text)));
+      const message = await timesOut(() => new RegexpBudget(BUDGET_MS).count(`The pattern ${regexp.source}`, pattern(regexp), [text]));
       assert.match(message, new RegExp(`^The pattern ${regexp.source.replace(/[()+$]/g, '\\$&')} took too long`));
     }
   });
 
-  it('once over the limit, fails every later call at once without running it', () => {
+  it('once over the limit, fails every later call at once with the same error', async () => {
     const budget = new RegexpBudget(BUDGET_MS);
-    assert.throws(() => budget.run('The pattern (a+)+$', () => countAll(/(a+)+$/gim, A_RUN)), isTimeout);
-    let ran = false;
-    const started = performance.now();
-    assert.throws(() => budget.run('The pattern (a+)+$', () => (ran = true)), isTimeout);
-    assert.equal(ran, false);
-    assert.ok(performance.now() - started < 50);
+    const first = await budget.count('The pattern (a+)+$', pattern(/(a+)+$/gim), [A_RUN]).catch((error: unknown) => error);
+    assert.ok(isTimeout(first));
+    const again = await budget.count('The pattern a', pattern(/a/g), ['a']).catch((error: unknown) => error);
+    assert.equal(again, first);
   });
 
-  it('passes other errors through and stays usable', () => {
-    const budget = new RegexpBudget(BUDGET_MS);
-    assert.throws(() => budget.run('The pattern a', () => {
-      throw new RangeError('not a timeout');
-    }), RangeError);
-    assert.equal(budget.run('The pattern a', () => 1), 1);
+  it('finishes a batch that overruns the main thread\'s slice on a worker, with the same result', async () => {
+    const workers = new RegexpWorkerPool({ size: 1, maxQueued: 1 });
+    try {
+      // Spelled unlike the other tests' patterns: a pattern already seen to be slow would skip the main thread.
+      const regexp = /(?:a+)+$/gim;
+      const texts = [`${SLOW_LINE}\naaa`, 'aa'];
+      const budget = new RegexpBudget(30_000, { workers });
+      assert.deepEqual(await budget.count('The pattern (?:a+)+$', pattern(regexp), texts), [1, 1]);
+      assert.equal(workers.threadIds.length, 1, 'no worker was used');
+      // Later batches of the same request go to the worker too.
+      assert.deepEqual(await budget.count('The pattern (?:a+)+$', pattern(regexp), ['a!']), [0]);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('sends a request back to the main thread, and forgets its pattern as slow, when a batch is quick on the worker', async () => {
+    // Both overrun the slice on the main thread on slowText; the fake workers say how long they "ran" there.
+    const slowText = `${SLOW_LINE}?`;
+    for (const [source, workerMs, nextOnWorker] of [['(?:a+)+!?$', 1, false], ['(?:a+)+!{0,1}$', 200, true]] as const) {
+      const jobs: RegexpJob[] = [];
+      const workers = {
+        run: async <J extends RegexpJob>(job: J) => {
+          jobs.push(job);
+          return { result: runRegexpJob(job), ms: workerMs };
+        },
+      };
+      const count = (text: string) => new RegexpBudget(30_000, { workers }).count(`The pattern ${source}`, { source, flags: 'gim' }, [text]);
+      assert.deepEqual(await count(slowText), [0]);
+      assert.equal(jobs.length, 1);
+      // A later request with the same pattern, on harmless text.
+      assert.deepEqual(await count('aa'), [1]);
+      assert.equal(jobs.length, nextOnWorker ? 2 : 1, `after ${workerMs} ms on the worker`);
+    }
+  });
+
+  it('terminates the worker of a batch over the limit and replaces it; the next request still runs', async () => {
+    const workers = new RegexpWorkerPool({ size: 1, maxQueued: 1 });
+    try {
+      await timesOut(() => new RegexpBudget(BUDGET_MS, { workers }).count('The pattern ((a+)+$)', pattern(/((a+)+$)/gim), [A_RUN]));
+      const [stopped] = workers.threadIds;
+      await timesOut(() => new RegexpBudget(BUDGET_MS, { workers }).count('The pattern ((a+)+$)', pattern(/((a+)+$)/gim), [A_RUN]));
+      assert.notEqual(workers.threadIds[0], stopped, 'the stopped worker was not replaced');
+      // The same pattern, now known to be slow, goes to the (new) worker at once and works on harmless text.
+      assert.deepEqual(await new RegexpBudget(BUDGET_MS, { workers }).count('The pattern ((a+)+$)', pattern(/((a+)+$)/gim), ['aa\nb']), [1]);
+    } finally {
+      await workers.close();
+    }
+  });
+
+  it('fails at once, with REGEXP_TIMEOUT and a busy message, when the worker queue is full', async () => {
+    const workers = new RegexpWorkerPool({ size: 1, maxQueued: 1 });
+    try {
+      const slow = (budget: RegexpBudget) => budget.count('The pattern (x+x+)+y', pattern(/(x+x+)+y/gm), [X_RUN]).catch((error: unknown) => error);
+      const running = slow(new RegexpBudget(1000, { workers }));
+      const queued = slow(new RegexpBudget(1000, { workers }));
+      const refused = await slow(new RegexpBudget(1000, { workers }));
+      assert.ok(refused instanceof EngineError && refused.code === 'REGEXP_TIMEOUT', String(refused));
+      assert.match(refused.message, /^The pattern \(x\+x\+\)\+y runs slowly and the server is busy with other slow regular expressions/);
+      for (const error of await Promise.all([running, queued])) assert.match((error as Error).message, /took too long to run \(over 1 s\)/);
+    } finally {
+      await workers.close();
+    }
   });
 
   it('rejects a limit that is not a whole, positive number of milliseconds', () => {
@@ -134,5 +194,42 @@ describe('the engine under the regexp time limit', () => {
     const result = await engine.aggregate({ query: 'TODO', repositories: [], mode: 'PATH', limit: 10 });
     assert.ok(result.available);
     assert.deepEqual(result.groups.map((group) => group.label).sort(), ['README.md', `src/${'a'.repeat(30)}.js`, 'src/app.ts']);
+  });
+});
+
+describe('the engine with patterns too slow for the main thread but within the limit', () => {
+  /** `(a+)+$` takes ~100–300 ms on a run this long followed by "!": over the main thread's slice, so the work moves to a worker. */
+  const RUN = 'a'.repeat(22);
+  const NAME = `github.com/acme/${RUN}!-aa`;
+  let root: string;
+  let engine: Engine;
+  const values = async (query: string): Promise<number[]> => {
+    const [series] = await engine.searchSeries({ query, repositories: [NAME], dates: SLOW_DATES });
+    return series.points.map((point) => point.value);
+  };
+
+  before(() => {
+    root = makeTempDir('regexp-worker-engine');
+    createRepository(join(root, 'slowish'), [
+      { date: '2023-01-10T12:00:00Z', message: `${RUN}!\n\naaa`, files: { [`notes/${RUN}!.txt`]: `${RUN}!\naaa\n`, 'notes/aa.txt': 'b\n' } },
+      { date: '2023-02-10T12:00:00Z', message: 'plain', files: { 'more.txt': `${RUN}!\n` } },
+    ]);
+    engine = createEngine({ repositories: [{ name: NAME, path: join(root, 'slowish') }], regexpBudgetMs: 30_000 });
+  });
+
+  after(async () => {
+    await engine?.close();
+    if (root) removeDir(root);
+  });
+
+  it('counts file contents, file: and repo: filters and commit messages as on the main thread', async () => {
+    // One match: the "aaa" line; the run before "!" never matches.
+    assert.deepEqual(await values('patterntype:regexp (a+)+$'), [1, 1, 1]);
+    // notes/aa.txt only.
+    assert.deepEqual(await values('file:(a+)+\\.txt$'), [1, 1, 1]);
+    // The name ends in "aa": included.
+    assert.deepEqual(await values('repo:(a+)+$ file:more'), [0, 1, 1]);
+    // The first commit's message has an "aaa" line.
+    assert.deepEqual(await values('type:commit patterntype:regexp (a+)+$'), [1, 1, 1]);
   });
 });

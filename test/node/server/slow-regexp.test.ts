@@ -1,11 +1,13 @@
 /**
  * A regular expression that backtracks catastrophically, through HTTP and GraphQL as a client sees it: a clear
- * error within seconds instead of a server that stops answering, and correct answers to the next requests.
+ * error within seconds instead of a server that stops answering, correct answers to the next requests, and
+ * answers to other requests while it runs.
  */
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { insightViewId, type ServerConfig } from '../../../server/config.ts';
 import { GitSource } from '../../../server/git-source.ts';
 import { createInsightsServer } from '../../../server/http.ts';
@@ -45,8 +47,8 @@ function config(path: string): ServerConfig {
   };
 }
 
-async function graphql(query: string, variables: object = {}) {
-  const response = await fetch(`${endpoint}/.api/graphql`, {
+async function graphql(query: string, variables: object = {}, at: string = endpoint) {
+  const response = await fetch(`${at}/.api/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ query, variables }),
@@ -54,6 +56,15 @@ async function graphql(query: string, variables: object = {}) {
   assert.equal(response.status, 200);
   return response.json();
 }
+
+/** A live preview of `query` over the slow repository. */
+const preview = (query: string) => ({
+  input: {
+    repositoryScope: { repositories: [SLOW] },
+    timeScope: { stepInterval: { unit: 'MONTH', value: 1 } },
+    series: [{ query, label: 'preview', generatedFromCaptureGroups: false }],
+  },
+});
 
 const SERIES = `query($id: ID!, $filters: InsightViewFiltersInput) {
   insightViews(id: $id, filters: $filters) { nodes { dataSeries { points { value } status { isLoadingData } } } } }`;
@@ -99,15 +110,8 @@ describe('a catastrophically backtracking regular expression', () => {
   });
 
   test('a live preview with a case-insensitive pattern gets the same error', async () => {
-    const input = (query: string) => ({
-      input: {
-        repositoryScope: { repositories: [SLOW] },
-        timeScope: { stepInterval: { unit: 'MONTH', value: 1 } },
-        series: [{ query, label: 'preview', generatedFromCaptureGroups: false }],
-      },
-    });
-    assert.match(await errorWithinBound(PREVIEW, input('patterntype:regexp (x+x+)+y')), TOO_LONG);
-    const body = await graphql(PREVIEW, input('patterntype:regexp ^A+!$'));
+    assert.match(await errorWithinBound(PREVIEW, preview('patterntype:regexp (x+x+)+y')), TOO_LONG);
+    const body = await graphql(PREVIEW, preview('patterntype:regexp ^A+!$'));
     assert.equal(body.errors, undefined, JSON.stringify(body.errors));
     assert.equal(body.data.searchInsightPreview[0].points.at(-1).value, 1);
   });
@@ -121,5 +125,84 @@ describe('a catastrophically backtracking regular expression', () => {
     );
     assert.match(aggregate, TOO_LONG);
     assert.deepEqual(await todoValues(), SLOW_TODOS);
+  });
+});
+
+describe('other requests while runaway patterns run', () => {
+  /** Long enough that an ordinary query sent meanwhile clearly has time to finish first, if nothing blocks it. */
+  const RUNAWAY_BUDGET_MS = 1000;
+  const STOPPED = /took too long to run \(over 1 s\) and was stopped\. Simplify the regular expression/;
+  /**
+   * How long to let runaway requests get going (past git, into their patterns) before the ordinary one is sent. Had
+   * the patterns blocked the thread, as they did, this timer could not even fire until they had run out their limit.
+   */
+  const GET_GOING_MS = 300;
+  let runawayRoot: string;
+  let runawayServer: Server;
+  let at: string;
+
+  before(async () => {
+    runawayRoot = makeTempDir('runaway-regexp-server');
+    const source = new GitSource(config(createSlowRegexpRepository(runawayRoot)), { now: () => NOW, regexpBudgetMs: RUNAWAY_BUDGET_MS, answerWithinMs: BOUND_MS });
+    runawayServer = createInsightsServer({ source });
+    await new Promise<void>((resolve) => runawayServer.listen(0, '127.0.0.1', resolve));
+    at = `http://127.0.0.1:${(runawayServer.address() as AddressInfo).port}`;
+    // Warm: the repository's tree listings and cat-file process are ready, so a runaway request reaches its pattern at once.
+    await latestPreviewValue('TODO');
+  });
+
+  after(() => {
+    runawayServer?.close();
+    if (runawayRoot) removeDir(runawayRoot);
+  });
+
+  async function latestPreviewValue(query: string): Promise<number> {
+    const body = await graphql(PREVIEW, preview(query), at);
+    assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+    return body.data.searchInsightPreview[0].points.at(-1).value;
+  }
+
+  /**
+   * Sends previews of the runaway queries, then (after GET_GOING_MS) an ordinary one; returns the order in which
+   * they were answered and the runaway ones' error messages.
+   */
+  async function ordinaryDuringRunaways(runaways: string[], ordinary: string, expected: number): Promise<{ order: string[]; errors: string[] }> {
+    const order: string[] = [];
+    const failing = runaways.map(async (query) => {
+      const body = await graphql(PREVIEW, preview(query), at);
+      order.push('runaway');
+      assert.ok(body.errors?.length, `no error for ${query}: ${JSON.stringify(body.data)}`);
+      return body.errors[0].message as string;
+    });
+    await delay(GET_GOING_MS);
+    const answered = latestPreviewValue(ordinary).then((value) => {
+      order.push('ordinary');
+      return value;
+    });
+    const [value, errors] = await Promise.all([answered, Promise.all(failing)]);
+    assert.equal(value, expected);
+    return { order, errors };
+  }
+
+  test('an ordinary query sent while a runaway pattern runs is answered before the runaway one fails with REGEXP_TIMEOUT', async () => {
+    const { order, errors } = await ordinaryDuringRunaways(['patterntype:regexp (a+)+$'], 'TODO one', 1);
+    assert.deepEqual(order, ['ordinary', 'runaway']);
+    assert.match(errors[0], /^The pattern \(a\+\)\+\$ took too long/);
+    assert.match(errors[0], STOPPED);
+  });
+
+  test('with several runaway patterns at once, an ordinary query is still answered first, and each runaway one fails clearly', async () => {
+    const runaways = ['(a+)+$', '((a+)+$)', '(x+x+)+y', '((x+x+)+y)'].map((pattern) => `patterntype:regexp ${pattern}`);
+    const { order, errors } = await ordinaryDuringRunaways(runaways, 'TODO two', 1);
+    assert.deepEqual(order, ['ordinary', ...runaways.map(() => 'runaway')]);
+    for (const error of errors) assert.match(error, STOPPED);
+  });
+
+  test('after runaway patterns were stopped, the next one also fails cleanly and ordinary queries still work', async () => {
+    const { order, errors } = await ordinaryDuringRunaways(['patterntype:regexp (a+)+b'], 'TODO three', 1);
+    assert.deepEqual(order, ['ordinary', 'runaway']);
+    assert.match(errors[0], STOPPED);
+    assert.equal(await latestPreviewValue('patterntype:regexp ^A+!$'), 1);
+    assert.equal(await latestPreviewValue('TODO'), 4);
   });
 });
