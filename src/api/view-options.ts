@@ -56,8 +56,13 @@ function checkedRegExp(attribute: string, value: string, noun: string): string {
   return value;
 }
 
+/** Counts go to GraphQL as `Int`, a signed 32-bit number: an instance refuses the whole query for a larger one. */
+const MAX_COUNT = 2 ** 31 - 1;
+/** A valid count, in words, for messages (the server's image embeds say it too). */
+export const VALID_COUNT = `a whole number from 1 to ${MAX_COUNT}`;
+
 function checkedCount(attribute: string, value: number, noun: string): number {
-  if (!Number.isInteger(value) || value < 1) throw invalid(attribute, String(value), 'a whole number of at least 1', noun);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_COUNT) throw invalid(attribute, String(value), VALID_COUNT, noun);
   return value;
 }
 
