@@ -12,6 +12,13 @@ export interface SVGDocument {
   body: SVGTemplateResult;
 }
 
+/** A drawn image: the SVG file and its size in CSS pixels (a PNG of it at scale 1 has this size). */
+export interface SVGImage {
+  svg: string;
+  width: number;
+  height: number;
+}
+
 /**
  * Lit's hydration markers: comments only a client-side hydrate() reads; an image has no use for them. Also
  * `<?>`, which the server renderer leaves for a binding that ends a template (not XML: resvg refuses it).
@@ -25,7 +32,7 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
  * A standalone SVG file: the templates rendered with Lit's server renderer (which escapes every label and
  * attribute value), the theme's background and chart rules, and fonts named for both browsers and resvg.
  */
-export function svgDocument(doc: SVGDocument): string {
+export function svgDocument(doc: SVGDocument): SVGImage {
   const colors = colorsFor(doc.theme);
   const body = collectResultSync(render(doc.body)).replace(LIT_MARKERS, '');
   // The root is written here, not in a template: Lit's server renderer cannot bind inside <title> or <style>
@@ -35,7 +42,7 @@ export function svgDocument(doc: SVGDocument): string {
     `role="img" font-family="${FONT_FAMILY}" color="${colors.fg}" fill="currentColor">` +
     `<title>${escapeXML(doc.title)}</title><style>${chartStyles(doc.theme)}</style>` +
     `<rect width="100%" height="100%" fill="${colors.bg}"></rect>${body}</svg>`;
-  return svg.replace(NOT_XML, '');
+  return { svg: svg.replace(NOT_XML, ''), width: doc.width, height: doc.height };
 }
 
 function escapeXML(text: string): string {

@@ -3,9 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InsightsError, isAbortError } from '../../src/api/errors.ts';
 import { WeightedLru } from '../engine/lru.ts';
 import { loadEmbeddedDashboard, loadEmbeddedInsight, type EmbedSource } from './load.ts';
-import { RasterizerMissingError, svgToPNG } from './png.ts';
+import type { SVGImage } from './document.ts';
+import { Rasterizer, RasterizerBusyError, RasterizerMissingError, RasterizerTimeoutError, type RasterizerOptions } from './rasterizer.ts';
 import { dashboardSVG, errorSVG, insightSVG } from './render.ts';
-import { EmbedParamError, parseEmbedRequest, type EmbedRequest } from './route.ts';
+import { checkPercentEncoding, checkPixels, EmbedParamError, LIMITS, parseEmbedRequest, type EmbedRequest } from './route.ts';
 
 export interface EmbedOptions {
   /** Answers the GraphQL requests the images need: the local source's, or the proxy's to a real instance. */
@@ -14,6 +15,8 @@ export interface EmbedOptions {
   instance?: string;
   /** Milliseconds before the data counts as not coming (default 20 000). */
   timeout?: number;
+  /** PNG threads, their queue and time limit (defaults: min(2, cores) threads, 8 waiting, 10 s). */
+  raster?: Partial<Omit<RasterizerOptions, 'maxPixels'>>;
 }
 
 /** Images are cached by browsers and proxies this long: a wiki page shows what the insight said minutes ago. */
@@ -30,16 +33,22 @@ const TYPES = { svg: 'image/svg+xml; charset=utf-8', png: 'image/png' };
  * image, so the page shows what went wrong where the chart would be, with an honest status: 404 for an
  * unknown insight or dashboard, 502 when the instance failed or answered badly, 504 when it did not answer in
  * time. Browsers draw an image body whatever the status, and caches and monitoring see the failure.
+ *
+ * PNGs are drawn on worker threads (Rasterizer), at most LIMITS.pixels pixels each: a larger one is a 400 before
+ * anything is fetched (or, for an image as tall as its content, once drawn). When the threads are busy and the
+ * queue is full the answer is 503 with Retry-After, and a render over the time limit is stopped with a 503.
  */
 export function embedHandler(options: EmbedOptions) {
   const source: EmbedSource = { fetch: options.fetch, instance: options.instance ?? 'http://localhost', timeout: options.timeout ?? 20_000 };
   // Rasterizing costs far more than drawing the SVG: the PNG of an SVG already seen is reused.
   const pngs = new WeightedLru<string, Buffer>(32 * 1024 * 1024);
+  const rasterizer = new Rasterizer({ ...options.raster, maxPixels: LIMITS.pixels });
   return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith('/embed/')) return false;
     let embed: EmbedRequest | undefined;
     try {
+      checkPercentEncoding(url);
       embed = parseEmbedRequest(url);
     } catch (error) {
       if (error instanceof EmbedParamError) return text(response, 400, error.message), true;
@@ -51,7 +60,7 @@ export function embedHandler(options: EmbedOptions) {
     const gone = new AbortController();
     response.on('close', () => !response.writableFinished && gone.abort());
 
-    let image: { svg: string; status: number; cache: string; retryAfter?: number };
+    let image: SVGImage & { status: number; cache: string; retryAfter?: number };
     try {
       image = await draw(embed, source, gone.signal);
     } catch (error) {
@@ -63,9 +72,14 @@ export function embedHandler(options: EmbedOptions) {
     if (embed.format === 'png') {
       const key = `${embed.scale}\n${image.svg}`;
       try {
-        body = pngs.get(key) ?? (await svgToPNG(image.svg, embed.scale));
+        checkPixels(image.width, image.height, embed.scale);
+        body = pngs.get(key) ?? (await rasterizer.render(image.svg, embed.scale, gone.signal));
       } catch (error) {
+        if (error instanceof EmbedParamError) return text(response, 400, error.message), true;
         if (error instanceof RasterizerMissingError) return text(response, 501, error.message), true;
+        if (error instanceof RasterizerBusyError) return text(response, 503, error.message, error.retryAfter), true;
+        if (error instanceof RasterizerTimeoutError) return text(response, 503, error.message), true;
+        if (gone.signal.aborted) return true;
         throw error;
       }
       pngs.set(key, body, body.length);
@@ -82,18 +96,18 @@ async function draw(embed: EmbedRequest, source: EmbedSource, signal: AbortSigna
       const dashboard = await loadEmbeddedDashboard(source, embed, signal);
       const processing = dashboard.cards.some((c) => c.status === 'fulfilled' && c.value.data.kind === 'line' && c.value.data.processing);
       const failed = dashboard.cards.some((c) => c.status === 'rejected');
-      return { svg: dashboardSVG(embed, dashboard), status: 200, cache: processing || failed ? CACHE_SHORT : CACHE_READY };
+      return { ...dashboardSVG(embed, dashboard), status: 200, cache: processing || failed ? CACHE_SHORT : CACHE_READY };
     }
     const loaded = await loadEmbeddedInsight(source, embed, signal);
     const processing = loaded.data.kind === 'line' && loaded.data.processing !== undefined;
-    return { svg: insightSVG(embed, loaded), status: 200, cache: processing ? CACHE_SHORT : CACHE_READY };
+    return { ...insightSVG(embed, loaded), status: 200, cache: processing ? CACHE_SHORT : CACHE_READY };
   } catch (error) {
     if (signal.aborted || isAbortError(error) || error instanceof EmbedParamError) throw error;
     // The element's own configuration errors (e.g. kind=languages for a line insight) are the URL's fault.
     if (error instanceof InsightsError && error.kind === 'config') throw new EmbedParamError(error.message);
     if (!(error instanceof InsightsError)) console.error(error);
     const { status, retryAfter } = statusOf(error);
-    return { svg: errorSVG(embed, error), status, cache: CACHE_SHORT, retryAfter };
+    return { ...errorSVG(embed, error), status, cache: CACHE_SHORT, retryAfter };
   }
 }
 
@@ -151,8 +165,9 @@ function matches(header: string | undefined, etag: string): boolean {
   });
 }
 
-function text(response: ServerResponse, status: number, message: string): void {
+function text(response: ServerResponse, status: number, message: string, retryAfter?: number): void {
   response.statusCode = status;
+  if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
   response.setHeader('Content-Type', 'text/plain; charset=utf-8');
   response.setHeader('Cache-Control', 'no-store');
   response.setHeader('X-Content-Type-Options', 'nosniff');

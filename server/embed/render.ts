@@ -3,7 +3,7 @@ import type { Loaded } from '../../src/elements/code-insight/load.ts';
 import { defaultMessages as m } from '../../src/model/messages.ts';
 import { placeCard } from './card.ts';
 import { contentFor, errorContent, type CardContent, type DrawOptions } from './content.ts';
-import { svgDocument } from './document.ts';
+import { svgDocument, type SVGImage } from './document.ts';
 import type { LoadedDashboard } from './load.ts';
 import { EmbedParamError, type EmbedRequest } from './route.ts';
 import { fitText } from './text.ts';
@@ -19,17 +19,17 @@ function drawOptions(request: EmbedRequest): DrawOptions {
 }
 
 /** One insight as a card filling the image. */
-export function insightSVG(request: EmbedRequest, loaded: Loaded): string {
+export function insightSVG(request: EmbedRequest, loaded: Loaded): SVGImage {
   const titled = request.heading ? { ...loaded, data: { ...loaded.data, title: request.heading } } : loaded;
   return cardSVG(request, contentFor(titled, drawOptions(request)));
 }
 
 /** The image of an insight that could not be loaded: a card that says why. */
-export function errorSVG(request: EmbedRequest, error: unknown): string {
+export function errorSVG(request: EmbedRequest, error: unknown): SVGImage {
   return cardSVG(request, errorContent(error, colorsFor(request.theme), request.heading));
 }
 
-function cardSVG(request: EmbedRequest, content: CardContent): string {
+function cardSVG(request: EmbedRequest, content: CardContent): SVGImage {
   const card = placeCard(content, request.width, request.height, colorsFor(request.theme));
   return svgDocument({
     width: request.width,
@@ -41,7 +41,7 @@ function cardSVG(request: EmbedRequest, content: CardContent): string {
 }
 
 /** A dashboard: its title, then its cards in the responsive grid's columns for this width, rows of equal height. */
-export function dashboardSVG(request: EmbedRequest, dashboard: LoadedDashboard): string {
+export function dashboardSVG(request: EmbedRequest, dashboard: LoadedDashboard): SVGImage {
   const options = drawOptions(request);
   const { colors } = options;
   const contents = dashboard.cards.map((card) =>

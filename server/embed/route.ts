@@ -1,4 +1,4 @@
-import { viewOptions, type ViewAttributes } from '../../src/api/view-options.ts';
+import { VALID_COUNT, viewOptions, type ViewAttributes } from '../../src/api/view-options.ts';
 import { InsightsError } from '../../src/api/errors.ts';
 import { SpecError, resolveSpec, type InsightSpec, type Kind } from '../../src/model/insight-spec.ts';
 import { filtersFromSearchParams, FILTER_ATTRIBUTES } from '../../src/model/view-filters.ts';
@@ -47,9 +47,55 @@ export const LIMITS = {
   height: { min: 120, max: 20000 },
   minCardWidth: { min: 200, max: 1920, default: 352 }, // the dashboard's 22rem
   scale: { min: 1, max: 3 },
+  /**
+   * Pixels of a PNG (width × height × scale²): 7680 × 4320, an 8K frame, which is a 3840 × 2160 image at scale 2 or
+   * the 48-card fixture dashboard at scale 2. Its pixmap alone is 133 MB and resvg takes a second or two of a core
+   * to fill it; the largest the other limits allow (3840 × 20000 at scale 3) would be 21 times that.
+   */
+  pixels: 7680 * 4320,
 };
 
 const ROUTE = /^\/embed\/(insight|dashboard)(?:\/(.+))?\.(svg|png)$/;
+
+/**
+ * Throws EmbedParamError when the path or a query parameter of `url` is not validly percent-encoded (`%zz`, a lone
+ * `%`, bytes that are not UTF-8). URLSearchParams would let them through as they are, or as U+FFFD.
+ */
+export function checkPercentEncoding(url: URL): void {
+  const undecodable = (text: string) => {
+    try {
+      decodeURIComponent(text);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  // The wording of the server's other routes (server/http/responses.ts).
+  if (undecodable(url.pathname)) throw new EmbedParamError('The path in the URL is not validly percent-encoded.');
+  for (const part of url.search.slice(1).split('&')) {
+    const name = part.split('=', 1)[0];
+    if (undecodable(part.replaceAll('+', ' '))) {
+      const shown = undecodable(name) ? `"${name}"` : decodeURIComponent(name);
+      throw new EmbedParamError(`The ${shown} parameter in the URL is not validly percent-encoded.`);
+    }
+  }
+}
+
+/**
+ * Throws EmbedParamError when a PNG of `width` × `height` CSS pixels at `scale` would have more than LIMITS.pixels
+ * pixels: checked from the parameters before anything is fetched, and from the drawn size when the height is the
+ * content's.
+ */
+export function checkPixels(width: number, height: number, scale: number): void {
+  const [w, h] = [Math.ceil(width * scale), Math.ceil(height * scale)];
+  if (w * h <= LIMITS.pixels) return;
+  const millions = (n: number) => `${(n / 1e6).toFixed(1)} million`;
+  throw new EmbedParamError(
+    `This PNG would be ${w} × ${h} pixels (${Math.ceil(width)} × ${Math.ceil(height)} at scale ${scale}), ${millions(w * h)} pixels; ` +
+      `PNG images are limited to ${millions(LIMITS.pixels)} pixels (width × height × scale², e.g. 3840 × 2160 at scale 2). ` +
+      'Ask for a smaller width, height or scale, or use the .svg, which has no such limit.',
+  );
+}
 
 /** The embed request `url` names, undefined when it is not an embed route; throws EmbedParamError for bad parameters. */
 export function parseEmbedRequest(url: URL): EmbedRequest | undefined {
@@ -81,9 +127,11 @@ export function parseEmbedRequest(url: URL): EmbedRequest | undefined {
     minCardWidth: integer(params, 'min-card-width', LIMITS.minCardWidth.min, LIMITS.minCardWidth.max) ?? LIMITS.minCardWidth.default,
     view: {},
   };
+  // Refused before anything is fetched; an image as tall as its content is checked again once drawn.
+  if (request.format === 'png' && request.height !== undefined) checkPixels(request.width, request.height, request.scale);
   for (const name of ['series-limit', 'num-samples']) {
     const value = params.get(name);
-    if (value !== null && !/^\d+$/.test(value)) throw new EmbedParamError(`The ${name} parameter "${value}" is not valid: expected a whole number of at least 1.`);
+    if (value !== null && !/^\d+$/.test(value)) throw new EmbedParamError(`The ${name} parameter "${value}" is not valid: expected ${VALID_COUNT}.`);
   }
   const filters = filtersFromSearchParams(params);
   // Zero passes the pattern above but not filtersFromSearchParams: let viewOptions name the problem.
