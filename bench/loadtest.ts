@@ -73,6 +73,8 @@ async function phase(name: string, server: ChildServer, run: () => Promise<LoadF
 async function runHostile(cases: HostileCase[], servers: Record<HostileCase['server'], ChildServer>): Promise<void> {
   for (const entry of cases) {
     const server = servers[entry.server];
+    // Each case on a quiet server: what is measured is this request, not the garbage of the one before.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const hostileAnswers = Promise.all(entry.calls.map((call) => send(server.base, call)));
     // The ordinary request goes out once the hostile work has started.
     await new Promise((resolve) => setTimeout(resolve, 20));
