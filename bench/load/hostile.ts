@@ -3,6 +3,7 @@
  * it must get and how fast. Every one is sent together with an ordinary request to the same server, which must
  * still be answered promptly: a refusal that costs everyone else their answers is no refusal.
  */
+import { aliasFlood, fragmentBomb } from '../../test/support/hostile-queries.ts';
 import { FIXTURE_LIKE_QUERY } from './queries.ts';
 import { graphql, JSON_HEADERS, type Answer, type Call } from './http-client.ts';
 
@@ -43,16 +44,6 @@ function graphqlError(message: RegExp) {
       return `not JSON: ${answer.text.slice(0, 200)}`;
     }
   };
-}
-
-/** Fragments that each spread the next one twice: 2^depth fields in a few hundred bytes. */
-function fragmentBomb(depth: number): string {
-  const fragments = Array.from({ length: depth }, (_, i) => `fragment F${i} on InsightView { ...F${i + 1} ...F${i + 1} }`);
-  return `{ insightViews { nodes { ...F0 } } } ${fragments.join(' ')} fragment F${depth} on InsightView { id }`;
-}
-
-function aliasFlood(count: number, field: (i: number) => string): string {
-  return `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
 }
 
 const AGGREGATE = `query Runaway($query: String!) { searchQueryAggregate(query: $query, patternType: regexp) {

@@ -14,6 +14,7 @@ import { QUERY_LIMITS, queryCost } from '../../../server/graphql/query-cost.ts';
 import { createInsightsServer, type InsightsServerOptions } from '../../../server/http.ts';
 import { createUpstreamFetch } from '../../../server/proxy.ts';
 import { MAX_BYTES_IN_FLIGHT, redact } from '../../../server/proxy/upstream.ts';
+import { aliasFlood, fragmentBomb } from '../../support/hostile-queries.ts';
 import { StandInUpstream } from '../../support/stand-in-upstream.ts';
 
 interface Raw {
@@ -39,15 +40,9 @@ const JSON_TYPE = { 'Content-Type': 'application/json' };
 const graphqlBody = (query: string) => JSON.stringify({ query });
 const VIEWS = '{ insightViews { nodes { id } } }';
 
-/** Fragments that each spread the next one twice: `depth` of them select 2^depth fields in a few hundred bytes. */
-function fragmentBomb(depth: number): string {
-  const fragments = Array.from({ length: depth }, (_, i) => `fragment F${i} on InsightView { ...F${i + 1} ...F${i + 1} }`);
-  return `{ insightViews { nodes { ...F0 } } } ${fragments.join(' ')} fragment F${depth} on InsightView { id }`;
-}
-
 /** `count` aliases of one insight view each: one request asking for `count` computations. */
-function aliasFlood(count: number): string {
-  return `{ ${Array.from({ length: count }, (_, i) => `v${i}: insightViews(id: "${FIXTURE_IDS.todos}") { nodes { id } }`).join(' ')} }`;
+function viewFlood(count: number): string {
+  return aliasFlood(count, () => `insightViews(id: "${FIXTURE_IDS.todos}") { nodes { id } }`);
 }
 
 async function listen(options: InsightsServerOptions): Promise<{ base: string; server: Server }> {
@@ -99,12 +94,12 @@ describe('the local server under hostile requests', () => {
   });
 
   test('an alias flood is refused before any view is computed', async () => {
-    const answer = await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(aliasFlood(1000)) });
+    const answer = await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(viewFlood(1000)) });
     const { data, errors } = JSON.parse(answer.text);
     assert.equal(data, null);
     assert.ok(errors.some((e: { message: string }) => /1,000 top-level fields; at most 30/.test(e.message)), answer.text);
     // At the limit it is still answered.
-    const within = JSON.parse((await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(aliasFlood(QUERY_LIMITS.rootFields)) })).text);
+    const within = JSON.parse((await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(viewFlood(QUERY_LIMITS.rootFields)) })).text);
     assert.equal(within.errors, undefined);
     assert.equal(Object.keys(within.data).length, QUERY_LIMITS.rootFields);
   });
@@ -215,7 +210,7 @@ describe('the read-only proxy under hostile requests', () => {
     upstream.requests.length = 0;
     for (const [query, message] of [
       [fragmentBomb(40), /Refused by the read-only insights proxy: the query selects 1,099,511,627,778 fields/],
-      [`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: searchQueryAggregate(query: "x", patternType: literal) { __typename }`).join(' ')} }`, /1,000 top-level fields; at most 30/],
+      [aliasFlood(1000, () => 'searchQueryAggregate(query: "x", patternType: literal) { __typename }'), /1,000 top-level fields; at most 30/],
     ] as const) {
       const answer = await raw(proxy.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(query) });
       assert.equal(answer.status, 200);
