@@ -1,6 +1,6 @@
-import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WeightedLru } from './engine/lru.ts';
-import { QUERY_LIMITS, queryCostProblems } from './graphql/query-cost.ts';
+import { parseQuery, queryCostProblems } from './graphql/query-cost.ts';
 
 export interface GraphQLBody {
   query?: unknown;
@@ -51,12 +51,10 @@ function checkedDocument(schema: GraphQLSchema, query: string): Checked {
 }
 
 function check(schema: GraphQLSchema, query: string): Checked {
-  let document;
-  try {
-    document = parse(query, { maxTokens: QUERY_LIMITS.tokens });
-  } catch (error) {
-    return { errors: [{ message: (error as Error).message }] };
-  }
+  const parsed = parseQuery(query);
+  if ('syntaxError' in parsed) return { errors: [{ message: parsed.syntaxError }] };
+  if ('tooLong' in parsed) return { errors: [{ message: `Refused: ${parsed.tooLong}` }] };
+  const { document } = parsed;
   const tooCostly = queryCostProblems(document);
   if (tooCostly.length) return { errors: tooCostly.map((problem) => ({ message: `Refused: ${problem}` })) };
   const invalid = validate(schema, document);

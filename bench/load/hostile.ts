@@ -56,7 +56,7 @@ function runaway(i: number): Call {
 
 export function hostileCases(context: { insightId: string; localHost: string; proxyHost: string }): HostileCase[] {
   const id = encodeURIComponent(context.insightId);
-  const costly = /Refused.*(fields once its fragments are expanded|top-level fields)/;
+  const costly = /Refused.*(fields once its fragments are expanded|top-level fields|more than [\d,]+ tokens)/;
   const bigBody = { method: 'POST', path: '/.api/graphql', headers: JSON_HEADERS, body: Buffer.alloc(10 * 1024 * 1024, 32) };
   const rebound = (host: string) => ({ ...graphql(FIXTURE_LIKE_QUERY), headers: { ...JSON_HEADERS, Host: `evil.example:${host.split(':')[1]}`, Origin: `http://evil.example:${host.split(':')[1]}` } });
   const foreign = { ...graphql(FIXTURE_LIKE_QUERY), headers: { ...JSON_HEADERS, Origin: 'https://evil.example' } };

@@ -14,18 +14,16 @@ import {
   FieldsOnCorrectTypeRule,
   GraphQLError,
   Kind,
-  parse,
   print,
   specifiedRules,
   validate,
-  type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
   type ASTVisitor,
   type FragmentDefinitionNode,
   type InlineFragmentNode,
 } from 'graphql';
-import { QUERY_LIMITS, queryCostProblems } from '../graphql/query-cost.ts';
+import { parseQuery, queryCostProblems } from '../graphql/query-cost.ts';
 import { loadSchema } from '../schema-file.ts';
 
 /** The top-level reads a page may make through the proxy (README and error messages list them). */
@@ -112,12 +110,10 @@ export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequ
     return refused(`${REFUSED} "operationName" must be a string.`);
   }
 
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: QUERY_LIMITS.tokens });
-  } catch (error) {
-    return refused(`${REFUSED} the query is not valid GraphQL: ${(error as GraphQLError).message}`);
-  }
+  const parsed = parseQuery(query);
+  if ('syntaxError' in parsed) return refused(`${REFUSED} the query is not valid GraphQL: ${parsed.syntaxError}`);
+  if ('tooLong' in parsed) return refused(`${REFUSED} ${parsed.tooLong}`);
+  const { document } = parsed;
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const writes = operations.filter((op) => op.operation !== 'query');
   if (writes.length) {
