@@ -132,7 +132,9 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
   const embedFetch = options.embedFetch ?? (options.source ? localFetch(options.source) : undefined);
   const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout });
   const hosts = { allowHosts: options.allowHosts ?? [] };
-  return createServer((request, response) => {
+  // Slow clients (slowloris) give up their connection: headers within 10 s, the whole request within 30 s
+  // (Node's defaults are 60 s and 5 min); readBody bounds a stalled body sooner.
+  return createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (request, response) => {
     void (async () => {
       try {
         checkHost(request, hosts);
