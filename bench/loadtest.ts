@@ -120,8 +120,9 @@ async function main(): Promise<void> {
       `/embed/insight/${todos}.png?scale=2`,
       `/embed/dashboard/${encodeURIComponent(dashboard)}.svg`,
       `/embed/insight.svg?kind=languages&repository=${encodeURIComponent('local/repo.git')}`,
+      `/embed/insight.svg?kind=group-by&query=TODO&mode=path&limit=10`,
     ];
-    await phase(`embeds (SVG, PNG, dashboard, languages) by ${SIZES.embedUsers} readers for ${SIZES.embedSeconds} s`, local, () =>
+    await phase(`embeds (SVG, PNG, dashboard, languages, group-by) by ${SIZES.embedUsers} readers for ${SIZES.embedSeconds} s`, local, () =>
       drive(local.base, { concurrency: SIZES.embedUsers, seconds: SIZES.embedSeconds }, async (user, i, call) => {
         await call({ path: embeds[(user + i) % embeds.length] });
       }),
