@@ -14,11 +14,11 @@
  * Anything else (the `src` files of third-party stories) goes to the browser's own fetch.
  */
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { runGraphQL, type GraphQLBody } from '../server/graphql.ts';
-import { FixtureSource } from '../server/fixtures/source.ts';
-import { createRootValue } from '../server/resolvers.ts';
-import schemaSDL from '../server/schema.graphql?raw';
-import { bodyFault, statusFault } from '../server/fixtures/faults.ts';
+import { runGraphQL, type GraphQLBody } from '../server/graphql/run.ts';
+import { FixtureSource } from '../server/sources/fixtures/source.ts';
+import { createRootValue } from '../server/graphql/resolvers.ts';
+import schemaSDL from '../server/graphql/schema.graphql?raw';
+import { bodyFault, statusFault } from '../server/sources/fixtures/faults.ts';
 
 export const FIXTURE_INSTANCE = 'https://sourcegraph.example.com';
 

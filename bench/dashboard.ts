@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { arch, cpus, platform } from 'node:os';
-import { DASHBOARD_IDS } from '../server/fixtures/insights.ts';
+import { DASHBOARD_IDS } from '../server/sources/fixtures/insights.ts';
 import { launchChromium } from '../test/support/browser.ts';
 import { startFixtureEndpoint } from '../test/support/endpoint.ts';
 import { serveFiles } from '../test/support/static-server.ts';

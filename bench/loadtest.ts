@@ -19,7 +19,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dashboardId, insightViewId } from '../server/config.ts';
+import { dashboardId, insightViewId } from '../server/sources/config.ts';
 import { benchmarkRepository } from '../server/bench/benchmark-repository.ts';
 import { createSlowRegexpRepository } from '../test/node/engine/slow-regexp-fixture.ts';
 import { StandInUpstream } from '../test/support/stand-in-upstream.ts';

@@ -13,20 +13,20 @@
  * (repeatable; browser pages on other origins that may call the API; default: same origin only), --allow-host
  * NAME (repeatable; host names answered besides loopback names and IP addresses, see http/hosts.ts).
  * Proxy mode only: --upstream-timeout SECONDS (default 25), --cache-ttl SECONDS (default 30, 0 = off). See
- * server/proxy.ts and the README's proxy section and "Running it in production".
+ * server/proxy/index.ts and the README's proxy section and "Running it in production".
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, configForRepositories, loadConfig, type ServerConfig } from './config.ts';
-import { FixtureSource } from './fixtures/source.ts';
-import { GitSource } from './git-source.ts';
-import { createInsightsServer, type InsightsServerOptions } from './http.ts';
-import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, embedTimeoutMs, normalizeUpstream } from './proxy.ts';
+import { ConfigError, configForRepositories, loadConfig, type ServerConfig } from './sources/config.ts';
+import { FixtureSource } from './sources/fixtures/source.ts';
+import { GitSource } from './sources/git-source.ts';
+import { createInsightsServer, type InsightsServerOptions } from './http/server.ts';
+import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, embedTimeoutMs, normalizeUpstream } from './proxy/index.ts';
 import { normalizeOrigin } from './http/cors.ts';
 import { normalizeAllowedHost } from './http/hosts.ts';
 import { packageRoot } from './package-root.ts';
-import type { InsightSource } from './source.ts';
+import type { InsightSource } from './sources/source.ts';
 
 const USAGE = `Usage: code-insights-server (--repo PATH … | --config FILE | --fixtures) [--port 8080] [--host 127.0.0.1]
                             [--token TOKEN] [--cache-dir DIR] [--demo] [--allow-origin URL …] [--allow-host NAME …]

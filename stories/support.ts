@@ -8,7 +8,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { FIXTURE_INSTANCE } from '../.storybook/fixture-fetch.ts';
 
 export { FIXTURE_INSTANCE };
-export { DASHBOARD_IDS, FIXTURE_IDS, REPOS } from '../server/fixtures/insights.ts';
+export { DASHBOARD_IDS, FIXTURE_IDS, REPOS } from '../server/sources/fixtures/insights.ts';
 
 /** The fixture instance with a scenario path: `status/500`, `body/not-json`, `hang`, `processing-forever`. */
 export const scenario = (path: string): string => `${FIXTURE_INSTANCE}/${path}`;

@@ -1,6 +1,6 @@
 /**
  * What a GraphQL document may cost before a server does any work for it, applied the same way by the local
- * server (server/graphql.ts) and the read-only proxy (server/proxy/allowlist.ts), as GraphQL gateways with cost
+ * server (server/graphql/run.ts) and the read-only proxy (server/proxy/allowlist.ts), as GraphQL gateways with cost
  * limits do.
  *
  * Every measure is taken once per fragment and memoized, so a "fragment bomb" (fragments that each spread the

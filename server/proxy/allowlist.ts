@@ -1,6 +1,6 @@
 /**
  * Which GraphQL requests the read-only proxy forwards: queries (never mutations or subscriptions) made only of
- * fields of the project's schema (server/schema.graphql: Sourcegraph's insight reads, the fields the local server
+ * fields of the project's schema (server/graphql/schema.graphql: Sourcegraph's insight reads, the fields the local server
  * answers, checked against Sourcegraph's schema files by the tests), less NOT_FORWARDED, without introspection.
  * A field not written there cannot reach the instance, however it is reached: directly, through an alias, a
  * fragment spread or an inline fragment; the schema has no Mutation or Subscription type at all. It leaves out,
@@ -24,7 +24,7 @@ import {
   type InlineFragmentNode,
 } from 'graphql';
 import { parseQuery, queryCostProblems } from '../graphql/query-cost.ts';
-import { loadSchema } from '../schema-file.ts';
+import { loadSchema } from '../graphql/schema-file.ts';
 
 /** The top-level reads a page may make through the proxy (README and error messages list them). */
 export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'search', 'searchQueryAggregate'] as const;

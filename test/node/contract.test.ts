@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { allOperations, dashboardOperation, insightViewsOperation } from '../../src/api/queries.ts';
-import { loadSchema } from '../../server/schema-file.ts';
+import { loadSchema } from '../../server/graphql/schema-file.ts';
 import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from '../support/upstream-schema.ts';
 
 const upstream = upstreamSchemaAvailable();

@@ -19,12 +19,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { insightViewId } from '../../server/config.ts';
-import { bodyFault, statusFault, type FaultAnswer } from '../../server/fixtures/faults.ts';
-import { FixtureSource } from '../../server/fixtures/source.ts';
-import { GitSource } from '../../server/git-source.ts';
+import { insightViewId } from '../../server/sources/config.ts';
+import { bodyFault, statusFault, type FaultAnswer } from '../../server/sources/fixtures/faults.ts';
+import { FixtureSource } from '../../server/sources/fixtures/source.ts';
+import { GitSource } from '../../server/sources/git-source.ts';
 import { API, WEB, createFixtureRepositories } from '../node/engine/fixture-repositories.ts';
-import { graphqlHandler } from '../../server/http.ts';
+import { graphqlHandler } from '../../server/graphql/handler.ts';
 import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from './upstream-schema.ts';
 
 export const ENDPOINT_PORT = Number(process.env.FIXTURE_PORT ?? 8788);

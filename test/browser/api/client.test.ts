@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { InsightsClient } from '../../../src/api/client.js';
-import { BULK_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { BULK_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { SECURE_TOKEN, graphqlRequests, instance, requestLog, resetEndpoint } from '../endpoint.js';
 
 function client(options: Partial<ConstructorParameters<typeof InsightsClient>[1]> = {}) {

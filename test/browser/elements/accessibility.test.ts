@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { configure, type CodeInsightElement, type InsightsDashboardElement } from '../../../src/index.js';
-import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { instance, resetEndpoint } from '../endpoint.js';
 import { untilState } from '../wait.js';
 

@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { configure, type CodeInsightElement, type InsightLoadEvent } from '../../../src/index.js';
-import { FIXTURE_IDS, previewValue } from '../../../server/fixtures/insights.ts';
+import { FIXTURE_IDS, previewValue } from '../../../server/sources/fixtures/insights.ts';
 import { graphqlRequests, instance, resetEndpoint } from '../endpoint.js';
 import { shadow, untilState } from '../wait.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configure, type CodeInsightElement, type InsightPointClickEvent } from '../../../src/index.js';
-import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { instance, resetEndpoint } from '../endpoint.js';
 import { shadow, untilState } from '../wait.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { configure, type CodeInsightElement, type InsightsDashboardElement } from '../../../src/index.js';
-import { BULK_IDS, DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { BULK_IDS, DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { graphqlRequests, instance, requestLog, resetEndpoint } from '../endpoint.js';
 import { shadow, untilState } from '../wait.js';
 

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { launchChromium } from '../../support/browser.ts';
 import { SECURE_TOKEN, startFixtureEndpoint } from '../../support/endpoint.ts';
 import { serveFiles } from '../../support/static-server.ts';

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { launchChromium } from '../../support/browser.ts';
 import { SECURE_TOKEN, startFixtureEndpoint } from '../../support/endpoint.ts';
 import { serveFiles } from '../../support/static-server.ts';

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { embedHandler } from '../../../server/embed/handler.ts';
-import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
-import { FixtureSource } from '../../../server/fixtures/source.ts';
-import { createInsightsServer } from '../../../server/http.ts';
-import { localFetch } from '../../../server/local-fetch.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
+import { FixtureSource } from '../../../server/sources/fixtures/source.ts';
+import { createInsightsServer } from '../../../server/http/server.ts';
+import { localFetch } from '../../../server/graphql/local-fetch.ts';
 
 const servers: Server[] = [];
 let base: string;

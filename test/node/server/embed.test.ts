@@ -10,9 +10,9 @@ import { after, before, describe, test } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
 import { defaultMessages as m } from '../../../src/model/messages.ts';
 import { themeColors } from '../../../src/styles/theme-colors.ts';
-import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, viewId, type FixtureInsight } from '../../../server/fixtures/insights.ts';
-import { FixtureSource } from '../../../server/fixtures/source.ts';
-import { createInsightsServer } from '../../../server/http.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, viewId, type FixtureInsight } from '../../../server/sources/fixtures/insights.ts';
+import { FixtureSource } from '../../../server/sources/fixtures/source.ts';
+import { createInsightsServer } from '../../../server/http/server.ts';
 import { HOSTILE_COLORS, HOSTILE_TEXT } from '../../browser/security/hostile-payloads.ts';
 import { decodePNG } from './png-decode.ts';
 

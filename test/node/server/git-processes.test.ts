@@ -11,14 +11,14 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { insightViewId, type ServerConfig } from '../../../server/config.ts';
+import { insightViewId, type ServerConfig } from '../../../server/sources/config.ts';
 import { CAT_FILE_PROCESS_LIMIT } from '../../../server/engine/cat-file.ts';
 import { GIT_PROCESS_LIMIT, gitProcesses, runGit, spawnFailureDetail } from '../../../server/engine/git.ts';
 import { ProcessLimit } from '../../../server/engine/process-limit.ts';
 import { createEngine } from '../../../server/engine/index.ts';
 import { createTreeListingCache, GitRepository } from '../../../server/engine/repository.ts';
-import { GitSource } from '../../../server/git-source.ts';
-import { createInsightsServer } from '../../../server/http.ts';
+import { GitSource } from '../../../server/sources/git-source.ts';
+import { createInsightsServer } from '../../../server/http/server.ts';
 import { API, WEB, createFixtureRepositories, type FixturePaths } from '../engine/fixture-repositories.ts';
 import { createRepository, git, makeTempDir, removeDir } from '../engine/git-fixture.ts';
 

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { insightViewId, type ServerConfig } from '../../../server/config.ts';
-import { GitSource } from '../../../server/git-source.ts';
-import { createInsightsServer } from '../../../server/http.ts';
+import { insightViewId, type ServerConfig } from '../../../server/sources/config.ts';
+import { GitSource } from '../../../server/sources/git-source.ts';
+import { createInsightsServer } from '../../../server/http/server.ts';
 import { API, WEB, createFixtureRepositories } from '../engine/fixture-repositories.ts';
 import { makeTempDir, removeDir } from '../engine/git-fixture.ts';
 

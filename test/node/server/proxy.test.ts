@@ -15,11 +15,11 @@ import { isObjectType, isInterfaceType, isInputObjectType, parse, print, type Gr
 import { allOperations, LANGUAGES } from '../../../src/api/queries.ts';
 import { InsightsError } from '../../../src/api/errors.ts';
 import { postGraphQL } from '../../../src/api/transport.ts';
-import { createInsightsServer } from '../../../server/http.ts';
-import { FIXTURE_IDS } from '../../../server/fixtures/insights.ts';
-import { FixtureSource } from '../../../server/fixtures/source.ts';
-import { localFetch } from '../../../server/local-fetch.ts';
-import { createUpstreamFetch, embedTimeoutMs, type UpstreamOptions } from '../../../server/proxy.ts';
+import { createInsightsServer } from '../../../server/http/server.ts';
+import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
+import { FixtureSource } from '../../../server/sources/fixtures/source.ts';
+import { localFetch } from '../../../server/graphql/local-fetch.ts';
+import { createUpstreamFetch, embedTimeoutMs, type UpstreamOptions } from '../../../server/proxy/index.ts';
 import { readOnlySchema } from '../../../server/proxy/allowlist.ts';
 import { StandInUpstream, type Fault } from '../../support/stand-in-upstream.ts';
 import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from '../../support/upstream-schema.ts';

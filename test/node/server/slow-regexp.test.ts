@@ -8,9 +8,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
-import { insightViewId, type ServerConfig } from '../../../server/config.ts';
-import { GitSource } from '../../../server/git-source.ts';
-import { createInsightsServer } from '../../../server/http.ts';
+import { insightViewId, type ServerConfig } from '../../../server/sources/config.ts';
+import { GitSource } from '../../../server/sources/git-source.ts';
+import { createInsightsServer } from '../../../server/http/server.ts';
 import { makeTempDir, removeDir } from '../engine/git-fixture.ts';
 import { createSlowRegexpRepository, SLOW, SLOW_TODOS } from '../engine/slow-regexp-fixture.ts';
 

@@ -1,5 +1,5 @@
-import { csvRow } from '../src/model/csv-export.ts';
-import type { InsightSource } from './source.ts';
+import { csvRow } from '../../src/model/csv-export.ts';
+import type { InsightSource } from '../sources/source.ts';
 
 /**
  * Every point of a saved insight as CSV, as Sourcegraph's `GET /.api/insights/export/{id}` answers: one row per

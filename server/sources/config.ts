@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import type { RepositoryConfig } from './engine/index.ts';
+import type { RepositoryConfig } from '../engine/index.ts';
 import type { DashboardDefinition, InsightDefinition } from './source.ts';
 import { parseStep, type Step } from './steps.ts';
 

@@ -1,6 +1,6 @@
 import { execute, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { WeightedLru } from './engine/lru.ts';
-import { parseQuery, queryCostProblems } from './graphql/query-cost.ts';
+import { WeightedLru } from '../engine/lru.ts';
+import { parseQuery, queryCostProblems } from './query-cost.ts';
 
 export interface GraphQLBody {
   query?: unknown;

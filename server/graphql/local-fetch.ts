@@ -1,7 +1,7 @@
-import { runGraphQL } from './graphql.ts';
+import { runGraphQL } from './run.ts';
 import { createRootValue } from './resolvers.ts';
 import { loadSchema } from './schema-file.ts';
-import type { InsightSource } from './source.ts';
+import type { InsightSource } from '../sources/source.ts';
 
 /**
  * A Fetch-API function that answers Sourcegraph GraphQL POSTs (`…/.api/graphql`) in-process from `source`,

@@ -1,4 +1,4 @@
-import type { RepositoryFilter } from './source.ts';
+import type { RepositoryFilter } from '../sources/source.ts';
 
 /**
  * The searches behind a data point, built as Sourcegraph's query builder does (API.md 2(d)): repository

@@ -1,6 +1,6 @@
-import type { Step, StepUnit } from '../src/model/step.ts';
+import type { Step, StepUnit } from '../../src/model/step.ts';
 
-export { parseStep, type Step } from '../src/model/step.ts';
+export { parseStep, type Step } from '../../src/model/step.ts';
 
 const HOUR = 3_600_000;
 const APPROXIMATE: Record<StepUnit, number> = { HOUR, DAY: 24 * HOUR, WEEK: 168 * HOUR, MONTH: 730 * HOUR, YEAR: 8760 * HOUR };

@@ -1,5 +1,5 @@
 import { diffQuery, pointInTimeQuery } from './drilldown.ts';
-import type { AggregationMode, InsightDefinition, InsightSource, RepositoryFilter, SeriesResult, StepUnit } from './source.ts';
+import type { AggregationMode, InsightDefinition, InsightSource, RepositoryFilter, SeriesResult, StepUnit } from '../sources/source.ts';
 
 /**
  * Root resolvers for `schema.graphql`, over any InsightSource. They shape plain definitions and series into

@@ -7,17 +7,17 @@
  * the origin policy (CORS) and, optionally, a token for the proxy itself.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authorized } from './http/auth.ts';
-import { readBody } from './http/body.ts';
-import { applyOriginPolicy, requireJSON, type OriginPolicy } from './http/cors.ts';
-import { answeringRequestErrors, requestURL, send } from './http/responses.ts';
-import { checkGraphQLRequest } from './proxy/allowlist.ts';
-import { ResponseCache, type CachedAnswer } from './proxy/cache.ts';
-import { ConcurrencyLimit, QueueFullError } from './shared/concurrency-limit.ts';
-import { WeightedLru } from './engine/lru.ts';
-import { callUpstream, failure, graphqlErrorBody, type UpstreamAnswer, type UpstreamCall, type UpstreamSettings } from './proxy/upstream.ts';
+import { authorized } from '../http/auth.ts';
+import { readBody } from '../http/body.ts';
+import { applyOriginPolicy, requireJSON, type OriginPolicy } from '../http/cors.ts';
+import { answeringRequestErrors, requestURL, send } from '../http/responses.ts';
+import { checkGraphQLRequest } from './allowlist.ts';
+import { ResponseCache, type CachedAnswer } from './cache.ts';
+import { ConcurrencyLimit, QueueFullError } from '../shared/concurrency-limit.ts';
+import { WeightedLru } from '../engine/lru.ts';
+import { callUpstream, failure, graphqlErrorBody, type UpstreamAnswer, type UpstreamCall, type UpstreamSettings } from './upstream.ts';
 
-export { ALLOWED_ROOT_FIELDS } from './proxy/allowlist.ts';
+export { ALLOWED_ROOT_FIELDS } from './allowlist.ts';
 
 export interface UpstreamOptions {
   /** The instance, e.g. `https://sourcegraph.example.com` (a path prefix is kept). */
@@ -154,7 +154,7 @@ export interface ProxyHandlerOptions extends OriginPolicy {
 }
 
 /**
- * The HTTP side of proxy mode, shaped like `graphqlHandler` in http.ts: true when it answered (the API paths),
+ * The HTTP side of proxy mode, shaped like `graphqlHandler` (graphql/handler.ts): true when it answered (the API paths),
  * false for other paths. Callers' Authorization and Cookie headers go no further than this function.
  */
 export function proxyHandler(options: ProxyHandlerOptions) {

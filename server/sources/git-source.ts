@@ -1,5 +1,5 @@
 import type { ConfiguredInsight, ServerConfig } from './config.ts';
-import { DEFAULT_REGEXP_BUDGET_MS, EngineError, RegexpBudget, createEngine, parseSearchQuery, type Engine } from './engine/index.ts';
+import { DEFAULT_REGEXP_BUDGET_MS, EngineError, RegexpBudget, createEngine, parseSearchQuery, type Engine } from '../engine/index.ts';
 import type {
   Aggregation,
   AggregationMode,

@@ -1,0 +1,83 @@
+/**
+ * The local server's answer to Sourcegraph's API over an InsightSource: `POST /.api/graphql` and the CSV export,
+ * under the servers' shared rules (origin policy, token, JSON bodies, query cost) and a bound on work at once.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import { authorized } from '../http/auth.ts';
+import { readBody } from '../http/body.ts';
+import { applyOriginPolicy, requireJSON } from '../http/cors.ts';
+import { answeringRequestErrors, decodePathPart, RequestError, requestURL, send } from '../http/responses.ts';
+import { ConcurrencyLimit, QueueFullError } from '../shared/concurrency-limit.ts';
+import type { InsightSource } from '../sources/source.ts';
+import { exportCSV } from './export.ts';
+import { createRootValue } from './resolvers.ts';
+import { runGraphQL } from './run.ts';
+import { loadSchema } from './schema-file.ts';
+
+/**
+ * GraphQL requests the local server works on at once, and how long one may wait for a place. Past them a request
+ * is answered 503 with Retry-After (the elements wait and retry), so that under a flood every caller hears back
+ * within seconds instead of all waiting on one overloaded process.
+ */
+export const GRAPHQL_LIMITS = { concurrent: 32, queued: 1000, waitMs: 3000 };
+
+export interface GraphQLHandlerOptions {
+  source: InsightSource;
+  /** When set, every GraphQL request must carry `Authorization: token <this>`. */
+  token?: string;
+  /** Browser pages on these origins may call the API (`*` for any); by default only the server's own (http/cors.ts). */
+  allowOrigins?: readonly string[];
+  /** GraphQL requests worked on at once and waiting (default GRAPHQL_LIMITS). */
+  graphqlLimits?: Partial<typeof GRAPHQL_LIMITS>;
+}
+
+/**
+ * A handler for Sourcegraph's API over `source`: the GraphQL endpoint and the insight CSV export. True when it
+ * answered, false for other paths. `rawBody` is for callers that already read the request body.
+ */
+export function graphqlHandler(options: GraphQLHandlerOptions) {
+  const schema: GraphQLSchema = loadSchema();
+  const rootValue = createRootValue(options.source);
+  const origins = { allowOrigins: options.allowOrigins ?? [] };
+  const limits = { ...GRAPHQL_LIMITS, ...options.graphqlLimits };
+  const executions = new ConcurrencyLimit(limits);
+  return answeringRequestErrors(async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
+    const path = requestURL(request.url).pathname;
+    const exported = /^\/\.api\/insights\/export\/([^/]+)$/.exec(path);
+    if (path !== '/.api/graphql' && !exported) return false;
+    // Credentials mirrored for listed origins, as Sourcegraph answers `/.api/*`.
+    applyOriginPolicy(request, response, origins, { credentials: true });
+    if (request.method === 'OPTIONS') return send(response, 204), true;
+    if (!authorized(request, options.token)) {
+      // Sourcegraph's words and status for a wrong token (plain text, not JSON).
+      return send(response, 401, 'Invalid access token.'), true;
+    }
+    if (exported) {
+      if (request.method !== 'GET') return send(response, 405, 'method must be GET'), true;
+      const csv = await exportCSV(options.source, decodePathPart(exported[1], 'insight id'));
+      if (csv === undefined) return send(response, 404, 'Insight not found, or it has no series to export.'), true;
+      response.setHeader('Content-Disposition', 'attachment; filename="insight.csv"');
+      return send(response, 200, csv, 'text/csv; charset=utf-8'), true;
+    }
+    if (request.method !== 'POST') return send(response, 405, 'method must be POST'), true;
+    requireJSON(request);
+    let body: unknown;
+    const text = rawBody ?? (await readBody(request));
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return send(response, 400, 'The request body is not JSON.'), true;
+    }
+    let result: unknown;
+    try {
+      result = await executions.run(() => runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {}), AbortSignal.timeout(limits.waitMs));
+    } catch (error) {
+      if (!(error instanceof QueueFullError) && (error as Error)?.name !== 'TimeoutError') throw error;
+      const why = error instanceof QueueFullError ? error.message : `the request waited ${limits.waitMs / 1000} s for one of ${limits.concurrent} places.`;
+      throw new RequestError(503, `The insights server is busy: ${why} Try again in a few seconds.`, { headers: { 'Retry-After': '2' } });
+    }
+    send(response, 200, JSON.stringify(result), 'application/json');
+    return true;
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * The server both modes run: the API (the local engine's, or the read-only proxy's), the image embeds and the
+ * static demo files, behind the checks every request passes first (host names, then each route's own).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { embedHandler } from '../embed/handler.ts';
+import { GRAPHQL_LIMITS, graphqlHandler } from '../graphql/handler.ts';
+import { localFetch } from '../graphql/local-fetch.ts';
+import { proxyHandler, type ProxyHandlerOptions } from '../proxy/index.ts';
+import type { InsightSource } from '../sources/source.ts';
+import { authorized } from './auth.ts';
+import { checkHost } from './hosts.ts';
+import { RequestError, send, sendRequestError } from './responses.ts';
+import { serveStatic } from './static-files.ts';
+
+export interface InsightsServerOptions {
+  /** Where insights come from (local mode). Not used in proxy mode. */
+  source?: InsightSource;
+  /**
+   * Proxy mode: `/.api/*` is forwarded to a Sourcegraph instance, read-only, with the origin policy given here
+   * (server/proxy/index.ts), instead of being answered from `source`. The proxy options carry the API's own `token`;
+   * pass its `upstreamFetch` as `embedFetch` too, so the images read through the same allowlist and cache.
+   */
+  proxy?: ProxyHandlerOptions;
+  /** When set, every GraphQL request must carry `Authorization: token <this>`. */
+  token?: string;
+  /**
+   * Local mode: browser pages on these origins may call the API (`*` for any); by default only the server's own
+   * pages may (http/cors.ts). Proxy mode has its own list in `proxy`.
+   */
+  allowOrigins?: readonly string[];
+  /** Local mode: GraphQL requests worked on at once and waiting (default GRAPHQL_LIMITS). */
+  graphqlLimits?: Partial<typeof GRAPHQL_LIMITS>;
+  /** Host names the server answers for besides loopback names and IP addresses (http/hosts.ts); `*` for any. */
+  allowHosts?: readonly string[];
+  /** Folders served read-only under URL prefixes, e.g. `{ '/': 'demo', '/dist/': 'dist' }`. */
+  static?: Record<string, string>;
+  /** Serve pages under the strict Content Security Policy the elements promise to work with. */
+  csp?: boolean;
+  /**
+   * Where the image embeds (`/embed/…`) get their data: a Fetch-API function answering Sourcegraph GraphQL
+   * POSTs. Default: `source`, answered in-process (graphql/local-fetch.ts); proxy mode passes a fetch to the instance.
+   */
+  embedFetch?: typeof fetch;
+  /** The instance URL the embeds' requests are addressed to (default `http://localhost`). */
+  embedInstance?: string;
+  /**
+   * Milliseconds an image waits for its data (default 20 000). In proxy mode, longer than the proxy's own
+   * upstream timeout, so a slow instance reads as the proxy's clearer 504 rather than the image giving up first.
+   */
+  embedTimeout?: number;
+}
+
+/** The policy of SPEC's strictest embedding page: no inline anything, Lit's Trusted Types policy only. */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html";
+
+export function createInsightsServer(options: InsightsServerOptions): Server {
+  const graphql = apiHandler(options);
+  const embedFetch = options.embedFetch ?? (options.source ? localFetch(options.source) : undefined);
+  const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout });
+  const hosts = { allowHosts: options.allowHosts ?? [] };
+  // Slow clients (slowloris) give up their connection: headers within 10 s, the whole request within 30 s
+  // (Node's defaults are 60 s and 5 min); readBody bounds a stalled body sooner.
+  return createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (request, response) => {
+    void (async () => {
+      try {
+        checkHost(request, hosts);
+        if (await graphql(request, response)) return;
+        if (embed && request.url?.startsWith('/embed/')) {
+          // Images show what the API shows: a server that asks for a token asks it of them too.
+          if (!authorized(request, options.token)) {
+            return send(response, 401, 'Invalid access token.');
+          }
+          if (await embed(request, response)) return;
+        }
+        if (options.csp) response.setHeader('Content-Security-Policy', STRICT_CSP);
+        if (options.static && request.method === 'GET' && (await serveStatic(request, response, options.static))) return;
+        send(response, 404, 'Not found');
+      } catch (error) {
+        if (error instanceof RequestError) return void sendRequestError(response, error);
+        console.error(error);
+        if (!response.headersSent) send(response, 500, 'Internal server error');
+      }
+    })();
+  });
+}
+
+/** The local engine's endpoint, or the read-only proxy's. */
+function apiHandler(options: InsightsServerOptions): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+  if (options.proxy) return proxyHandler(options.proxy);
+  if (!options.source) throw new Error('createInsightsServer needs a `source` (local mode) or `proxy` options (proxy mode).');
+  return graphqlHandler({ ...options, source: options.source });
+}
