@@ -143,8 +143,8 @@ function send(
   // An SVG opened on its own is a document: it may use its own styles and nothing else (no scripts, no fetches).
   if (format === 'svg') response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
   if (image.retryAfter !== undefined) response.setHeader('Retry-After', String(image.retryAfter));
-  // Images are for any page: other origins may draw them on a canvas too.
-  response.setHeader('Access-Control-Allow-Origin', '*');
+  // No Access-Control-Allow-Origin of its own: an <img> needs none, and a script on another site may read the
+  // picture (a capture group's matches, say) only where the server's origin policy lists that site (http/server.ts).
   if (image.status === 200 && matches(request.headers['if-none-match'], etag)) {
     response.statusCode = 304;
     response.end();

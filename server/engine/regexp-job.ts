@@ -13,6 +13,11 @@ import { runInThisContext } from 'node:vm';
 
 /** Sourcegraph's cap on distinct capture-group values in one insight. */
 export const MAX_CAPTURE_VALUES = 500;
+/**
+ * Captured values are series labels: longer ones are cut to this many characters. A pattern such as
+ * `([\s\S]+)` would otherwise make whole files into labels, held in memory, on disk and in the answer.
+ */
+export const MAX_CAPTURE_LENGTH = 100;
 
 /** Distinct values of the first capture group with their match counts, as [value, count] pairs. */
 export type CaptureCounts = [string, number][];
@@ -72,8 +77,9 @@ function captureCounts(regexp, text) {
       regexp.lastIndex++;
       continue;
     }
-    const value = match[1];
-    if (value === undefined || value === '') continue;
+    const captured = match[1];
+    if (captured === undefined || captured === '') continue;
+    const value = captured.length > ${MAX_CAPTURE_LENGTH} ? captured.slice(0, ${MAX_CAPTURE_LENGTH}) : captured;
     const current = counts.get(value);
     if (current !== undefined) counts.set(value, current + 1);
     else if (counts.size < ${MAX_CAPTURE_VALUES}) counts.set(value, 1);

@@ -23,6 +23,9 @@ interface InsightViewsArgs {
   seriesDisplayOptions?: SeriesDisplayOptionsInput | null;
 }
 
+/** Series in one live preview (Sourcegraph's creation UI offers a handful). */
+export const MAX_PREVIEW_SERIES = 20;
+
 const DEFAULT_DISPLAY = { sortOptions: { mode: 'RESULT_COUNT', direction: 'DESC' }, limit: 20, numSamples: null } as const;
 const NO_FILTERS = { includeRepoRegex: null, excludeRepoRegex: null, searchContexts: [] };
 
@@ -183,6 +186,8 @@ interface PreviewInput {
 async function preview(source: InsightSource, input: PreviewInput) {
   if (!source.preview) throw new Error('Live previews are not available on this server.');
   if (input.series.some((s) => s.groupBy)) throw new Error('Compute (group by) previews are not supported by this server.');
+  // Each series is a search over every point's tree: the list is the one cost the query cost limits cannot see.
+  if (input.series.length > MAX_PREVIEW_SERIES) throw new Error(`A preview has at most ${MAX_PREVIEW_SERIES} series, not ${input.series.length}.`);
   const series = await source.preview({
     repositories: input.repositoryScope.repositories,
     repositoryCriteria: input.repositoryScope.repositoryCriteria,

@@ -9,6 +9,7 @@ import { localFetch } from '../graphql/local-fetch.ts';
 import { proxyHandler, type ProxyHandlerOptions } from '../proxy/index.ts';
 import type { InsightSource } from '../sources/source.ts';
 import { authorized } from './auth.ts';
+import { applyOriginPolicy } from './cors.ts';
 import { checkHost } from './hosts.ts';
 import { RequestError, send, sendRequestError } from './responses.ts';
 import { serveStatic } from './static-files.ts';
@@ -69,7 +70,10 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
         checkHost(request, hosts);
         if (await graphql(request, response)) return;
         if (embed && request.url?.startsWith('/embed/')) {
-          // Images show what the API shows: a server that asks for a token asks it of them too.
+          // Images show what the API shows, to the same pages: <img> requests carry no Origin and pass; a script
+          // on another site is refused unless listed, or it could read the text of a capture group's matches.
+          applyOriginPolicy(request, response, { allowOrigins: options.proxy?.allowOrigins ?? options.allowOrigins ?? [] }, { credentials: false });
+          // A server that asks for a token asks it of them too.
           if (!authorized(request, options.token)) {
             return send(response, 401, 'Invalid access token.');
           }

@@ -61,7 +61,12 @@ describe('query cost', () => {
 
   test('queryCost counts aliases and top-level fields through fragments', () => {
     const cost = queryCost(parse('{ ...Q a: insightViews { nodes { id } } } fragment Q on Query { b: insightViews { nodes { x: id } } search(query: "") { __typename } }'));
-    assert.deepEqual(cost, { depth: 3, rootFields: 3, aliases: 3, fields: 8 });
+    assert.deepEqual(cost, { depth: 3, rootFields: 3, breadth: 3, aliases: 3, fields: 8 });
+  });
+
+  test('queryCost measures the widest selection set, which graphql-js compares field by field', () => {
+    const wide = `{ insightViews { nodes { ${'dashboards(first: 1) { nodes { id } } '.repeat(400)} } } }`;
+    assert.equal(queryCost(parse(wide)).breadth, 400);
   });
 
   test('a fragment cycle costs infinitely much instead of looping', () => {
@@ -90,7 +95,8 @@ describe('the local server under hostile requests', () => {
     assert.equal(answer.status, 200);
     const { data, errors } = JSON.parse(answer.text);
     assert.equal(data, null);
-    assert.match(errors[0].message, /^Refused: the query selects 1,099,511,627,778 fields once its fragments are expanded; at most 5,000/);
+    const messages = errors.map((e: { message: string }) => e.message);
+    assert.ok(messages.includes('Refused: the query selects 1,099,511,627,778 fields once its fragments are expanded; at most 5,000 are answered.'), messages.join('\n'));
   });
 
   test('an alias flood is refused before any view is computed', async () => {
@@ -181,6 +187,50 @@ describe('the local server under hostile requests', () => {
         busy.server.close();
       }
     }
+  });
+
+  test('images go to any <img> but are read by scripts only on listed origins', async () => {
+    const path = `/embed/insight.svg?kind=group-by&query=${encodeURIComponent('TODO')}&mode=repo`;
+    const img = await raw(local.base, path);
+    assert.equal(img.status, 200);
+    assert.equal(img.headers['access-control-allow-origin'], undefined);
+    const script = await raw(local.base, path, { headers: { Origin: 'https://evil.example' } });
+    assert.equal(script.status, 403);
+    assert.match(script.text, /--allow-origin/);
+    const listed = await listen({ source: new FixtureSource(), allowOrigins: ['https://wiki.example.com'] });
+    try {
+      const answer = await raw(listed.base, path, { headers: { Origin: 'https://wiki.example.com' } });
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers['access-control-allow-origin'], 'https://wiki.example.com');
+    } finally {
+      listed.server.close();
+    }
+  });
+
+  test('a live preview has at most 20 series: the list is the one cost the query limits cannot see', async () => {
+    const series = Array.from({ length: 21 }, (_, i) => ({ query: `TODO ${i}`, label: `s${i}`, generatedFromCaptureGroups: false }));
+    const query = 'query($input: SearchInsightPreviewInput!) { searchInsightPreview(input: $input) { label } }';
+    const input = { repositoryScope: { repositories: ['github.com/acme/api'] }, timeScope: { stepInterval: { unit: 'MONTH', value: 1 } }, series };
+    const answer = JSON.parse((await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query, variables: { input } }) })).text);
+    assert.equal(answer.errors[0].message, 'A preview has at most 20 series, not 21.');
+    input.series = series.slice(0, 20);
+    const within = JSON.parse((await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query, variables: { input } }) })).text);
+    assert.equal(within.errors, undefined, JSON.stringify(within.errors));
+  });
+
+  test('fixture mode runs repository filters under the regexp time limit too', { timeout: 20_000 }, async () => {
+    const query = 'query($id: ID!, $filters: InsightViewFiltersInput) { insightViews(id: $id, filters: $filters) { nodes { dataSeries { label } } } }';
+    const runaway = raw(local.base, '/.api/graphql', {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ query, variables: { id: FIXTURE_IDS.todos, filters: { includeRepoRegex: '^gi(([a-z./]+)+)+X$' } } }),
+    }).then((answer) => ({ answer, at: performance.now() }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await raw(local.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: graphqlBody(VIEWS) });
+    const ordinaryAt = performance.now();
+    const { answer, at } = await runaway;
+    assert.ok(ordinaryAt < at, 'the ordinary request waited for the runaway filter');
+    assert.match(JSON.parse(answer.text).errors[0].message, /took too long to run/);
   });
 
   test('malformed percent-encoding is a 400 naming it, not a 500', async () => {
