@@ -121,8 +121,8 @@ function statusOf(error: unknown): { status: number; retryAfter?: number } {
     case 'timeout':
       return { status: 504 };
     case 'http':
-      // The instance is rate-limiting this server: so is this server, for as long as it was asked to wait.
-      return error.status === 429 ? { status: 503, retryAfter: error.retryAfter } : { status: 502 };
+      // The instance is rate-limiting this server, or busy: so is this server, for as long as it was asked to wait.
+      return error.status === 429 || error.status === 503 ? { status: 503, retryAfter: error.retryAfter } : { status: 502 };
     default:
       return { status: 502 };
   }

@@ -30,6 +30,30 @@ export interface GraphQLHandlerOptions {
   allowOrigins?: readonly string[];
   /** GraphQL requests worked on at once and waiting (default GRAPHQL_LIMITS). */
   graphqlLimits?: Partial<typeof GRAPHQL_LIMITS>;
+  /** The places, when shared with other work on the same source (the image embeds' data requests). */
+  executions?: GraphQLExecutions;
+}
+
+/** Places for GraphQL work on one source: the API's requests and the embeds' data requests take the same ones. */
+export class GraphQLExecutions {
+  readonly limits: typeof GRAPHQL_LIMITS;
+  readonly #places: ConcurrencyLimit;
+
+  constructor(limits: Partial<typeof GRAPHQL_LIMITS> = {}) {
+    this.limits = { ...GRAPHQL_LIMITS, ...limits };
+    this.#places = new ConcurrencyLimit(this.limits);
+  }
+
+  /** `work` once a place is free; a RequestError 503 with Retry-After when none frees up in time. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.#places.run(work, AbortSignal.timeout(this.limits.waitMs));
+    } catch (error) {
+      if (!(error instanceof QueueFullError) && (error as Error)?.name !== 'TimeoutError') throw error;
+      const why = error instanceof QueueFullError ? error.message : `the request waited ${this.limits.waitMs / 1000} s for one of ${this.limits.concurrent} places.`;
+      throw new RequestError(503, `The insights server is busy: ${why} Try again in a few seconds.`, { headers: { 'Retry-After': '2' } });
+    }
+  }
 }
 
 /**
@@ -40,8 +64,7 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
   const schema: GraphQLSchema = loadSchema();
   const rootValue = createRootValue(options.source);
   const origins = { allowOrigins: options.allowOrigins ?? [] };
-  const limits = { ...GRAPHQL_LIMITS, ...options.graphqlLimits };
-  const executions = new ConcurrencyLimit(limits);
+  const executions = options.executions ?? new GraphQLExecutions(options.graphqlLimits);
   return answeringRequestErrors(async (request: IncomingMessage, response: ServerResponse, rawBody?: string): Promise<boolean> => {
     const path = requestURL(request.url).pathname;
     const exported = /^\/\.api\/insights\/export\/([^/]+)$/.exec(path);
@@ -69,14 +92,7 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
     } catch {
       return send(response, 400, 'The request body is not JSON.'), true;
     }
-    let result: unknown;
-    try {
-      result = await executions.run(() => runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {}), AbortSignal.timeout(limits.waitMs));
-    } catch (error) {
-      if (!(error instanceof QueueFullError) && (error as Error)?.name !== 'TimeoutError') throw error;
-      const why = error instanceof QueueFullError ? error.message : `the request waited ${limits.waitMs / 1000} s for one of ${limits.concurrent} places.`;
-      throw new RequestError(503, `The insights server is busy: ${why} Try again in a few seconds.`, { headers: { 'Retry-After': '2' } });
-    }
+    const result = await executions.run(() => runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {}));
     send(response, 200, JSON.stringify(result), 'application/json');
     return true;
   });

@@ -12,6 +12,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const DRAIN_LIMIT = 64 * 1024 * 1024;
 /** A body still arriving after this long is a slow-loris, not a request. */
 const BODY_TIMEOUT_MS = 10_000;
+/**
+ * Bytes of all bodies being read at once, over every connection: 300 connections each sending 1 MB and
+ * stalling held 312 MB for the body timeout. Past this, a request is answered 503 (try again).
+ */
+export const MAX_BODY_BYTES_IN_FLIGHT = 64 * 1024 * 1024;
+let bytesInFlight = 0;
 
 /** The body as UTF-8 text; throws RequestError 413 when it is larger than `limit`, 408 when it stalls. */
 export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
@@ -19,26 +25,34 @@ export function readBody(request: IncomingMessage, limit = MAX_BODY_BYTES): Prom
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let held = 0;
     const finish = (error: RequestError | undefined) => {
       clearTimeout(timer);
+      bytesInFlight -= held;
+      held = 0;
       request.off('data', onData).off('end', onEnd).off('error', onError);
       if (error) reject(error);
       else resolve(Buffer.concat(chunks).toString('utf8'));
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-      else if (size > DRAIN_LIMIT) {
+      if (size <= limit) {
+        if (bytesInFlight + chunk.length > MAX_BODY_BYTES_IN_FLIGHT) {
+          finish(new RequestError(503, 'The server is reading too many request bodies at once: try again in a few seconds.', { close: true, headers: { 'Retry-After': '2' } }));
+          return;
+        }
+        chunks.push(chunk);
+        held += chunk.length;
+        bytesInFlight += chunk.length;
+      } else if (size > DRAIN_LIMIT) {
         finish(tooLarge());
         request.destroy();
       }
     };
     const onEnd = () => finish(size > limit ? tooLarge() : undefined);
     const onError = () => finish(new RequestError(400, 'The request body could not be read.', { close: true }));
-    const timer = setTimeout(() => {
-      finish(new RequestError(408, `The request body did not arrive within ${BODY_TIMEOUT_MS / 1000} s.`, { close: true }));
-      request.destroy();
-    }, BODY_TIMEOUT_MS);
+    // The answer goes out first; `close` ends the connection after it.
+    const timer = setTimeout(() => finish(new RequestError(408, `The request body did not arrive within ${BODY_TIMEOUT_MS / 1000} s.`, { close: true })), BODY_TIMEOUT_MS);
     const declared = Number(request.headers['content-length']);
     if (declared > DRAIN_LIMIT) {
       // Not worth reading at all: refuse now and close the connection after the answer.

@@ -14,10 +14,12 @@ export interface HostPolicy {
   allowHosts: readonly string[];
 }
 
-/** `Insights.Example.com:8080` → `insights.example.com`; `[::1]:80` → `::1`. */
+/** `Insights.Example.com:8080` → `insights.example.com`; `[::1]:80` → `::1`; anything else that is no host → ''. */
 export function hostName(host: string): string {
-  const name = host.startsWith('[') ? host.slice(1, host.indexOf(']')) : host.replace(/:\d*$/, '');
-  return name.toLowerCase().replace(/\.$/, '');
+  const bracketed = /^\[([0-9a-f:.]+)\](?::\d*)?$/i.exec(host);
+  if (bracketed) return bracketed[1].toLowerCase();
+  const plain = /^([a-z0-9.-]+?)\.?(?::\d*)?$/i.exec(host);
+  return plain ? plain[1].toLowerCase() : '';
 }
 
 /** `--allow-host` values as the policy keeps them; throws for what cannot be a host name. */
@@ -33,6 +35,7 @@ export function hostAllowed(host: string | undefined, policy: HostPolicy): boole
   // HTTP/1.0 clients may send none; browsers always do, and rebinding needs a browser.
   if (host === undefined) return true;
   const name = hostName(host);
+  if (!name) return false;
   if (isIP(name) || name === 'localhost' || name.endsWith('.localhost')) return true;
   return policy.allowHosts.some((allowed) => allowed === '*' || allowed === name || (allowed.startsWith('.') && (name === allowed.slice(1) || name.endsWith(allowed))));
 }
@@ -41,6 +44,7 @@ export function hostAllowed(host: string | undefined, policy: HostPolicy): boole
 export function checkHost(request: IncomingMessage, policy: HostPolicy): void {
   if (hostAllowed(request.headers.host, policy)) return;
   const name = hostName(request.headers.host!).slice(0, 100);
+  if (!name) throw new RequestError(400, 'Refused: the Host header is not a host name.');
   throw new RequestError(
     403,
     `Refused: this server does not answer for the host name "${name}" (a protection against DNS rebinding). If that is its name, start it with --allow-host ${name}.`,

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { embedHandler } from '../embed/handler.ts';
-import { GRAPHQL_LIMITS, graphqlHandler } from '../graphql/handler.ts';
+import { GRAPHQL_LIMITS, GraphQLExecutions, graphqlHandler } from '../graphql/handler.ts';
 import { localFetch } from '../graphql/local-fetch.ts';
 import { proxyHandler, type ProxyHandlerOptions } from '../proxy/index.ts';
 import type { InsightSource } from '../sources/source.ts';
@@ -13,6 +13,9 @@ import { applyOriginPolicy } from './cors.ts';
 import { checkHost } from './hosts.ts';
 import { RequestError, send, sendRequestError } from './responses.ts';
 import { serveStatic } from './static-files.ts';
+
+/** Open connections one server keeps (a reverse proxy in front holds a few keep-alive connections). */
+export const MAX_CONNECTIONS = 768;
 
 export interface InsightsServerOptions {
   /** Where insights come from (local mode). Not used in proxy mode. */
@@ -58,13 +61,16 @@ export const STRICT_CSP =
   "require-trusted-types-for 'script'; trusted-types lit-html";
 
 export function createInsightsServer(options: InsightsServerOptions): Server {
-  const graphql = apiHandler(options);
-  const embedFetch = options.embedFetch ?? (options.source ? localFetch(options.source) : undefined);
+  // Local mode: the embeds' data requests take places among the API's, so images cannot add unbounded work.
+  const executions = options.source && !options.proxy ? new GraphQLExecutions(options.graphqlLimits) : undefined;
+  const graphql = apiHandler(options, executions);
+  const embedFetch = options.embedFetch ?? (options.source && executions ? limitedFetch(localFetch(options.source), executions) : undefined);
   const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout });
   const hosts = { allowHosts: options.allowHosts ?? [] };
   // Slow clients (slowloris) give up their connection: headers within 10 s, the whole request within 30 s
-  // (Node's defaults are 60 s and 5 min); readBody bounds a stalled body sooner.
-  return createServer({ headersTimeout: 10_000, requestTimeout: 30_000 }, (request, response) => {
+  // (Node's defaults are 60 s and 5 min), checked every 2 s (Node's default, 30 s, let them stay 40 s); readBody
+  // bounds a stalled body sooner.
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000 }, (request, response) => {
     void (async () => {
       try {
         checkHost(request, hosts);
@@ -89,11 +95,27 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
       }
     })();
   });
+  // Past this many open connections new ones are closed at once, so that a flood of idle sockets cannot use up
+  // the process's file handles (git and the worker threads need some). Per-client limits belong in front.
+  server.maxConnections = MAX_CONNECTIONS;
+  return server;
 }
 
 /** The local engine's endpoint, or the read-only proxy's. */
-function apiHandler(options: InsightsServerOptions): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
+function apiHandler(options: InsightsServerOptions, executions: GraphQLExecutions | undefined): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
   if (options.proxy) return proxyHandler(options.proxy);
   if (!options.source) throw new Error('createInsightsServer needs a `source` (local mode) or `proxy` options (proxy mode).');
-  return graphqlHandler({ ...options, source: options.source });
+  return graphqlHandler({ ...options, source: options.source, executions });
+}
+
+/** `fetch` run in one of `executions`' places; a full house is the API's own 503 answer. */
+function limitedFetch(fetch: typeof globalThis.fetch, executions: GraphQLExecutions): typeof globalThis.fetch {
+  return async (input, init) => {
+    try {
+      return await executions.run(() => fetch(input, init));
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error;
+      return new Response(error.message, { status: error.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...error.headers } });
+    }
+  };
 }

@@ -106,6 +106,10 @@ export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequ
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
     return refused(`${REFUSED} "variables" must be an object.`);
   }
+  if (variables && !withinDepth(variables, MAX_VARIABLES_DEPTH)) return refused(`${REFUSED} "variables" nest more than ${MAX_VARIABLES_DEPTH} deep.`);
+  if (variables && JSON.stringify(variables).length > MAX_VARIABLES_BYTES) {
+    return refused(`${REFUSED} "variables" are larger than ${MAX_VARIABLES_BYTES / 1024} KB (they are part of the cache key).`);
+  }
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
     return refused(`${REFUSED} "operationName" must be a string.`);
   }
@@ -133,6 +137,22 @@ export function checkGraphQLRequest(body: unknown): AllowedRequest | RefusedRequ
     name,
     body: JSON.stringify({ query: print(document), variables: sortKeys(variables ?? {}), ...(operationName ? { operationName } : {}) }),
   };
+}
+
+/** Variables are forwarded and kept in cache keys: the elements' are a few hundred bytes, a few levels deep. */
+const MAX_VARIABLES_BYTES = 64 * 1024;
+const MAX_VARIABLES_DEPTH = 16;
+
+/** Whether `value` nests objects and arrays at most `max` deep, found without recursion (hostile JSON nests 200,000 deep). */
+function withinDepth(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return true;
 }
 
 /** Same variables, keys in one order, so equal requests have equal cache keys. */

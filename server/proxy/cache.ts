@@ -23,6 +23,8 @@ export interface ResponseCacheOptions {
 interface Entry {
   answer: CachedAnswer;
   expires: number;
+  /** The key's length and the body's: both are held (a request's variables are part of its key). */
+  size: number;
 }
 
 export class ResponseCache {
@@ -73,18 +75,20 @@ export class ResponseCache {
     this.#delete(key);
     if (entry.expires <= this.#now()) return undefined;
     this.#entries.set(key, entry); // most recently used now
-    this.#bytes += entry.answer.body.length;
+    this.#bytes += entry.size;
     return entry.answer;
   }
 
   #store(key: string, answer: CachedAnswer): void {
-    const size = answer.body.length;
+    const size = key.length + answer.body.length;
     if (size > this.#maxBytes / 4) return; // one huge answer must not flush everything else
     this.#delete(key);
-    this.#entries.set(key, { answer, expires: this.#now() + this.#ttl });
+    const now = this.#now();
+    this.#entries.set(key, { answer, expires: now + this.#ttl, size });
     this.#bytes += size;
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) break;
+    for (const [oldest, entry] of this.#entries) {
+      // Expired answers go too: with one TTL for all, the least recently used are the first to expire.
+      if (entry.expires > now && this.#entries.size <= this.#maxEntries && this.#bytes <= this.#maxBytes) break;
       this.#delete(oldest);
     }
   }
@@ -92,7 +96,7 @@ export class ResponseCache {
   #delete(key: string): void {
     const entry = this.#entries.get(key);
     if (!entry) return;
-    this.#bytes -= entry.answer.body.length;
+    this.#bytes -= entry.size;
     this.#entries.delete(key);
   }
 }

@@ -73,7 +73,8 @@ export async function callUpstream(call: UpstreamCall, settings: UpstreamSetting
 
   const { status } = response;
   if (status >= 200 && status < 300) return success(call.format, response, redact(text, settings.token), fault);
-  const said = upstreamMessages(text).map((m) => `The upstream instance said: ${m}`);
+  // Scrubbed before the messages are cut short, or a token straddling the cut would leave its first part.
+  const said = upstreamMessages(redact(text, settings.token)).map((m) => `The upstream instance said: ${m}`);
   if (status >= 300 && status < 400) {
     return fault(502, [`The upstream instance answered with a redirect (HTTP ${status}), which the proxy does not follow: set --upstream to the instance's final address.`]);
   }
@@ -211,7 +212,10 @@ function tokenPattern(token: string): RegExp {
     const core = encoded.slice(Math.ceil((8 * shift) / 6), Math.floor((8 * (shift + bytes.length)) / 6));
     encodings.push(core, core.replaceAll('+', '-').replaceAll('/', '_'));
   }
-  const alternatives = [[...token].map(character).join(''), ...encodings.filter((e) => e.length >= 8).map(escape)];
+  // Sourcegraph's tokens are `sgp_<secret>`: the secret alone must not come back either.
+  const secret = /_([^_]{16,})$/.exec(token)?.[1];
+  const alternatives = [token, ...(secret ? [secret] : [])].map((t) => [...t].map(character).join(''));
+  alternatives.push(...encodings.filter((e) => e.length >= 8).map(escape));
   pattern = new RegExp(alternatives.join('|'), 'gi');
   // One proxy has one token; the map only spares rebuilding it per answer.
   if (tokenPatterns.size > 8) tokenPatterns.clear();

@@ -233,6 +233,25 @@ describe('the local server under hostile requests', () => {
     assert.match(JSON.parse(answer.text).errors[0].message, /took too long to run/);
   });
 
+  test('image embeds take their data requests\' places among the API\'s: a full house is a 503 image', async () => {
+    const full = await listen({ source: new FixtureSource(), graphqlLimits: { concurrent: 0, queued: 0 } });
+    try {
+      const image = await raw(full.base, `/embed/insight/${encodeURIComponent(FIXTURE_IDS.todos)}.svg`);
+      assert.equal(image.status, 503);
+      assert.match(image.headers['content-type'] as string, /^image\/svg\+xml/);
+    } finally {
+      full.server.close();
+    }
+  });
+
+  test('Host headers that are no host names are refused, whatever they end with', async () => {
+    for (const host of ['[::1].evil.com', 'evil.com#.localhost', 'evil.com?.localhost', 'x@evil']) {
+      const answer = await raw(local.base, '/.api/graphql', { method: 'POST', headers: { ...JSON_TYPE, Host: host }, body: graphqlBody(VIEWS) });
+      assert.equal(answer.status, 400, host);
+      assert.equal(answer.text, 'Refused: the Host header is not a host name.');
+    }
+  });
+
   test('malformed percent-encoding is a 400 naming it, not a 500', async () => {
     const exported = await raw(local.base, '/.api/insights/export/%E0%A4%A');
     assert.equal(exported.status, 400);
@@ -289,6 +308,16 @@ describe('the read-only proxy under hostile requests', () => {
     assert.equal(answer.status, 403);
     assert.match(answer.text, /DNS rebinding/);
     assert.equal(upstream.requests.length, 0);
+  });
+
+  test('variables nested 200,000 deep or over 64 KB are refused, not answered with a stack trace', async () => {
+    let deep = '0';
+    for (let i = 0; i < 200_000; i++) deep = `[${deep}]`;
+    const nested = await raw(proxy.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: `{"query":"{ insightViews { nodes { id } } }","variables":{"a":${deep}}}` });
+    assert.equal(nested.status, 200);
+    assert.match(JSON.parse(nested.text).errors[0].message, /"variables" nest more than 16 deep/);
+    const large = await raw(proxy.base, '/.api/graphql', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query: VIEWS, variables: { pad: 'x'.repeat(100_000) } }) });
+    assert.match(JSON.parse(large.text).errors[0].message, /"variables" are larger than 64 KB/);
   });
 
   test('text/plain POSTs and 10 MB bodies are refused', async () => {
@@ -372,5 +401,7 @@ describe('token scrubbing', () => {
       assert.ok(!scrubbed.toLowerCase().includes(token.slice(4, 16).toLowerCase()), `${echo} → ${scrubbed}`);
     }
     assert.equal(redact('nothing secret here', token), 'nothing secret here');
+    // The secret after Sourcegraph's `sgp_` prefix is the token too.
+    assert.equal(redact(`secret=${token.slice(4)}`, token), 'secret=[redacted]');
   });
 });
