@@ -12,16 +12,22 @@
  * always safe. Disk errors never fail a search: the cache is only a speed-up.
  *
  * Memory is bounded: each store keeps at most a fixed weight of entries (LRU),
- * and only a few stores per namespace stay loaded.
+ * and only a few stores per namespace stay loaded. So is the disk: every
+ * distinct pattern writes a store, so past DEFAULT_MAX_DISK_BYTES the files
+ * written longest ago are deleted (a hostile client sending ever new patterns
+ * grew the folder by 6 MB a request).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WeightedLru } from './lru.ts';
 import type { CaptureCounts } from './matcher.ts';
 
 export type StoredValue = number | CaptureCounts;
 export type CacheNamespace = 'blobs' | 'points' | 'lines';
+
+/** The cache folder's size, at most. */
+export const DEFAULT_MAX_DISK_BYTES = 256 * 1024 * 1024;
 
 const FORMAT = 'code-insights-engine-cache';
 const FORMAT_VERSION = 1;
@@ -95,9 +101,13 @@ export class ResultCache {
   private readonly openStores: Record<CacheNamespace, WeightedLru<string, Promise<ResultStore>>>;
   /** Stores with unsaved entries, held even after they leave `openStores` so flush() still saves them. */
   private readonly dirtyStores = new Set<ResultStore>();
+  private readonly maxDiskBytes: number;
+  /** Files in the folder and their sizes, the least recently written first; read from the folder on first write. */
+  private files: Promise<Map<string, number>> | undefined;
 
-  constructor(directory: string | undefined) {
+  constructor(directory: string | undefined, options: { maxDiskBytes?: number } = {}) {
     this.directory = directory ? join(directory, `v${FORMAT_VERSION}`) : null;
+    this.maxDiskBytes = options.maxDiskBytes ?? DEFAULT_MAX_DISK_BYTES;
     this.openStores = {
       blobs: new WeightedLru(LIMITS.blobs.maxStores),
       points: new WeightedLru(LIMITS.points.maxStores),
@@ -132,18 +142,49 @@ export class ResultCache {
     return store;
   }
 
+  /** Records a written file and deletes the least recently written ones while the folder is over its size. */
+  private async written(file: string, size: number): Promise<void> {
+    const files = await (this.files ??= existingFiles(this.directory!));
+    files.delete(file);
+    files.set(file, size);
+    let total = 0;
+    for (const bytes of files.values()) total += bytes;
+    for (const [oldest, bytes] of files) {
+      if (total <= this.maxDiskBytes || oldest === file) break;
+      files.delete(oldest);
+      total -= bytes;
+      await rm(oldest, { force: true });
+    }
+  }
+
   private async write(store: ResultStore): Promise<void> {
     if (!store.file) return;
     const temporary = `${store.file}.${process.pid}.${randomUUID()}.tmp`;
     try {
       await mkdir(join(store.file, '..'), { recursive: true });
-      await writeFile(temporary, store.takeSnapshot());
+      const snapshot = store.takeSnapshot();
+      await writeFile(temporary, snapshot);
       await rename(temporary, store.file);
+      await this.written(store.file, Buffer.byteLength(snapshot));
     } catch {
       // Best effort (read-only or full disk, folder deleted meanwhile): the next search recomputes.
       await rm(temporary, { force: true }).catch(() => {});
     }
   }
+}
+
+/** Sizes of the store files already in `directory`, the least recently written first. */
+async function existingFiles(directory: string): Promise<Map<string, number>> {
+  const found: { file: string; size: number; written: number }[] = [];
+  for (const namespace of Object.keys(LIMITS)) {
+    const folder = join(directory, namespace);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const info = await stat(join(folder, name)).catch(() => undefined);
+      if (info) found.push({ file: join(folder, name), size: info.size, written: info.mtimeMs });
+    }
+  }
+  return new Map(found.sort((a, b) => a.written - b.written).map(({ file, size }) => [file, size]));
 }
 
 /** Entries of a store file; nothing when it is missing, corrupt, from another format version, or for another key. */

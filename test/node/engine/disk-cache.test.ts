@@ -73,3 +73,30 @@ describe('disk cache', () => {
     assert.ok(cacheFiles(cacheDir).length > 0);
   });
 });
+
+describe('the disk cache folder stays within its size', () => {
+  it('deletes the stores written longest ago once the folder is over its size', async () => {
+    const { ResultCache } = await import('../../../server/engine/result-cache.ts');
+    const folder = makeTempDir('disk-budget-');
+    try {
+      // A client sending ever new patterns: each one a store of its own.
+      const cache = new ResultCache(folder, { maxDiskBytes: 4000 });
+      for (let pattern = 0; pattern < 20; pattern++) {
+        const store = await cache.open('points', `pattern ${pattern}`);
+        // Ids as git's: 40 hex digits.
+        for (let i = 0; i < 10; i++) store.set(`${String(pattern).padStart(2, '0')}${'a'.repeat(36)}${String(i).padStart(2, '0')}`, i);
+        await cache.flush();
+      }
+      const files = readdirSync(join(folder, 'v1', 'points'));
+      const bytes = files.reduce((sum, name) => sum + readFileSync(join(folder, 'v1', 'points', name)).length, 0);
+      assert.ok(bytes <= 4000, `${bytes} bytes in ${files.length} files`);
+      assert.ok(files.length >= 2 && files.length < 20, `${files.length} files`);
+      // The newest store is the one kept.
+      const reopened = new ResultCache(folder, { maxDiskBytes: 4000 });
+      const newest = await reopened.open('points', 'pattern 19');
+      assert.equal(newest.get(`19${'a'.repeat(36)}09`), 9);
+    } finally {
+      removeDir(folder);
+    }
+  });
+});
