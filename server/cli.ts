@@ -20,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, configForRepositories, loadConfig, type ServerConfig } from './sources/config.ts';
 import { FixtureSource } from './sources/fixtures/source.ts';
+import { guardedRepositoryMatch } from './sources/guarded-match.ts';
 import { GitSource } from './sources/git-source.ts';
 import { createInsightsServer, type InsightsServerOptions } from './http/server.ts';
 import { createUpstreamFetch, DEFAULT_CACHE_TTL_SECONDS, DEFAULT_UPSTREAM_TIMEOUT_SECONDS, embedTimeoutMs, normalizeUpstream } from './proxy/index.ts';
@@ -89,7 +90,7 @@ function checkRepositories(config: ServerConfig): string | undefined {
 }
 
 function chooseSource(): { source: InsightSource; description: string } {
-  if (values.fixtures) return { source: new FixtureSource(), description: 'fixtures' };
+  if (values.fixtures) return { source: new FixtureSource({ matchRepositories: guardedRepositoryMatch }), description: 'fixtures' };
   let config: ServerConfig;
   try {
     config = values.repo.length ? configForRepositories(values.repo) : loadConfig(values.config ?? 'insights.config.json');
@@ -102,7 +103,7 @@ function chooseSource(): { source: InsightSource; description: string } {
     // The demo still has something to show where the checkout has no git history (e.g. an unpacked tarball).
     if (values.demo && !values.repo.length) {
       console.warn(`${problem} Serving the fixture insights instead.`);
-      return { source: new FixtureSource(), description: 'fixtures' };
+      return { source: new FixtureSource({ matchRepositories: guardedRepositoryMatch }), description: 'fixtures' };
     }
     fail(problem);
   }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'graphql';
 import { FixtureSource } from '../../../server/sources/fixtures/source.ts';
+import { guardedRepositoryMatch } from '../../../server/sources/guarded-match.ts';
 import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { QUERY_LIMITS, queryCost } from '../../../server/graphql/query-cost.ts';
 import { createInsightsServer, type InsightsServerOptions } from '../../../server/http/server.ts';
@@ -86,7 +87,8 @@ describe('query cost', () => {
 describe('the local server under hostile requests', () => {
   let local: { base: string; server: Server };
   before(async () => {
-    local = await listen({ source: new FixtureSource(), allowHosts: ['insights.example.com'] });
+    // As `code-insights-server --fixtures` makes it.
+    local = await listen({ source: new FixtureSource({ matchRepositories: guardedRepositoryMatch }), allowHosts: ['insights.example.com'] });
   });
   after(() => local.server.close());
 
