@@ -215,7 +215,8 @@ export const styles = [
       white-space: nowrap;
     }
     /* Thousands of cells for a long series: far off screen, content-visibility lets the browser skip their
-       layout and paint (it stays in the accessibility tree); measured, the table's idle task is ~40% shorter. */
+       style, layout and paint (they stay in the accessibility tree). On a wrapper, not on the <table>: Chromium
+       lays a table's rows out whatever its content-visibility (a second per 20,000 rows). */
     .data-table {
       top: 0;
       left: -100000px;

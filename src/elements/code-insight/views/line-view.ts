@@ -55,16 +55,18 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
       };
     },
     table: () => {
-      // Each series' value at each sample time, looked up once rather than searched for per cell.
+      // Each series' value at each sample time, from the points at that time, a row at a time: the table is
+      // built in idle slices (data-table.ts), and a long series would otherwise format every cell up front.
       const column = new Map(series.map((s, i) => [s.id, i]));
-      const cells = layout.times.map(() => series.map(() => '—'));
       const format = numberFormatter(options.locale);
-      for (const p of layout.points) cells[p.timeIndex][column.get(p.seriesId)!] = format(p.point.value);
-      return dataTable(
-        data.title,
-        [m.date, ...series.map((s) => s.label)],
-        layout.times.map((time, i) => [formatDate(time, options.locale, dateStyle), ...cells[i]]),
-      );
+      function* rows(): Generator<string[]> {
+        for (let i = 0; i < layout.times.length; i++) {
+          const cells = series.map(() => '—');
+          for (const p of layout.pointsAt[i]) cells[column.get(p.seriesId)!] = format(p.point.value);
+          yield [formatDate(layout.times[i], options.locale, dateStyle), ...cells];
+        }
+      }
+      return dataTable(data.title, [m.date, ...series.map((s) => s.label)], rows());
     },
   };
 }

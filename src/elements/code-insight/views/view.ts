@@ -1,6 +1,7 @@
 import type { TemplateResult, nothing } from 'lit';
 import type { LegendControls } from '../../../charts/legend.js';
 import type { InsightPointDetail } from '../../../events/insight-point-click.js';
+import type { TableBuild } from './data-table.js';
 
 /** The mark the reader is on: a sample time (line) or a slice or bar (`index`), and a series of a line chart. */
 export interface Active {
@@ -24,8 +25,8 @@ export interface ChartView {
   activeAt(x: number, y: number, target: Element): Active;
   /** What the active mark is, for `insight-point-click`; undefined where there is nothing to click. */
   detail(active: Active): InsightPointDetail | undefined;
-  /** Every value as a table, for screen readers (visually hidden). */
-  table(): HTMLTableElement | typeof nothing;
+  /** Every value as a table, for screen readers (visually hidden), built a row at a time. */
+  table(): TableBuild | typeof nothing;
   /** How many marks left and right arrows move through (0: none), and series up and down arrows move through. */
   readonly count: number;
   readonly seriesCount: number;
