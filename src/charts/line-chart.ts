@@ -27,14 +27,20 @@ export function hasRoomForPoints(layout: LineLayout): boolean {
   return (layout.plot.right - layout.plot.left) / samples >= MIN_POINT_SPACING && layout.points.length <= MAX_POINTS;
 }
 
-/** The inside of a line chart's `<svg>`: grid, axes, one path per series, points and the crosshair. */
+/**
+ * The inside of a line chart's `<svg>`: grid, axes, one path per series, points and the crosshair.
+ *
+ * What hovering changes (the crosshair beneath the lines, the active sample's dots above them) stays outside the
+ * `.series` group, which the card composites as a layer of its own: a pointer move then repaints a few small
+ * marks, never the lines, whose paths hold thousands of points on a long series (at 100,000 noisy points,
+ * repainting them put each move on screen 50 ms later, up to 370 ms). The series' emphasis (`activeSeriesId`) is
+ * the one hover change that repaints them, and only when the active series changes.
+ */
 export function lineChartTemplate(layout: LineLayout, state: LineChartState): SVGTemplateResult {
   const { plot } = layout;
   const active = state.activeIndex;
   // Long series draw only the points that carry meaning, so hovering never walks every point.
-  const points = state.showPoints
-    ? layout.points
-    : [...layout.points.filter((p) => p.point.incomplete), ...(active >= 0 ? layout.pointsAt[active] : [])];
+  const points = state.showPoints ? layout.points : active >= 0 ? [...layout.incomplete, ...layout.pointsAt[active]] : layout.incomplete;
   return svg`
     <g class="grid" aria-hidden="true">
       ${layout.yTicks.map((t) => svg`<line class="gridline" x1=${plot.left} x2=${plot.right} y1=${t.at} y2=${t.at}></line>`)}
@@ -45,15 +51,17 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
       ${layout.xTicks.map((t) => svg`<text class="tick x" x=${t.at} y=${plot.bottom + 18}>${t.label}</text>`)}
     </g>
     ${active >= 0 ? svg`<line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>` : nothing}
-    ${layout.areas.length
-      ? svg`<g class="areas" aria-hidden="true">${layout.areas.map((a) => svg`<path class="area" d=${a.d} fill=${a.color}></path>`)}</g>`
-      : nothing}
-    <g class="lines">
-      ${layout.lines.map(
-        // data-pattern: in forced-colors mode every line has the system's one text colour; dashes tell them apart.
-        (l, i) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} data-pattern=${i % 5} d=${l.d} stroke=${l.color}
-          class=${state.activeSeriesId === undefined ? '' : l.seriesId === state.activeSeriesId ? 'active' : 'dimmed'}></path>`,
-      )}
+    <g class="series">
+      ${layout.areas.length
+        ? svg`<g class="areas" aria-hidden="true">${layout.areas.map((a) => svg`<path class="area" d=${a.d} fill=${a.color}></path>`)}</g>`
+        : nothing}
+      <g class="lines">
+        ${layout.lines.map(
+          // data-pattern: in forced-colors mode every line has the system's one text colour; dashes tell them apart.
+          (l, i) => svg`<path data-mark="line" data-series-id=${l.seriesId} data-label=${l.label} data-pattern=${i % 5} d=${l.d} stroke=${l.color}
+            class=${state.activeSeriesId === undefined ? '' : l.seriesId === state.activeSeriesId ? 'active' : 'dimmed'}></path>`,
+        )}
+      </g>
     </g>
     <g class="points">${points.map((p) => pointTemplate(p, p.timeIndex === active))}</g>`;
 }

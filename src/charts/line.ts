@@ -77,6 +77,8 @@ export interface LineLayout {
   /** Filled bands of a stacked chart (empty otherwise). */
   areas: AreaMark[];
   points: PointMark[];
+  /** The points flagged incomplete, which are always drawn: found once here, not on every pointer move. */
+  incomplete: PointMark[];
   /** The points at each sample time (index into `times`), for hover and keyboard without a scan. */
   pointsAt: PointMark[][];
   /** Every distinct sample time, ascending, and its x position: what hover and keyboard move along. */
@@ -187,6 +189,7 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     lines: series.map((s, i) => ({ seriesId: s.id, label: s.label, color: s.color, d: polylinePath(tops[i].xs, tops[i].ys) })),
     areas: bases ? series.map((s, i) => ({ seriesId: s.id, color: s.color, d: bandPath(tops[i], baseLine(i)) })) : [],
     points,
+    incomplete: points.filter((p) => p.point.incomplete),
     pointsAt,
     times,
     xs: times.map((t) => x(t)),

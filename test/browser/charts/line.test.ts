@@ -69,6 +69,15 @@ describe('lineLayout', () => {
     expect(layout.pointsAt[2].map((p) => p.seriesId)).to.deep.equal(['a', 'b']);
   });
 
+  it('lists the points flagged incomplete once, for the template to draw without a scan on every move', () => {
+    const flagged = toChartSeries([
+      { id: 'f', label: 'F', points: [0, 1, 2].map((m) => ({ date: month(m), value: m })), incomplete: [{ date: month(1), reason: 'Timed out' }] },
+    ]);
+    const layout = lineLayout(flagged, size, { yZero: false });
+    expect(layout.incomplete.map((p) => [p.timeIndex, p.point.incomplete])).to.deep.equal([[1, 'Timed out']]);
+    expect(lineLayout(series, size, { yZero: false }).incomplete).to.deep.equal([]);
+  });
+
   it('handles no series at all', () => {
     const layout = lineLayout([], size, { yZero: false });
     expect(layout.lines).to.deep.equal([]);

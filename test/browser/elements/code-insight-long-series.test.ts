@@ -42,6 +42,51 @@ function countCalls(prototype: object, name: string): { count: number; restore()
 describe('<code-insight> with a long series', () => {
   afterEach(() => fixtureCleanup());
 
+  describe('rendering', () => {
+    it('hovering never touches the lines: they sit in a layer of their own, and a lone series is not re-emphasized', async () => {
+      const element = await longCard(5000);
+      const root = shadow(element);
+      const series = root.querySelector('svg.plot g.series')!;
+      expect(series.querySelector('path[data-mark="line"]')).to.not.equal(null);
+      // Composited apart from the crosshair and the active dots, so their moves repaint none of the path.
+      expect(getComputedStyle(series).willChange).to.equal('transform');
+      expect(series.querySelector('.crosshair, [data-mark="point"]')).to.equal(null);
+
+      const changes: MutationRecord[] = [];
+      const observer = new MutationObserver((records) => changes.push(...records));
+      observer.observe(series, { subtree: true, attributes: true, childList: true, characterData: true });
+      const area = root.querySelector<HTMLElement>('[part="chart"]')!;
+      const box = area.getBoundingClientRect();
+      for (let x = 60; x < box.width - 20; x += 37) {
+        area.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + x, clientY: box.top + 60, bubbles: true }));
+        await element.updateComplete;
+      }
+      expect(root.querySelector('[part="tooltip"]')).to.not.equal(null);
+      expect(root.querySelector('.crosshair')).to.not.equal(null);
+      area.dispatchEvent(new PointerEvent('pointerleave'));
+      await element.updateComplete;
+      observer.disconnect();
+      expect(changes.map((c) => `${c.type} ${c.attributeName ?? ''} on ${(c.target as Element).tagName}`)).to.deep.equal([]);
+    });
+
+    it('marks take no pointer events: the browser hit-tests the chart\'s box, not the outline of a long path', async () => {
+      const element = await longCard(5000);
+      const root = shadow(element);
+      const line = root.querySelector<SVGPathElement>('path[data-mark="line"]')!;
+      // A point on the line itself, in the page's coordinates.
+      const svg = line.ownerSVGElement!;
+      const at = line.getPointAtLength(line.getTotalLength() / 3).matrixTransform(svg.getScreenCTM()!);
+      const hit = root.elementFromPoint(at.x, at.y)!;
+      // The <svg> box itself (the hover handler sits on the chart area around it); strings, not elements, so a
+      // failure does not print a path of thousands of points.
+      expect(hit.tagName.toLowerCase()).to.equal('svg');
+      expect(hit.closest('[data-mark]')?.getAttribute('data-mark') ?? 'none').to.equal('none');
+      for (const mark of root.querySelectorAll('[data-mark="line"], [data-mark="point"], .crosshair')) {
+        expect(getComputedStyle(mark).pointerEvents).to.equal('none');
+      }
+    });
+  });
+
   describe('accessibility', () => {
     it('builds the screen readers\' table by appending rows: insertRow() counts the rows already there on every call', async () => {
       const insertRow = countCalls(HTMLTableSectionElement.prototype, 'insertRow');
