@@ -62,6 +62,18 @@ const lines = [
   `Pointer move to rendered tooltip: median ${hover.median.toFixed(2)} ms, p95 ${hover.p95.toFixed(2)} ms over ${hover.moves} moves; ` +
     `longest main-thread task while moving ${hover.longestTaskMs} ms.`,
   '',
+  '## Hover on long series (noise over the whole range; real pointer moves, one per frame at the browser\'s rate)',
+  '',
+  'From the browser passing a move to the page to the end of the frame that painted it, the main-thread work each',
+  'move cost, and from the first move on the longest task and animation frame (Chrome tracing).',
+  '',
+  '| series × points | move to painted frame (median / max) | work per move (median / max) | longest task | longest animation frame |',
+  '|---|---|---|---|---|',
+  ...(hover.long ?? []).map(
+    (r: Json) =>
+      `| ${r.series} × ${r.points} | ${r.moveMedianMs} / ${r.moveMaxMs} ms | ${r.workMedianMs} / ${r.workMaxMs} ms | ${r.longestTaskMs} ms | ${r.longestFrameMs} ms |`,
+  ),
+  '',
   '## Dashboard of 48 insights (fixture endpoint over HTTP, 1280 × 800)',
   '',
   `Requests for the cards in view: ${dashboard.median.requestsInView}, for all cards after scrolling: ${dashboard.median.requestsAll}; ` +
