@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-// Measured 42.5 KiB (bench/results/report.md) plus a margin of 1 KiB; the project's ceiling is 45 KiB (issue 9).
-// Raise it only with a reason in the commit, and never above the ceiling.
-const BUDGET_GZIP = 43.5 * 1024;
+// Measured 42.5 KiB (bench/results/report.md) plus a margin of 1 KiB, then 0.5 KiB for the long-series fix
+// (the screen readers' table built in idle slices: 100,000 points froze the first hover for over a minute);
+// the project's ceiling is 45 KiB (issue 9), the goal 40 (issue 20). Raise it only with a reason in the commit.
+const BUDGET_GZIP = 44 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;
