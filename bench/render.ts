@@ -19,7 +19,7 @@ const chartJsDist = dirname(createRequire(import.meta.url).resolve('chart.js'));
 const chartJsFile = join(chartJsDist, 'chart.umd.min.js');
 const chartJsVersion = (JSON.parse(readFileSync(join(chartJsDist, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-/** CI fails above this ratio (ours / Chart.js) for the 20×520 line chart; the goal is 0.5. */
+/** CI fails above this ratio (ours / Chart.js, at the real frame rate) for the 20×520 line chart; the goal is 0.5. */
 const RATIO_BUDGET = 1.0;
 
 type Kind = 'line' | 'stacked' | 'pie' | 'bar';
@@ -48,35 +48,47 @@ const { server, origin } = await serveFiles({
   '/chart.js': ['text/javascript', readFileSync(chartJsFile)],
   '/code-insights.js': ['text/javascript', readFileSync(new URL('../dist/code-insights.js', import.meta.url))],
 });
-// Frames as fast as the work allows, not at 60 Hz: a chart that needs one more frame than another costs that
-// frame's work, not 16 ms of waiting for vsync, which would swamp the difference between 20 and 40 ms.
-const browser = await launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
-const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+type Row = { kind: Kind; series: number; points: number; oursMs: number; chartJsMs: number; ratio: number; unthrottledRatio?: number };
 const problems: string[] = [];
-page.on('pageerror', (error) => problems.push(error.message));
-await page.goto(origin);
-await page.waitForFunction('customElements.get("code-insight") && window.compare && window.Chart');
 
-const rows: { kind: Kind; series: number; points: number; oursMs: number; chartJsMs: number; ratio: number }[] = [];
-for (const [kind, series, points] of cases) {
-  const result = (await page.evaluate(`compare(${JSON.stringify(kind)}, ${series}, ${points}, ${runs})`)) as { ours: number; chartJs: number };
-  const ratio = result.ours / result.chartJs;
-  rows.push({ kind, series, points, oursMs: round(result.ours), chartJsMs: round(result.chartJs), ratio: round(ratio, 2) });
-  console.log(`render ${kind.padEnd(7)} ${`${series}×${points}`.padStart(7)}: ours ${result.ours.toFixed(1)} ms, Chart.js ${result.chartJs.toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+/** Ours and Chart.js, case by case, in one browser launched with `flags`. */
+async function measure(flags: string[]): Promise<{ rows: Row[]; version: string }> {
+  const browser = await launchChromium(flags);
+  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(origin);
+  await page.waitForFunction('customElements.get("code-insight") && window.compare && window.Chart');
+  const rows: Row[] = [];
+  for (const [kind, series, points] of cases) {
+    const result = (await page.evaluate(`compare(${JSON.stringify(kind)}, ${series}, ${points}, ${runs})`)) as { ours: number; chartJs: number };
+    rows.push({ kind, series, points, oursMs: round(result.ours), chartJsMs: round(result.chartJs), ratio: round(result.ours / result.chartJs, 2) });
+  }
+  const version = browser.version();
+  await browser.close();
+  return { rows, version };
 }
-await browser.close();
+
+// The main figure is at the browser's real frame rate, as a reader's browser paints. The second column lets
+// frames come as fast as the work allows (no vsync): a chart that needs one more frame then costs that frame's
+// work rather than up to 16 ms of waiting, which shows the work itself; it is not what a reader sees.
+const real = await measure([]);
+const unthrottled = await measure(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
+const rows = real.rows.map((row, i) => ({ ...row, unthrottledRatio: unthrottled.rows[i].ratio }));
+for (const r of rows) {
+  console.log(`render ${r.kind.padEnd(7)} ${`${r.series}×${r.points}`.padStart(7)}: ours ${r.oursMs} ms, Chart.js ${r.chartJsMs} ms, ratio ${r.ratio} (without vsync ${r.unthrottledRatio})`);
+}
 server.close();
 if (problems.length) throw new Error(`errors in the benchmark page: ${problems.join('; ')}`);
 
 if (check) {
   const [row] = rows;
   if (row.ratio > RATIO_BUDGET) {
-    console.error(`20×520 line chart: ours/Chart.js ${row.ratio} is over the budget of ${RATIO_BUDGET}.`);
+    console.error(`20×520 line chart at the real frame rate: ours/Chart.js ${row.ratio} is over the budget of ${RATIO_BUDGET} (without vsync: ${row.unthrottledRatio}).`);
     process.exit(1);
   }
-  console.log(`20×520 line chart: ours/Chart.js ${row.ratio} (budget ${RATIO_BUDGET}, goal 0.5)`);
+  console.log(`20×520 line chart at the real frame rate: ours/Chart.js ${row.ratio} (budget ${RATIO_BUDGET}, goal 0.5; without vsync ${row.unthrottledRatio})`);
 } else {
-  writeResult('render', { browser: browser.version(), chartJs: chartJsVersion, runs, viewport: '800×400', rows });
+  writeResult('render', { browser: real.version, chartJs: chartJsVersion, runs, viewport: '800×400', frames: 'real frame rate (ratio); without vsync (unthrottledRatio)', rows });
 }
 
 function round(value: number, digits = 1): number {
