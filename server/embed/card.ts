@@ -2,7 +2,7 @@ import { svg, type SVGTemplateResult } from 'lit';
 import type { ThemeColors } from '../../src/styles/theme-colors.ts';
 import type { CardContent } from './content.ts';
 import { legendLayout, legendTemplate } from './legend.ts';
-import { fitText } from './text.ts';
+import { fitText } from '../../src/charts/text-fit.ts';
 
 /**
  * The card's box model from code-insight.styles.ts: padding 0.875rem 1rem 0.75rem, 0.5rem gaps, and a header

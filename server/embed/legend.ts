@@ -1,15 +1,7 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import { defaultMessages as m } from '../../src/model/messages.ts';
-import { fitText, textWidth } from './text.ts';
-
-/** One legend item: a series (line charts) or a slice with its value and share (pie charts). */
-export interface LegendEntry {
-  id: string;
-  label: string;
-  color: string;
-  /** Drawn after the label, e.g. `52K (64%)`. */
-  detail?: string;
-}
+import type { LegendEntry } from '../../src/charts/image.ts';
+import { fitText, textWidth } from '../../src/charts/text-fit.ts';
 
 const FONT_SIZE = 13;
 const ROW_HEIGHT = 20;

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import { InsightsClient } from '../../src/api/client.ts';
-import { loadInsight, type Loaded } from '../../src/elements/code-insight/load.ts';
+import { loadInsight, type Loaded } from '../../src/api/load.ts';
 import type { InsightSpec, Kind } from '../../src/model/insight-spec.ts';
 import type { EmbedRequest } from './route.ts';
 

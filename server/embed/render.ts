@@ -1,12 +1,13 @@
 import { svg, type SVGTemplateResult } from 'lit';
-import type { Loaded } from '../../src/elements/code-insight/load.ts';
+import type { Loaded } from '../../src/api/load.ts';
+import type { ImageOptions } from '../../src/charts/image.ts';
+import { fitText } from '../../src/charts/text-fit.ts';
 import { defaultMessages as m } from '../../src/model/messages.ts';
 import { placeCard } from './card.ts';
-import { contentFor, errorContent, type CardContent, type DrawOptions } from './content.ts';
+import { contentFor, errorContent, type CardContent } from './content.ts';
 import { svgDocument, type SVGImage } from './document.ts';
 import type { LoadedDashboard } from './load.ts';
 import { EmbedParamError, type EmbedRequest } from './route.ts';
-import { fitText } from './text.ts';
 import { colorsFor } from './theme.ts';
 
 /** The dashboard's page around its grid (insights-dashboard.styles.ts: 1.25rem title, 0.75rem under it, 1rem gaps). */
@@ -14,7 +15,7 @@ const PAGE = { pad: 16, header: 28, headerGap: 12, gap: 16 };
 /** The least a card of a dashboard image of given height may get: less would show no chart. */
 const MIN_CARD_HEIGHT = 160;
 
-function drawOptions(request: EmbedRequest): DrawOptions {
+function drawOptions(request: EmbedRequest): ImageOptions {
   return { colors: colorsFor(request.theme), locale: request.locale, yZero: request.yZero, stacked: request.stacked };
 }
 

@@ -70,3 +70,9 @@ export function decodeError(path: string, expected: string): InsightsError {
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** The server's own words worth showing under an error's message (text only): those the message does not already say. */
+export function errorDetails(error: unknown): string[] {
+  if (!(error instanceof InsightsError)) return [];
+  return error.details.filter((d) => !error.message.includes(d)).slice(0, 3);
+}

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { defaultMessages as m } from '../model/messages.js';
-import type { ChartSeries } from './line.js';
+import type { ChartSeries } from './line/layout.js';
 import { swatch } from './tooltip.js';
 
 export interface LegendControls {

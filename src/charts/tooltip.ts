@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { defaultMessages as m } from '../model/messages.js';
 import { formatDate, formatNumber } from './format.js';
-import type { LineLayout } from './line.js';
+import type { LineLayout } from './line/layout.js';
 
 /** At most this many rows; the rest are counted, as a long list would hide the chart it explains. */
 const MAX_ROWS = 10;

@@ -21,17 +21,18 @@ import { RefreshTimer } from '../shared/refresh-timer.js';
 import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { styles } from './code-insight.styles.js';
 import { DeferredTable } from './deferred-table.js';
-import { chartSVG, svgToPNG } from './export.js';
-import { DragZoomController } from './drag-zoom.js';
+import { chartSVG, svgToPNG } from './svg-export.js';
+import { DragZoomController } from './drag-zoom-controller.js';
 import { embedSnippet, menuItems, menuTemplate, type MenuItem } from './menu.js';
 import { MenuController } from './menu-controller.js';
-import { loadInsight, type Loaded } from './load.js';
-import { closestAcrossShadow, insightIdFrom } from './lookup.js';
-import { PollSchedule } from './poll.js';
+import { loadInsight, type Loaded } from '../../api/load.js';
+import { insightIdFrom } from '../../model/insight-id.js';
+import { closestAcrossShadow } from '../shared/closest.js';
+import { PollSchedule } from './poll-schedule.js';
 import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate } from './states.js';
-import { nextActive, pointText } from './keyboard.js';
-import { viewFor, type ChartView } from './views/index.js';
-import type { Active } from './views/view.js';
+import { nextActive, pointText } from '../../charts/keyboard.js';
+import { viewFor, type ChartView } from '../../charts/view.js';
+import type { Active } from '../../charts/view.js';
 
 export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error';
 

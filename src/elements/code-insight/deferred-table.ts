@@ -1,6 +1,6 @@
 import { nothing } from 'lit';
 import { whenIdle } from '../shared/yield.js';
-import type { TableBuild } from './views/data-table.js';
+import type { TableBuild } from '../../charts/data-table.js';
 
 type Build = () => TableBuild | typeof nothing;
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { InsightsError } from '../../api/errors.js';
+import { InsightsError, errorDetails } from '../../api/errors.js';
 import type { LineInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
 
@@ -27,8 +27,7 @@ export function emptyTemplate(): TemplateResult {
 
 /** A message a person understands, the server's own words as details (text only), and a retry where it can help. */
 export function errorTemplate(error: Error, retry: () => void): TemplateResult {
-  // The server's words as details, unless the message already says them.
-  const details = error instanceof InsightsError ? error.details.filter((d) => !error.message.includes(d)).slice(0, 3) : [];
+  const details = errorDetails(error);
   // The same attributes would fail the same way: no retry button for configuration errors.
   const retryable = !(error instanceof InsightsError && (error.kind === 'config' || error.kind === 'unavailable'));
   return html`<div class="message error" part="error" role="alert">

@@ -8,7 +8,7 @@ import { clientFor, configuration, configurationVersion, onConfigure } from '../
 import { defaultMessages as m } from '../../model/messages.js';
 import { FILTER_ATTRIBUTES, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
 import type { CodeInsightElement } from '../code-insight/code-insight.js';
-import { insightIdFrom } from '../code-insight/lookup.js';
+import { insightIdFrom } from '../../model/insight-id.js';
 import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate } from './filter-bar.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { truncateLabel } from '../../../src/charts/format.js';
-import { barLayout, defaults, type BarLayout } from '../../../src/charts/bar.js';
-import { barChartTemplate } from '../../../src/charts/bar-chart.js';
+import { barLayout, defaults, type BarLayout } from '../../../src/charts/bar/layout.js';
+import { barChartTemplate } from '../../../src/charts/bar/template.js';
 import type { CategoryItem } from '../../../src/model/insight-data.js';
 
 const size = { width: 460, height: 300 };

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { hasRoomForPoints } from '../../../src/charts/line-chart.js';
-import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../src/charts/line.js';
+import { hasRoomForPoints } from '../../../src/charts/line/template.js';
+import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../src/charts/line/layout.js';
 
 const month = (m: number) => new Date(Date.UTC(2026, m, 1)).toISOString();
 const series = toChartSeries([

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { html, render } from 'lit';
 import { formatPercent } from '../../../src/charts/format.js';
-import { defaults, pieLayout, type PieLabel, type PieLayout } from '../../../src/charts/pie.js';
-import { pieChartTemplate, pieLegendTemplate } from '../../../src/charts/pie-chart.js';
+import { defaults, pieLayout, type PieLabel, type PieLayout } from '../../../src/charts/pie/layout.js';
+import { pieChartTemplate, pieLegendTemplate } from '../../../src/charts/pie/template.js';
 import { paletteColor } from '../../../src/charts/palette.js';
 import { groupSmallItems } from '../../../src/model/group-items.js';
 import type { CategoryItem } from '../../../src/model/insight-data.js';

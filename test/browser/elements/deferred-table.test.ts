@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { DeferredTable } from '../../../src/elements/code-insight/deferred-table.js';
-import type { TableBuild } from '../../../src/elements/code-insight/views/data-table.js';
+import type { TableBuild } from '../../../src/charts/data-table.js';
 
 /** Counts the macrotasks that ran (a chain of timers) while `running()` holds. */
 function taskCounter(): { readonly count: number; stop(): void } {

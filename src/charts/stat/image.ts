@@ -1,20 +1,25 @@
 import { svg, type SVGTemplateResult } from 'lit';
-import type { Size } from '../../src/charts/line.ts';
-import { SPARKLINE_HEIGHT, sparklineLayout, sparklineTemplate, statFigures } from '../../src/charts/stat.ts';
-import type { StatInsightData } from '../../src/model/insight-data.ts';
-import { defaultMessages as m } from '../../src/model/messages.ts';
-import type { DrawOptions } from './content.ts';
-import { fitText, textWidth } from './text.ts';
+import type { StatInsightData } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import type { ThemeColors } from '../../styles/theme-colors.js';
+import type { ChartImage, ImageOptions } from '../image.js';
+import type { Size } from '../line/layout.js';
+import { fitText, textWidth } from '../text-fit.js';
+import { SPARKLINE_HEIGHT, sparklineLayout, statFigures, type StatFigures } from './layout.js';
+import { sparklineTemplate } from './template.js';
 
-/** The card's `.stat` block in SVG: the number, what it counts, its change, and the sparkline, centered vertically. */
-export function statBody(data: StatInsightData, size: Size, { colors, locale }: DrawOptions): SVGTemplateResult {
-  const { value, change, direction, since } = statFigures(data, locale);
+/** A single number as an image, the card's `.stat` block in SVG: the number, what it counts, its change, and the sparkline, centered vertically. */
+export function statImage(data: StatInsightData, { colors, locale }: ImageOptions): ChartImage {
+  const figures = statFigures(data, locale);
+  return { legend: [], body: (size) => statBody(data, figures, size, colors) };
+}
+
+function statBody(data: StatInsightData, { value, change, direction, arrow, since }: StatFigures, size: Size, colors: Readonly<ThemeColors>): SVGTemplateResult {
   // Sizes of the card's rules: 48px number (weight 650 there; bold here, as resvg does not synthesize 650), 16px label, 15px change, 12px gap before a 64px sparkline.
   const spark = size.height >= 48 + 24 + 12 + SPARKLINE_HEIGHT ? sparklineLayout(data, size.width) : undefined;
   const height = 53 + (change === undefined ? 0 : 24) + (spark ? 12 + SPARKLINE_HEIGHT : 0);
   const top = Math.max(0, (size.height - height) / 2);
   const valueWidth = textWidth(value, 48) * 1.2; // bold digits run wider: the label is cut a little early rather than late
-  const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
   const changeColor = direction === 'up' ? colors.success : direction === 'down' ? colors.danger : colors.fg;
   return svg`<g class="stat">
     <text x="0" y=${top + 44} font-size="48" font-weight="bold">${value}${data.label

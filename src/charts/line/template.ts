@@ -1,5 +1,5 @@
 import { nothing, svg, type SVGTemplateResult } from 'lit';
-import type { LineLayout, PointMark } from './line.js';
+import type { LineLayout, PointMark } from './layout.js';
 
 export interface LineChartState {
   /** Index into `layout.times` of the hovered or focused sample, or -1. */

@@ -1,10 +1,10 @@
 import { bisectCenter, extent, max, min } from 'd3-array';
-import { toTime } from '../model/dates.js';
-import type { LineSeries } from '../model/insight-data.js';
-import { formatNumber, formatTimeTick } from './format.js';
-import { paletteColor } from './palette.js';
-import { bandPath, pixelColumnIndices, polylinePath } from './path.js';
-import { linearScale, niceDomain, timeTicks } from './scale.js';
+import { toTime } from '../../model/dates.js';
+import type { LineSeries } from '../../model/insight-data.js';
+import { formatNumber, formatTimeTick } from '../format.js';
+import { paletteColor } from '../palette.js';
+import { bandPath, pixelColumnIndices, polylinePath } from '../path.js';
+import { linearScale, niceDomain, timeTicks } from '../scale.js';
 
 /** A series ready to lay out: resolved colour, points as numbers sorted by time. */
 export interface ChartSeries {

@@ -1,5 +1,5 @@
-import { formatDate, formatNumber } from './format.js';
-import { timeExtent, type ChartSeries } from './line.js';
+import { formatDate, formatNumber } from '../format.js';
+import { timeExtent, type ChartSeries } from './layout.js';
 
 /** Latest values named in the summary; the data table has the rest. */
 const MAX_NAMED = 5;

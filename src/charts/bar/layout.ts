@@ -1,11 +1,11 @@
 import { max, min } from 'd3-array';
-import { parseColor } from '../model/color.js';
-import type { CategoryItem } from '../model/insight-data.js';
-import { safeHttpURL } from '../model/url.js';
-import { formatNumber, truncateLabel } from './format.js';
-import type { Size, Tick } from './line.js';
-import { SERIES_PALETTE } from './palette.js';
-import { linearScale, niceDomain } from './scale.js';
+import { parseColor } from '../../model/color.js';
+import type { CategoryItem } from '../../model/insight-data.js';
+import { safeHttpURL } from '../../model/url.js';
+import { formatNumber, truncateLabel } from '../format.js';
+import type { Size, Tick } from '../line/layout.js';
+import { SERIES_PALETTE } from '../palette.js';
+import { linearScale, niceDomain } from '../scale.js';
 
 export const defaults = {
   margin: { top: 4, right: 8, bottom: 24, left: 4 },

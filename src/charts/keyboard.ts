@@ -1,6 +1,6 @@
-import { formatDate, formatNumber } from '../../charts/format.js';
-import type { InsightPointDetail } from '../../events/insight-point-click.js';
-import type { Active } from './views/view.js';
+import { formatDate, formatNumber } from './format.js';
+import type { InsightPointDetail } from '../events/insight-point-click.js';
+import type { Active } from './view.js';
 
 /**
  * Where an arrow key moves the reader on a chart: left and right between samples (or slices and bars), up and

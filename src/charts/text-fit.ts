@@ -1,4 +1,4 @@
-import { truncateLabel } from '../../src/charts/format.ts';
+import { truncateLabel } from './format.js';
 
 /**
  * Text in an image cannot be measured before it is drawn (the server has no layout engine, and the reader's

@@ -1,10 +1,10 @@
-import { parseColor } from '../model/color.js';
-import type { CategoryItem } from '../model/insight-data.js';
-import { safeHttpURL } from '../model/url.js';
-import type { Size } from './line.js';
-import { formatPercent, truncateLabel } from './format.js';
-import { paletteColor } from './palette.js';
-import { polar, sliceAngles, slicePath } from './path.js';
+import { parseColor } from '../../model/color.js';
+import type { CategoryItem } from '../../model/insight-data.js';
+import { safeHttpURL } from '../../model/url.js';
+import type { Size } from '../line/layout.js';
+import { formatPercent, truncateLabel } from '../format.js';
+import { paletteColor } from '../palette.js';
+import { polar, sliceAngles, slicePath } from '../path.js';
 
 export const defaults = {
   /** Room kept free around the pie and its labels. */

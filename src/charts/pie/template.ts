@@ -1,8 +1,8 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { defaultMessages as m } from '../model/messages.js';
-import { formatNumber, formatPercent } from './format.js';
-import type { PieLayout } from './pie.js';
-import { swatch } from './tooltip.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { formatNumber, formatPercent } from '../format.js';
+import type { PieLayout } from './layout.js';
+import { swatch } from '../tooltip.js';
 
 export interface PieChartState {
   /** Index into `layout.slices` of the hovered or focused slice, or -1. */

@@ -1,7 +1,12 @@
 import type { TemplateResult, nothing } from 'lit';
-import type { LegendControls } from '../../../charts/legend.js';
-import type { InsightPointDetail } from '../../../events/insight-point-click.js';
+import type { LegendControls } from './legend.js';
+import type { InsightPointDetail } from '../events/insight-point-click.js';
+import type { InsightData } from '../model/insight-data.js';
+import { barView } from './bar/view.js';
 import type { TableBuild } from './data-table.js';
+import { lineView } from './line/view.js';
+import { pieView } from './pie/view.js';
+import { statView } from './stat/view.js';
 
 /** The mark the reader is on: a sample time (line) or a slice or bar (`index`), and a series of a line chart. */
 export interface Active {
@@ -44,4 +49,18 @@ export interface ViewOptions {
   legend?: LegendControls;
   /** The time range zoomed into (line charts), in milliseconds. */
   zoom?: readonly [number, number];
+}
+
+/** The view that draws `data`. */
+export function viewFor(data: InsightData, options: ViewOptions): ChartView {
+  switch (data.kind) {
+    case 'line':
+      return lineView(data, options);
+    case 'pie':
+      return pieView(data, options);
+    case 'bar':
+      return barView(data, options);
+    case 'stat':
+      return statView(data, options);
+  }
 }

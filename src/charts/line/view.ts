@@ -1,14 +1,14 @@
 import { html, nothing } from 'lit';
-import { formatDate } from '../../../charts/format.js';
-import { legendTemplate } from '../../../charts/legend.js';
-import { lineLayout, nearestTimeIndex, toChartSeries } from '../../../charts/line.js';
-import { hasRoomForPoints, lineChartTemplate } from '../../../charts/line-chart.js';
-import { lineSummary } from '../../../charts/summary.js';
-import { tooltipTemplate } from '../../../charts/tooltip.js';
-import type { LineInsightData } from '../../../model/insight-data.js';
-import { defaultMessages as m } from '../../../model/messages.js';
-import { dataTable, numberFormatter } from './data-table.js';
-import type { Active, ChartView, ViewOptions } from './view.js';
+import { formatDate } from '../format.js';
+import { legendTemplate } from '../legend.js';
+import { lineLayout, nearestTimeIndex, toChartSeries } from './layout.js';
+import { hasRoomForPoints, lineChartTemplate } from './template.js';
+import { lineSummary } from './summary.js';
+import { tooltipTemplate } from '../tooltip.js';
+import type { LineInsightData } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { dataTable, numberFormatter } from '../data-table.js';
+import type { Active, ChartView, ViewOptions } from '../view.js';
 
 export function lineView(data: LineInsightData, options: ViewOptions): ChartView {
   const zoom = options.zoom;

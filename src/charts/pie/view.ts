@@ -1,22 +1,19 @@
 import { html } from 'lit';
-import { formatNumber, formatPercent } from '../../../charts/format.js';
-import { pieLayout } from '../../../charts/pie.js';
-import { pieChartTemplate, pieLegendTemplate } from '../../../charts/pie-chart.js';
-import { swatch } from '../../../charts/tooltip.js';
-import type { CategoryInsightData } from '../../../model/insight-data.js';
-import { defaultMessages as m } from '../../../model/messages.js';
-import { markIndex } from './mark-index.js';
-import { categoryTable } from './data-table.js';
-import type { ChartView, ViewOptions } from './view.js';
+import { formatNumber, formatPercent } from '../format.js';
+import { pieLayout } from './layout.js';
+import { pieChartTemplate, pieLegendTemplate } from './template.js';
+import { swatch } from '../tooltip.js';
+import type { CategoryInsightData } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { markIndex } from '../mark-index.js';
+import { categoryTable } from '../data-table.js';
+import type { ChartView, ViewOptions } from '../view.js';
+import { pieSummary } from './summary.js';
 
 /** Language usage (or any shares of a whole) as a donut, its legend with values and percentages. */
 export function pieView(data: CategoryInsightData, options: ViewOptions): ChartView {
   const layout = pieLayout(data.items, options, { donut: true, locale: options.locale });
-  const summary = m.pieSummary(
-    data.title,
-    layout.slices.slice(0, 5).map((s) => `${s.label} ${formatPercent(s.percent, options.locale)}`),
-    layout.slices.length,
-  );
+  const summary = pieSummary(data, layout, options.locale);
   return {
     count: layout.slices.length,
     seriesCount: 0,

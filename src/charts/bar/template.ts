@@ -1,5 +1,5 @@
 import { nothing, svg, type SVGTemplateResult } from 'lit';
-import type { BarLayout } from './bar.js';
+import type { BarLayout } from './layout.js';
 
 export interface BarChartState {
   /** Index into `layout.bars` of the hovered or focused bar, or -1. */

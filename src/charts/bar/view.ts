@@ -1,21 +1,18 @@
 import { html, nothing } from 'lit';
-import { barLayout } from '../../../charts/bar.js';
-import { barChartTemplate } from '../../../charts/bar-chart.js';
-import { formatNumber } from '../../../charts/format.js';
-import type { CategoryInsightData } from '../../../model/insight-data.js';
-import { defaultMessages as m } from '../../../model/messages.js';
-import { markIndex } from './mark-index.js';
-import { categoryTable } from './data-table.js';
-import type { ChartView, ViewOptions } from './view.js';
+import { barLayout } from './layout.js';
+import { barChartTemplate } from './template.js';
+import { formatNumber } from '../format.js';
+import type { CategoryInsightData } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { markIndex } from '../mark-index.js';
+import { categoryTable } from '../data-table.js';
+import type { ChartView, ViewOptions } from '../view.js';
+import { barSummary } from './summary.js';
 
 /** Search results grouped by repository, path, author or capture group, as horizontal bars. */
 export function barView(data: CategoryInsightData, options: ViewOptions): ChartView {
   const layout = barLayout(data.items, options, { locale: options.locale });
-  const summary = m.barSummary(
-    data.title,
-    layout.bars.slice(0, 5).map((b) => `${b.label} ${b.valueLabel}`),
-    data.items.length,
-  );
+  const summary = barSummary(data, layout);
   return {
     count: layout.bars.length,
     seriesCount: 0,

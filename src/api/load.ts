@@ -1,13 +1,14 @@
-import type { InsightFilters, InsightsClient, SeriesDisplayOptions } from '../../api/client.js';
-import { InsightsError } from '../../api/errors.js';
-import { parseColor } from '../../model/color.js';
-import { toTime } from '../../model/dates.js';
-import { groupSmallItems } from '../../model/group-items.js';
-import type { InsightData, LineInsightData, LineSeries, StatInsightData } from '../../model/insight-data.js';
-import { InsightDataError, insightDataFromCSV, parseInsightJSON, validateInsightData } from '../../model/insight-data-parse.js';
-import type { InsightSpec, Kind } from '../../model/insight-spec.js';
-import { defaultMessages as m } from '../../model/messages.js';
-import { limitSeries } from '../../model/series-limit.js';
+import type { InsightFilters, InsightsClient, SeriesDisplayOptions } from './client.js';
+import { InsightsError } from './errors.js';
+import { parseColor } from '../model/color.js';
+import { toTime } from '../model/dates.js';
+import { groupSmallItems } from '../model/group-items.js';
+import type { InsightData, LineInsightData, LineSeries, StatInsightData } from '../model/insight-data.js';
+import { validateInsightData } from '../model/insight-data-parse.js';
+import type { InsightSpec, Kind } from '../model/insight-spec.js';
+import { defaultMessages as m } from '../model/messages.js';
+import { limitSeries } from '../model/series-limit.js';
+import { fetchThirdParty, parsed } from './third-party.js';
 
 /** What a card draws, with what it could not show. */
 export interface Loaded {
@@ -35,9 +36,6 @@ export interface LoadContext {
   signal: AbortSignal;
 }
 
-/** Largest third-party file read: data for a chart, not a data lake. */
-const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
-
 /** Fetches (or validates) what `spec` names and shapes it for `kind`. */
 export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadContext): Promise<Loaded> {
   const { signal, fresh } = context;
@@ -45,7 +43,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
     case 'data':
       return shaped(kind, parsed(() => validateInsightData(context.data)), context);
     case 'src':
-      return shaped(kind, await fetchSource(spec.url, signal), context);
+      return shaped(kind, await fetchThirdParty(spec.url, signal), context);
     case 'saved': {
       const options = { id: spec.id, filters: context.filters, seriesDisplayOptions: context.seriesDisplayOptions };
       const insight = await context.client().insightView(options, signal, { fresh });
@@ -122,34 +120,3 @@ function statOf(data: LineInsightData): StatInsightData {
 function latest(series: LineSeries): number {
   return series.points[series.points.length - 1]?.value ?? 0;
 }
-
-/** Third-party data from `src`: JSON in the InsightData format, or CSV with a `date` column. Never sends the token. */
-async function fetchSource(src: string, signal: AbortSignal): Promise<InsightData> {
-  const url = new URL(src, document.baseURI);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InsightsError('config', m.invalidSrc(src));
-  let response: Response;
-  try {
-    response = await fetch(url, { signal, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    throw new InsightsError('network', m.srcUnreachable(url.href), { cause: error });
-  }
-  if (!response.ok) throw new InsightsError('http', m.srcFailed(url.href, response.status), { status: response.status });
-  const text = await response.text();
-  if (text.length > MAX_SOURCE_BYTES) throw new InsightsError('decode', m.invalidData(m.srcTooLarge));
-  const type = response.headers.get('content-type') ?? '';
-  const csv = /csv/i.test(type) || /\.csv$/i.test(url.pathname) || !/^\s*[[{]/.test(text);
-  const title = decodeURIComponent(url.pathname.split('/').pop() ?? '').replace(/\.(csv|json)$/i, '');
-  return parsed(() => (csv ? insightDataFromCSV(text, title) : parseInsightJSON(text)));
-}
-
-/** Parsing errors of third-party data become a decode error a person can act on (line, column or path). */
-function parsed<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InsightDataError) throw new InsightsError('decode', m.invalidData(error.message), { cause: error });
-    throw error;
-  }
-}
-

@@ -1,5 +1,5 @@
-import { formatNumber } from '../../../charts/format.js';
-import { defaultMessages as m } from '../../../model/messages.js';
+import { formatNumber } from './format.js';
+import { defaultMessages as m } from '../model/messages.js';
 
 /**
  * A data table being built: `node` goes into the page at once, hidden, and each `rows.next()` adds one row; the

@@ -1,0 +1,13 @@
+import type { CategoryInsightData } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { formatPercent } from '../format.js';
+import type { PieLayout } from './layout.js';
+
+/** Slices named in the summary; the data table has the rest. */
+const MAX_NAMED = 5;
+
+/** What a screen reader hears for a pie: the title, the largest slices with their shares, and how many there are. */
+export function pieSummary(data: CategoryInsightData, layout: PieLayout, locale: string | undefined): string {
+  const largest = layout.slices.slice(0, MAX_NAMED).map((s) => `${s.label} ${formatPercent(s.percent, locale)}`);
+  return m.pieSummary(data.title, largest, layout.slices.length);
+}

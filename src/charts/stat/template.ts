@@ -1,0 +1,34 @@
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import type { StatInsightData } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
+import { safeHttpURL } from '../../model/url.js';
+import type { LineLayout } from '../line/layout.js';
+import type { StatFigures } from './layout.js';
+
+/** The card's single number: the value (a link to its search), what it counts, the change, and the sparkline. */
+export function statTemplate(data: StatInsightData, figures: StatFigures, spark: LineLayout | undefined, summary: string): TemplateResult {
+  const { value, change, direction, arrow, since } = figures;
+  const href = safeHttpURL(data.url);
+  return html`<div class="stat">
+    <div class="stat-value">
+      ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${value}</a>` : value}
+      ${data.label ? html`<span class="stat-label">${data.label}</span>` : nothing}
+    </div>
+    ${change === undefined
+      ? nothing
+      : html`<div class="stat-change ${direction}">
+          <span aria-hidden="true">${arrow}</span> ${change}
+          ${since ? html`<span class="stat-since">${m.since(since)}</span>` : nothing}
+        </div>`}
+    ${spark
+      ? html`<svg class="sparkline" viewBox="0 0 ${spark.width} ${spark.height}" preserveAspectRatio="none" role="img" aria-label=${summary}>
+          ${sparklineTemplate(spark, data.label ?? '')}
+        </svg>`
+      : nothing}
+  </div>`;
+}
+
+/** The sparkline's one path (the contract's `data-mark="line"`), for inside an `<svg>` with the layout's size. */
+export function sparklineTemplate(spark: LineLayout, label: string): SVGTemplateResult {
+  return svg`<path data-mark="line" data-series-id="stat" data-label=${label} d=${spark.lines[0].d} stroke=${spark.lines[0].color}></path>`;
+}
