@@ -1,40 +1,33 @@
-import { Task, TaskStatus, initialState } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import type { InsightsClient } from '../../api/client.js';
-import { InsightsError, isAbortError } from '../../api/errors.js';
-import { viewOptions } from '../../api/view-options.js';
+import { InsightsError } from '../../api/errors.js';
+import type { Loaded } from '../../api/load.js';
 import { warmFormatters } from '../../charts/format.js';
-import type { LegendControls } from '../../charts/legend.js';
-import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
-import { InsightErrorEvent } from '../../events/insight-error.js';
-import { InsightLoadEvent } from '../../events/insight-load.js';
-import { InsightPointClickEvent } from '../../events/insight-point-click.js';
+import type { ChartView } from '../../charts/view.js';
+import { clientFor, configuration } from '../../configure.js';
+import { hasMarks, statusNotes } from '../../model/card-status.js';
 import { insightToCSV } from '../../model/csv-export.js';
 import type { InsightData, LineInsightData } from '../../model/insight-data.js';
-import { SpecError, resolveSpec } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
-import type { InsightSeriesElement } from '../insight-series/insight-series.js';
+import { SeriesController } from '../insight-series/series-controller.js';
+import { closestAcrossShadow } from '../shared/closest.js';
+import { ConfigurationController } from '../shared/configuration-controller.js';
 import { NearViewportController, SizeController } from '../shared/observers.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
-import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
+import { ChartController } from './chart-controller.js';
 import { styles } from './code-insight.styles.js';
 import { DeferredTable } from './deferred-table.js';
-import { chartSVG, svgToPNG } from './svg-export.js';
 import { DragZoomController } from './drag-zoom-controller.js';
+import { InsightLoader, type InsightState } from './insight-loader.js';
+import { insightRequest, type InsightRequest } from './insight-request.js';
 import { embedSnippet, menuItems, menuTemplate, type MenuItem } from './menu.js';
 import { MenuController } from './menu-controller.js';
-import { loadInsight, type Loaded } from '../../api/load.js';
-import { insightIdFrom } from '../../model/insight-id.js';
-import { closestAcrossShadow } from '../shared/closest.js';
-import { PollSchedule } from './poll-schedule.js';
-import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate } from './states.js';
-import { nextActive, pointText } from '../../charts/keyboard.js';
-import { viewFor, type ChartView } from '../../charts/view.js';
-import type { Active } from '../../charts/view.js';
+import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate, statusTemplate } from './states.js';
+import { cardSVG, svgToPNG } from './svg-export.js';
 
-export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error';
+export type { InsightState } from './insight-loader.js';
 
 /**
  * One Sourcegraph code insight as a card: title, chart, legend and every state in between. A saved insight
@@ -74,12 +67,6 @@ export type InsightState = 'loading' | 'processing' | 'ready' | 'empty' | 'error
  */
 export class CodeInsightElement extends LitElement {
   static override styles = styles;
-
-  readonly #size = new SizeController(this);
-  readonly #menu = new MenuController(this);
-  readonly #zoom = new DragZoomController(this);
-  /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
-  readonly #nearViewport = new NearViewportController(this, '300px');
 
   /** Sourcegraph base URL; falls back to the enclosing dashboard's, then to `configure()`. */
   @property() instance?: string;
@@ -142,50 +129,23 @@ export class CodeInsightElement extends LitElement {
   /** An API client to use instead of the shared one. */
   @property({ attribute: false }) client?: InsightsClient;
 
-  /** The mark the reader is on, by pointer or keyboard (index -1: none). */
-  @state() private active: Active = NONE;
-  /** Series turned off in the legend. */
-  @state() private hiddenSeries: ReadonlySet<string> = new Set();
-  /** The series whose legend item is pointed at or focused. */
-  @state() private highlighted?: string;
-  /** What the live region says: the point the keyboard is on. */
-  @state() private announcement = '';
-  /** Bumped to fetch again (refresh() and polling) without any other argument changing. */
-  @state() private reloads = 0;
-  /** Bumped when `<insight-series>` children change. */
-  @state() private seriesVersion = 0;
-  @query('.tooltip') private tooltip?: HTMLElement;
-
-  #state: InsightState = 'loading';
-  /** The chart view, what it was built from, and the part of that the data table depends on (not the size). */
-  #view?: { key: unknown[]; tableKey: unknown[]; view: ChartView };
+  readonly #size = new SizeController(this);
+  readonly #configuration = new ConfigurationController(this);
+  readonly #series = new SeriesController(this);
+  /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
+  readonly #nearViewport = new NearViewportController(this, '300px');
+  readonly #menu = new MenuController(this);
+  readonly #zoom = new DragZoomController(this);
+  readonly #chart = new ChartController(this, this.#zoom);
+  readonly #loader = new InsightLoader(this, {
+    request: (reloads) => this.#request(reloads),
+    data: () => this.data,
+    client: () => this.client,
+    mayLoad: () => this.#mayLoad(),
+  });
   readonly #table = new DeferredTable(() => this.renderRoot.querySelector('.data-table-host'));
-  #poll = new PollSchedule(() => this.reloads++);
-  #refreshTimer = new RefreshTimer(() => this.refresh());
-  #reloadOnConnect = false;
-  #unsubscribe?: () => void;
-  /** Watches `<insight-series>` children only: the card's own attributes (its reflected `state`) must not count. */
-  #seriesObserver = new MutationObserver((records) => {
-    if (records.some((r) => r.target !== this || r.type === 'childList')) this.seriesVersion++;
-  });
-
-  readonly #task = new Task(this, {
-    task: (_args, { signal }) => this.#load(signal),
-    args: () => [
-      this.data, this.client, this.#instance(), this.insightId, this.token, this.kind, this.repositories, this.repositoryCriteria,
-      this.step, this.points, this.repository, this.path, this.otherThreshold, this.query, this.mode, this.limit, this.src,
-      this.includeRepos, this.excludeRepos, this.searchContexts, this.sort, this.seriesLimit, this.numSamples,
-      this.seriesVersion, this.reloads, configurationVersion(), this.#mayLoad(),
-    ],
-    onComplete: (loaded) => {
-      this.#poll.update(Boolean(loaded.data.kind === 'line' && loaded.data.processing), configuration());
-      this.dispatchEvent(new InsightLoadEvent(loaded.data));
-    },
-    onError: (error) => {
-      this.#poll.stop();
-      if (!isAbortError(error)) this.dispatchEvent(new InsightErrorEvent(toError(error)));
-    },
-  });
+  readonly #refreshTimer = new RefreshTimer(this, () => this.refresh());
+  #state: InsightState = 'loading';
 
   /** `loading`, `processing`, `ready`, `empty` or `error`; reflected as the `state` attribute. */
   get state(): InsightState {
@@ -194,25 +154,18 @@ export class CodeInsightElement extends LitElement {
 
   /** Fetches the insight again; the chart stays until the new data arrives. */
   refresh(): void {
-    this.reloads++;
+    this.#loader.reload();
   }
 
   /** The data drawn, as CSV: one row per date and one column per series (or one row per slice or bar). */
   toCSV(): string {
-    const data = this.#task.value?.data;
+    const data = this.#loader.value?.data;
     return data ? insightToCSV(data) : '';
   }
 
   /** The chart as a standalone SVG document with its title and colours; '' before there is a chart. */
   toSVG(): string {
-    const svg = this.renderRoot.querySelector<SVGSVGElement>('svg.plot');
-    if (!svg) return '';
-    const card = this.renderRoot.querySelector('[part="card"]')!;
-    const legend = [...this.renderRoot.querySelectorAll('[data-legend-item]')].map((item) => ({
-      label: item.textContent?.trim() ?? '',
-      color: item.querySelector('circle')?.getAttribute('fill') ?? 'currentColor',
-    }));
-    return chartSVG(svg, this.heading || this.#task.value?.data.title || '', getComputedStyle(card).backgroundColor, legend);
+    return cardSVG(this.renderRoot, this.heading || this.#loader.value?.data.title || '');
   }
 
   /** The chart as a PNG image (twice the on-screen size). Rejects before there is a chart. */
@@ -224,27 +177,7 @@ export class CodeInsightElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A page may call configure() after the elements loaded: load again with the new settings.
-    this.#unsubscribe = onConfigure(() => this.requestUpdate());
-    this.#seriesObserver.observe(this, { childList: true, subtree: true, attributes: true, attributeFilter: ['label', 'query', 'color', 'capture-group'] });
     warmFormatters(this.#locale());
-    if (this.#reloadOnConnect) {
-      this.#reloadOnConnect = false;
-      this.reloads++;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#seriesObserver.disconnect();
-    // Task does not stop by itself when its host leaves the page.
-    if (this.#task.status === TaskStatus.PENDING) {
-      this.#reloadOnConnect = true;
-      this.#task.abort(new DOMException('The element was removed.', 'AbortError'));
-    }
-    this.#poll.stop();
-    this.#refreshTimer.stop();
   }
 
   protected override firstUpdated(): void {
@@ -252,23 +185,29 @@ export class CodeInsightElement extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.#state = this.#deriveState();
+    this.#state = this.#loader.state(this.#size.value !== undefined);
+    this.#chart.drawn = this.#state === 'ready' || this.#state === 'processing';
   }
 
   protected override updated(changed: PropertyValues): void {
     if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
-    if (changed.has('active')) this.#placeTooltip();
     this.#zoom.placeBrush(this.renderRoot.querySelector<HTMLElement>('.brush'));
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
-    const drawn = this.#state === 'ready' || this.#state === 'processing' ? this.#view : undefined;
-    this.#table.show(drawn?.tableKey, () => drawn!.view.table());
+    const view = this.#chart.view;
+    this.#table.show(this.#chart.tableKey, () => view!.table());
   }
 
   override render(): TemplateResult {
-    const loaded = this.#task.value;
+    const loaded = this.#loader.value;
     const title = this.heading || loaded?.data.title;
     const href = safeHttpURL(loaded?.data.url);
-    const view = loaded && this.#size.value && this.#hasMarks(loaded) ? this.#viewOf(loaded) : undefined;
+    const size = this.#size.value;
+    const view =
+      loaded && size && hasMarks(loaded.data)
+        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading })
+        : undefined;
+    const chart = this.#chart;
+    const keys = view?.count ? true : undefined;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       <header class="header" part="header">
         ${title
@@ -279,152 +218,59 @@ export class CodeInsightElement extends LitElement {
             menuTemplate(this.#menu.open ? this.#menuItems(loaded, view) : [], this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown)
           : nothing}
       </header>
-      ${this.#renderStatus(loaded)}
+      ${loaded && this.#state !== 'loading' && this.#state !== 'error'
+        ? statusTemplate(statusNotes(loaded.data, loaded.hidden, loaded.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined)
+        : nothing}
       <div
         class="chart"
         part="chart"
-        role=${view?.count ? 'group' : nothing}
-        tabindex=${view?.count ? 0 : nothing}
-        aria-label=${view?.count ? (title ?? m.dataTable) : nothing}
-        aria-describedby=${view?.count ? 'keys' : nothing}
-        @pointerdown=${this.#handlePointerDown}
-        @pointermove=${this.#handlePointerMove}
-        @pointerup=${this.#handlePointerUp}
-        @pointerleave=${this.#handlePointerLeave}
-        @click=${this.#handleClick}
+        role=${keys ? 'group' : nothing}
+        tabindex=${keys ? 0 : nothing}
+        aria-label=${keys ? (title ?? m.dataTable) : nothing}
+        aria-describedby=${keys ? 'keys' : nothing}
+        @pointerdown=${chart.handlePointerDown}
+        @pointermove=${chart.handlePointerMove}
+        @pointerup=${chart.handlePointerUp}
+        @pointerleave=${chart.handlePointerLeave}
+        @click=${chart.handleClick}
         @dblclick=${this.#zoom.reset}
-        @keydown=${this.#handleKeyDown}
-        @blur=${this.#handlePointerLeave}
+        @keydown=${chart.handleKeyDown}
+        @blur=${chart.handlePointerLeave}
       >
         ${this.#renderBody(loaded, view)}
       </div>
-      ${view?.count ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
+      ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
       <div class="data-table-host"></div>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      ${view && (this.#state === 'ready' || this.#state === 'processing') ? view.legend() : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${chart.announcement}</div>
+      ${view && chart.drawn ? view.legend() : nothing}
     </article>`;
   }
 
   #renderBody(loaded: Loaded | undefined, view: ChartView | undefined): TemplateResult {
     if (this.#state === 'loading') return skeletonTemplate();
-    if (this.#state === 'error') return errorTemplate(toError(this.#task.error), () => this.refresh());
+    if (this.#state === 'error') return errorTemplate(this.#loader.error, () => this.refresh());
     if (this.#state === 'empty') return emptyTemplate();
     if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
-    const tooltip = this.active.index >= 0 && !this.#zoom.drag ? view.tooltip(this.active) : undefined;
-    return html`${view.render({ ...this.active, highlight: this.highlighted })}
+    const { active, highlighted } = this.#chart;
+    const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
+    return html`${view.render({ ...active, highlight: highlighted })}
       ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 
-  #renderStatus(loaded: Loaded | undefined): TemplateResult | typeof nothing {
-    if (!loaded || this.#state === 'error' || this.#state === 'loading') return nothing;
-    const data = loaded.data;
-    const notes: TemplateResult[] = [];
-    if (this.#state === 'processing' && this.#hasMarks(loaded)) notes.push(html`<p class="status" part="status">${m.processing}</p>`);
-    if (data.kind === 'line' && data.series.some((s) => s.incomplete?.length)) {
-      notes.push(html`<p class="status warning" part="status">${m.incompletePoints}</p>`);
-    }
-    if (loaded.hidden > 0) notes.push(html`<p class="status" part="status">${m.hiddenSeries(loaded.hidden)}</p>`);
-    if (this.#zoom.zoom) {
-      notes.push(html`<p class="status" part="status">
-        <button type="button" class="zoom-reset" @click=${this.#zoom.reset}>${m.resetZoom}</button>
-      </p>`);
-    }
-    for (const warning of loaded.warnings) notes.push(html`<p class="status warning" part="status">${warning}</p>`);
-    return notes.length ? html`${notes}` : nothing;
-  }
-
-  async #load(signal: AbortSignal): Promise<Loaded | typeof initialState> {
-    if (!this.#mayLoad()) return initialState; // lazy: not near yet
-    // An update queued just before removal still runs; a removed card must not start a request.
-    if (!this.isConnected) {
-      this.#reloadOnConnect = true;
-      return initialState;
-    }
-    await pageScriptsRan();
-    signal.throwIfAborted(); // a page script changed the token or configuration meanwhile: the newer run asks
-    let resolved;
-    try {
-      const series = [...this.querySelectorAll(':scope > insight-series')].map((s) => (s as InsightSeriesElement).toSpec());
-      resolved = resolveSpec({
-        kind: this.kind,
-        hasData: this.data !== undefined,
-        src: this.src,
-        insightId: insightIdFrom(this.insightId),
-        repositories: this.repositories,
-        repositoryCriteria: this.repositoryCriteria,
-        step: this.step,
-        points: this.points,
-        series,
-        repository: this.repository,
-        path: this.path,
-        query: this.query,
-        mode: this.mode,
-        limit: this.limit,
-      });
-    } catch (error) {
-      if (error instanceof SpecError) throw new InsightsError('config', error.message);
-      throw error;
-    }
-    if (!resolved) throw new InsightsError('config', m.noInsight);
-    const instance = this.#instance();
-    const loaded = await loadInsight(resolved.kind, resolved.spec, {
-      client: () => {
-        if (this.client) return this.client;
-        if (!instance) throw new InsightsError('config', m.noInstance);
-        return clientFor(instance, this.token);
-      },
-      data: this.data,
-      ...viewOptions(this),
-      seriesLimit: this.seriesLimit ?? 20,
-      otherThreshold: this.otherThreshold ?? 0.03,
-      // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
-      fresh: this.reloads > 0,
-      signal,
+  #request(reloads: number): InsightRequest {
+    return insightRequest(this, {
+      instance: this.#instance(),
+      hasData: this.data !== undefined,
+      series: this.#series.specs,
+      reloads,
+      configuration: this.#configuration.version,
     });
-    // Cards answered by one batched request render one per task, not all in one long task.
-    await yieldToMain();
-    signal.throwIfAborted();
-    return loaded;
   }
 
-  /**
-   * Lazy cards load once near the viewport; eager ones and those given `data` (even an invalid value, which then
-   * shows its error) at once. One predicate for the task's arguments and the load itself: data given as a
-   * property must not load again when the card comes into view.
-   */
+  /** Lazy cards load once near the viewport; eager ones and those given `data` (even an invalid value) at once. */
   #mayLoad(): boolean {
     return this.data !== undefined || this.loading === 'eager' || this.#nearViewport.value;
-  }
-
-  #deriveState(): InsightState {
-    const status = this.#task.status;
-    if (status === TaskStatus.ERROR && !(isAbortError(this.#task.error) && this.#reloadOnConnect)) return 'error';
-    const loaded = this.#task.value;
-    // While a refresh is pending, the previous data stays on screen. Until the chart area has been measured
-    // (the first frame), there is nothing to draw at the right size: drawing at a guess is work thrown away.
-    if (!loaded || status === TaskStatus.ERROR || !this.#size.value) return 'loading';
-    if (loaded.data.kind === 'line' && loaded.data.processing) return 'processing';
-    return this.#hasMarks(loaded) ? 'ready' : 'empty';
-  }
-
-  #hasMarks(loaded: Loaded): boolean {
-    const data = loaded.data;
-    if (data.kind === 'line') return data.series.some((s) => s.points.length);
-    if (data.kind === 'stat') return true;
-    return data.items.some((i) => i.value > 0);
-  }
-
-  /** The view for the current data, size and options: built once per change of any, never on hover. */
-  #viewOf(loaded: Loaded): ChartView {
-    const size = this.#size.value!; // views are built only once measured (see #deriveState)
-    const key = [loaded, size.width, size.height, this.yZero, this.stacked, this.#locale(), this.heading, this.hiddenSeries, this.#zoom.zoom];
-    if (!this.#view || key.some((k, i) => k !== this.#view!.key[i])) {
-      const data = this.heading ? { ...loaded.data, title: this.heading } : loaded.data;
-      const view = viewFor(data, { ...size, locale: this.#locale(), yZero: this.yZero, stacked: this.stacked, legend: this.#legend, zoom: this.#zoom.zoom });
-      this.#view = { key, tableKey: [loaded, this.#locale(), this.heading, this.hiddenSeries, this.#zoom.zoom], view };
-    }
-    return this.#view.view;
   }
 
   #instance(): string | undefined {
@@ -435,120 +281,20 @@ export class CodeInsightElement extends LitElement {
     return this.locale || document.documentElement.lang || undefined;
   }
 
-  #placeTooltip(): void {
-    const placement = this.active.index >= 0 ? this.#view?.view.tooltip(this.active) : undefined;
-    if (!this.tooltip || !placement) return;
-    const width = this.tooltip.offsetWidth;
-    const area = this.#size.value?.width ?? 480;
-    // Beside the mark, flipped to its left when it would overflow the card.
-    const left = placement.x + 12 + width > area ? Math.max(0, placement.x - 12 - width) : placement.x + 12;
-    this.tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(placement.y)}px)`;
-  }
-
-  /** The legend's view of this card: stable, so views built with it stay valid while toggles change. */
   #menuItems(loaded: Loaded, view: ChartView | undefined): MenuItem[] {
     const instance = this.#instance();
+    const client = () => this.client ?? clientFor(instance!, this.token);
     return menuItems({
       title: this.heading || loaded.data.title,
       url: loaded.data.url,
       instance,
       query: loaded.queries?.[0],
       csv: () => this.toCSV(),
-      exportAll:
-        loaded.insightId && instance ? () => (this.client ?? clientFor(instance, this.token)).exportCSV(loaded.insightId!) : undefined,
+      exportAll: loaded.insightId && instance ? () => client().exportCSV(loaded.insightId!) : undefined,
       svg: view && this.renderRoot.querySelector('svg.plot') ? () => this.toSVG() : undefined,
       png: () => this.toPNG(),
       embed: () => embedSnippet(this, instance),
-      announce: (text) => (this.announcement = text),
+      announce: this.#chart.announce,
     });
   }
-
-  readonly #legend: LegendControls = (() => {
-    const card = () => this;
-    return {
-      get hidden() {
-        return card().hiddenSeries;
-      },
-      toggle: (id: string) => {
-        const hidden = new Set(this.hiddenSeries);
-        if (!hidden.delete(id)) hidden.add(id);
-        this.hiddenSeries = hidden;
-      },
-      highlight: (id: string | undefined) => {
-        this.highlighted = id;
-      },
-    };
-  })();
-
-  #activeAt(event: MouseEvent): Active {
-    const view = this.#view?.view;
-    if (!view || (this.#state !== 'ready' && this.#state !== 'processing')) return NONE;
-    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    return view.activeAt(event.clientX - box.left, event.clientY - box.top, event.composedPath()[0] as Element);
-  }
-
-  /** The pointer's x in the chart area. */
-  #chartX(event: PointerEvent): number {
-    return event.clientX - (event.currentTarget as HTMLElement).getBoundingClientRect().left;
-  }
-
-  /** A drag across a line chart selects a time range to zoom into; a plain click still drills down. */
-  #handlePointerDown = (event: PointerEvent): void => {
-    if (event.button === 0 && this.#view?.view.timeAt) this.#zoom.press(this.#chartX(event));
-  };
-
-  #handlePointerUp = (): void => {
-    if (this.#zoom.release(this.#view?.view.timeAt)) this.active = NONE;
-  };
-
-  #handlePointerMove = (event: PointerEvent): void => {
-    if (this.#zoom.pressed) this.#zoom.move(this.#chartX(event));
-    const active = this.#activeAt(event);
-    if (active.index !== this.active.index || active.series !== this.active.series) this.active = active;
-  };
-
-  #handlePointerLeave = (): void => {
-    this.active = NONE;
-    this.#zoom.cancel();
-  };
-
-  #handleClick = (event: MouseEvent): void => {
-    if (this.#zoom.endsZoom()) return;
-    const active = this.#activeAt(event);
-    if (active.index >= 0) this.#choose(active);
-  };
-
-  #handleKeyDown = (event: KeyboardEvent): void => {
-    const view = this.#view?.view;
-    if (!view?.count) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      if (this.active.index < 0) return;
-      event.preventDefault();
-      this.#choose(this.active);
-      return;
-    }
-    const next = nextActive(this.active, event.key, view.count, view.seriesCount);
-    if (!next) return;
-    event.preventDefault();
-    this.active = next;
-    const detail = view.detail(next);
-    this.announcement = next.index < 0 || !detail ? '' : pointText(detail, this.#locale());
-  };
-
-  /** Fires insight-point-click; unless a listener cancels it, opens the search behind the point in a new tab. */
-  #choose(active: Active): void {
-    const detail = this.#view?.view.detail(active);
-    if (!detail) return;
-    const event = new InsightPointClickEvent(detail);
-    this.dispatchEvent(event);
-    const url = safeHttpURL(detail.url);
-    if (!event.defaultPrevented && url) window.open(url, '_blank', 'noopener,noreferrer');
-  }
-}
-
-const NONE: Active = { index: -1, series: 0 };
-
-
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { InsightsError, errorDetails } from '../../api/errors.js';
 import type { LineInsightData } from '../../model/insight-data.js';
+import type { StatusNote } from '../../model/card-status.js';
 import { defaultMessages as m } from '../../model/messages.js';
 
 /** The chart area of a card that has no chart to show yet (or cannot show one). */
@@ -35,4 +36,11 @@ export function errorTemplate(error: Error, retry: () => void): TemplateResult {
     ${details.map((d) => html`<span class="detail">${d}</span>`)}
     ${retryable ? html`<button type="button" @click=${retry}>${m.retry}</button>` : nothing}
   </div>`;
+}
+
+/** The notes under the title (see `statusNotes`), and the zoom's reset button while zoomed. */
+export function statusTemplate(notes: readonly StatusNote[], resetZoom: (() => void) | undefined): TemplateResult | typeof nothing {
+  if (!notes.length && !resetZoom) return nothing;
+  return html`${notes.map((n) => html`<p class="status ${n.warning ? 'warning' : ''}" part="status">${n.text}</p>`)}
+  ${resetZoom ? html`<p class="status" part="status"><button type="button" class="zoom-reset" @click=${resetZoom}>${m.resetZoom}</button></p>` : nothing}`;
 }

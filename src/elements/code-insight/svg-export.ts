@@ -79,6 +79,17 @@ export function chartSVG(svg: SVGSVGElement, title: string, background: string, 
   return new XMLSerializer().serializeToString(file).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 }
 
+/** A card's drawn chart (`svg.plot` in `root`) as a file with `title` and the legend's items; '' without a chart. */
+export function cardSVG(root: ParentNode, title: string): string {
+  const svg = root.querySelector<SVGSVGElement>('svg.plot');
+  if (!svg) return '';
+  const legend = [...root.querySelectorAll('[data-legend-item]')].map((item) => ({
+    label: item.textContent?.trim() ?? '',
+    color: item.querySelector('circle')?.getAttribute('fill') ?? 'currentColor',
+  }));
+  return chartSVG(svg, title, getComputedStyle(root.querySelector('[part="card"]')!).backgroundColor, legend);
+}
+
 /** Rasterizes an SVG file at `scale` (2 for sharp slides). Blob URLs only: allowed by `img-src blob:`. */
 export async function svgToPNG(svg: string, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));

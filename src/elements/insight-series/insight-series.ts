@@ -47,6 +47,16 @@ export class InsightSeriesElement extends HTMLElement {
 
   /** The series as the enclosing card sends it to the instance. */
   toSpec(): SeriesSpec {
-    return { label: this.label, query: this.query, color: this.color ?? undefined, captureGroups: this.captureGroup };
+    return seriesSpecOf(this);
   }
+}
+
+/** An `<insight-series>` element's series, read from its attributes: it need not be upgraded yet. */
+export function seriesSpecOf(element: Element): SeriesSpec {
+  return {
+    label: element.getAttribute('label') ?? '',
+    query: element.getAttribute('query') ?? '',
+    color: element.getAttribute('color') ?? undefined,
+    captureGroups: element.hasAttribute('capture-group'),
+  };
 }

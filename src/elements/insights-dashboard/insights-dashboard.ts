@@ -4,13 +4,14 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Dashboard } from '../../api/decode.js';
 import { InsightsError } from '../../api/errors.js';
 import { viewOptions } from '../../api/view-options.js';
-import { clientFor, configuration, configurationVersion, onConfigure } from '../../configure.js';
+import { clientFor, configuration } from '../../configure.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { FILTER_ATTRIBUTES, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
 import type { CodeInsightElement } from '../code-insight/code-insight.js';
 import { insightIdFrom } from '../../model/insight-id.js';
 import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate } from './filter-bar.js';
+import { ConfigurationController } from '../shared/configuration-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { warmFormatters } from '../../charts/format.js';
@@ -73,8 +74,8 @@ export class InsightsDashboardElement extends LitElement {
   @state() private cardCount = CARDS_PER_TASK;
   @query('.grid') private grid?: HTMLElement;
 
-  #unsubscribe?: () => void;
-  readonly #refreshTimer = new RefreshTimer(() => this.#refreshCards());
+  readonly #configuration = new ConfigurationController(this);
+  readonly #refreshTimer = new RefreshTimer(this, () => this.#refreshCards());
 
   readonly #task = new Task(this, {
     task: async ([instance, id, token], { signal }): Promise<Dashboard | undefined> => {
@@ -85,7 +86,7 @@ export class InsightsDashboardElement extends LitElement {
       signal.throwIfAborted(); // a page script changed the token or configuration meanwhile: the newer run asks
       return clientFor(instance as string, token as string | undefined).dashboard(dashboardId, signal);
     },
-    args: () => [this.instance ?? configuration().instance, this.dashboardId, this.token, configurationVersion()] as const,
+    args: () => [this.instance ?? configuration().instance, this.dashboardId, this.token, this.#configuration.version] as const,
   });
 
   /** `loading`, `ready`, `empty` or `error`; reflected as the `state` attribute. */
@@ -133,15 +134,12 @@ export class InsightsDashboardElement extends LitElement {
     // Cards are created only once the dashboard has answered; their formatters are built while it is asked.
     warmFormatters(this.locale || document.documentElement.lang || undefined);
     if (this.syncUrl) Object.assign(this, filtersFromSearchParams(new URLSearchParams(location.search)));
-    this.#unsubscribe = onConfigure(() => this.requestUpdate());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#unsubscribe?.();
     const instance = this.instance ?? configuration().instance;
     if (instance) clientFor(instance, this.token).expect(this, []);
-    this.#refreshTimer.stop();
   }
 
   protected override updated(changed: PropertyValues): void {

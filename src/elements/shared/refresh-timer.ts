@@ -1,14 +1,21 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
 /**
  * Calls `refresh` every `seconds` while the page is visible: a hidden tab costs the instance nothing, and
  * comes back up to date (one refresh on return if one was missed).
  */
-export class RefreshTimer {
+export class RefreshTimer implements ReactiveController {
   #timer?: ReturnType<typeof setInterval>;
   #missed = false;
   readonly #refresh: () => void;
 
-  constructor(refresh: () => void) {
+  constructor(host: ReactiveControllerHost, refresh: () => void) {
+    host.addController(this);
     this.#refresh = refresh;
+  }
+
+  hostDisconnected(): void {
+    this.stop();
   }
 
   start(seconds: number): void {
