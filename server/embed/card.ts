@@ -1,7 +1,7 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import type { ThemeColors } from '../../src/styles/theme-colors.ts';
 import type { CardContent } from './content.ts';
-import { legendLayout, legendTemplate } from './legend.ts';
+import { legendLayout, legendTemplate } from './legend-rows.ts';
 import { fitText } from '../../src/charts/text-fit.ts';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InsightsError, isAbortError } from '../../src/api/errors.ts';
 import { WeightedLru } from '../engine/lru.ts';
-import { loadEmbeddedDashboard, loadEmbeddedInsight, type EmbedSource } from './load.ts';
+import { loadEmbeddedDashboard, loadEmbeddedInsight, type EmbedSource } from './embed-data.ts';
 import type { SVGImage } from './document.ts';
 import { Rasterizer, RasterizerBusyError, RasterizerMissingError, RasterizerTimeoutError, type RasterizerOptions } from './rasterizer.ts';
 import { dashboardSVG, errorSVG, insightSVG } from './render.ts';

@@ -6,7 +6,7 @@ import { defaultMessages as m } from '../../src/model/messages.ts';
 import { placeCard } from './card.ts';
 import { contentFor, errorContent, type CardContent } from './content.ts';
 import { svgDocument, type SVGImage } from './document.ts';
-import type { LoadedDashboard } from './load.ts';
+import type { LoadedDashboard } from './embed-data.ts';
 import { EmbedParamError, type EmbedRequest } from './route.ts';
 import { colorsFor } from './theme.ts';
 

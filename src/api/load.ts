@@ -41,9 +41,9 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
   const { signal, fresh } = context;
   switch (spec.source) {
     case 'data':
-      return shaped(kind, parsed(() => validateInsightData(context.data)), context);
+      return shapeInsight(kind, parsed(() => validateInsightData(context.data)), context);
     case 'src':
-      return shaped(kind, await fetchThirdParty(spec.url, signal), context);
+      return shapeInsight(kind, await fetchThirdParty(spec.url, signal), context);
     case 'saved': {
       const options = { id: spec.id, filters: context.filters, seriesDisplayOptions: context.seriesDisplayOptions };
       const insight = await context.client().insightView(options, signal, { fresh });
@@ -52,9 +52,9 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
         if (!repository) throw new InsightsError('decode', m.noLanguages);
         const items = await context.client().languages({ repository }, signal, { fresh });
         const data = { kind: 'pie' as const, title: insight.data.title, items: groupSmallItems(items, insight.otherThreshold ?? context.otherThreshold, m.other) };
-        return shaped(kind, data, context, insight.warnings);
+        return shapeInsight(kind, data, context, insight.warnings);
       }
-      return { ...shaped(kind, insight.data, context, insight.warnings, insight.seriesCount), queries: [...insight.queries.values()], insightId: spec.id };
+      return { ...shapeInsight(kind, insight.data, context, insight.warnings, insight.seriesCount), queries: [...insight.queries.values()], insightId: spec.id };
     }
     case 'preview': {
       const series = await context.client().preview(spec, signal, { fresh });
@@ -71,22 +71,22 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
           color: colors.get(s.label),
         })),
       };
-      return { ...shaped(kind, data, context), queries: spec.series.map((s) => s.query) };
+      return { ...shapeInsight(kind, data, context), queries: spec.series.map((s) => s.query) };
     }
     case 'languages': {
       const items = await context.client().languages(spec, signal, { fresh });
-      return shaped(kind, { kind: 'pie', title: '', items: groupSmallItems(items, context.otherThreshold, m.other) }, context);
+      return shapeInsight(kind, { kind: 'pie', title: '', items: groupSmallItems(items, context.otherThreshold, m.other) }, context);
     }
     case 'group-by': {
       const result = await context.client().aggregation({ query: spec.query, mode: spec.mode, limit: spec.limit, patternType: 'literal' }, signal, { fresh });
       if (!result.available) throw new InsightsError('unavailable', m.groupByUnavailable(result.reason));
-      return { ...shaped(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []), queries: [spec.query] };
+      return { ...shapeInsight(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []), queries: [spec.query] };
     }
   }
 }
 
 /** Checks that the data can be drawn as `kind`, turns a line into a single number for `stat`, applies the series limit. */
-function shaped(kind: Kind, data: InsightData, context: LoadContext, warnings: string[] = [], seriesCount?: number): Loaded {
+export function shapeInsight(kind: Kind, data: InsightData, context: Pick<LoadContext, 'seriesLimit'>, warnings: string[] = [], seriesCount?: number): Loaded {
   const drawable: Record<Kind, InsightData['kind'][]> = {
     auto: ['line', 'pie', 'bar', 'stat'],
     line: ['line'],
@@ -101,7 +101,7 @@ function shaped(kind: Kind, data: InsightData, context: LoadContext, warnings: s
 }
 
 /** The latest value of the first series, its change since the first point, and the series for a sparkline. */
-function statOf(data: LineInsightData): StatInsightData {
+export function statOf(data: LineInsightData): StatInsightData {
   const series = data.series.find((s) => s.points.length) ?? data.series[0];
   const points = [...(series?.points ?? [])].sort((a, b) => toTime(a.date) - toTime(b.date));
   const last = points[points.length - 1];
