@@ -4,10 +4,18 @@
  */
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+/**
+ * Locales come from attributes and pages, so the keys are not truly bounded: the least recently used formatter
+ * goes past this many (a page uses about ten per locale: two number, one percent, seven date styles).
+ */
+const MAX_FORMATTERS = 64;
 
 function memo<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
   let formatter = cache.get(key) as T | undefined;
-  if (!formatter) cache.set(key, (formatter = make()));
+  if (formatter) cache.delete(key); // re-inserted below: a Map keeps insertion order, so the first key is the least recent
+  else formatter = make();
+  cache.set(key, formatter);
+  if (cache.size > MAX_FORMATTERS) cache.delete(cache.keys().next().value!);
   return formatter;
 }
 

@@ -14,7 +14,8 @@ import { safeHttpURL } from '../../model/url.js';
 import { SeriesController } from '../insight-series/series-controller.js';
 import { closestAcrossShadow } from '../shared/closest.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
-import { NearViewportController, SizeController } from '../shared/observers.js';
+import { NearViewportController } from '../shared/near-viewport-controller.js';
+import { SizeController } from '../shared/size-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { ChartController } from './chart-controller.js';
 import { styles } from './code-insight.styles.js';
@@ -197,67 +198,6 @@ export class CodeInsightElement extends LitElement {
     this.#table.show(this.#chart.tableKey, () => view!.table());
   }
 
-  override render(): TemplateResult {
-    const loaded = this.#loader.value;
-    const title = this.heading || loaded?.data.title;
-    const href = safeHttpURL(loaded?.data.url);
-    const size = this.#size.value;
-    const view =
-      loaded && size && hasMarks(loaded.data)
-        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading })
-        : undefined;
-    const chart = this.#chart;
-    const keys = view?.count ? true : undefined;
-    return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
-      <header class="header" part="header">
-        ${title
-          ? html`<h3 class="title" part="title">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}</h3>`
-          : nothing}
-        ${loaded && this.#state !== 'loading' && this.#state !== 'error'
-          ? // The entries are built only while the menu is open: renders on every pointer move need none.
-            menuTemplate(this.#menu.open ? this.#menuItems(loaded, view) : [], this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown)
-          : nothing}
-      </header>
-      ${loaded && this.#state !== 'loading' && this.#state !== 'error'
-        ? statusTemplate(statusNotes(loaded.data, loaded.hidden, loaded.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined)
-        : nothing}
-      <div
-        class="chart"
-        part="chart"
-        role=${keys ? 'group' : nothing}
-        tabindex=${keys ? 0 : nothing}
-        aria-label=${keys ? (title ?? m.dataTable) : nothing}
-        aria-describedby=${keys ? 'keys' : nothing}
-        @pointerdown=${chart.handlePointerDown}
-        @pointermove=${chart.handlePointerMove}
-        @pointerup=${chart.handlePointerUp}
-        @pointerleave=${chart.handlePointerLeave}
-        @click=${chart.handleClick}
-        @dblclick=${this.#zoom.reset}
-        @keydown=${chart.handleKeyDown}
-        @blur=${chart.handlePointerLeave}
-      >
-        ${this.#renderBody(loaded, view)}
-      </div>
-      ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
-      <div class="data-table-host"></div>
-      <div class="visually-hidden" role="status" aria-live="polite">${chart.announcement}</div>
-      ${view && chart.drawn ? view.legend() : nothing}
-    </article>`;
-  }
-
-  #renderBody(loaded: Loaded | undefined, view: ChartView | undefined): TemplateResult {
-    if (this.#state === 'loading') return skeletonTemplate();
-    if (this.#state === 'error') return errorTemplate(this.#loader.error, () => this.refresh());
-    if (this.#state === 'empty') return emptyTemplate();
-    if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
-    const { active, highlighted } = this.#chart;
-    const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
-    return html`${view.render({ ...active, highlight: highlighted })}
-      ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
-      ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
-  }
-
   #request(reloads: number): InsightRequest {
     return insightRequest(this, {
       instance: this.#instance(),
@@ -283,18 +223,77 @@ export class CodeInsightElement extends LitElement {
 
   #menuItems(loaded: Loaded, view: ChartView | undefined): MenuItem[] {
     const instance = this.#instance();
-    const client = () => this.client ?? clientFor(instance!, this.token);
     return menuItems({
       title: this.heading || loaded.data.title,
       url: loaded.data.url,
       instance,
       query: loaded.queries?.[0],
       csv: () => this.toCSV(),
-      exportAll: loaded.insightId && instance ? () => client().exportCSV(loaded.insightId!) : undefined,
+      exportAll: loaded.insightId && instance ? () => (this.client ?? clientFor(instance, this.token)).exportCSV(loaded.insightId!) : undefined,
       svg: view && this.renderRoot.querySelector('svg.plot') ? () => this.toSVG() : undefined,
       png: () => this.toPNG(),
       embed: () => embedSnippet(this, instance),
       announce: this.#chart.announce,
     });
+  }
+
+  override render(): TemplateResult {
+    const loaded = this.#loader.value;
+    const title = this.heading || loaded?.data.title;
+    const href = safeHttpURL(loaded?.data.url);
+    const size = this.#size.value;
+    const view =
+      loaded && size && hasMarks(loaded.data)
+        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading })
+        : undefined;
+    const keys = view?.count ? true : undefined;
+    // Loaded data the card shows (not a skeleton or an error): it gets the menu and the status notes.
+    const shown = this.#state !== 'loading' && this.#state !== 'error' ? loaded : undefined;
+    return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
+      <header class="header" part="header">
+        ${title
+          ? html`<h3 class="title" part="title">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}</h3>`
+          : nothing}
+        ${shown
+          ? // The entries are built only while the menu is open: renders on every pointer move need none.
+            menuTemplate(this.#menu.open ? this.#menuItems(shown, view) : [], this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown)
+          : nothing}
+      </header>
+      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined) : nothing}
+      <div
+        class="chart"
+        part="chart"
+        role=${keys ? 'group' : nothing}
+        tabindex=${keys ? 0 : nothing}
+        aria-label=${keys ? (title ?? m.dataTable) : nothing}
+        aria-describedby=${keys ? 'keys' : nothing}
+        @pointerdown=${this.#chart.handlePointerDown}
+        @pointermove=${this.#chart.handlePointerMove}
+        @pointerup=${this.#chart.handlePointerUp}
+        @pointerleave=${this.#chart.handlePointerLeave}
+        @click=${this.#chart.handleClick}
+        @dblclick=${this.#zoom.reset}
+        @keydown=${this.#chart.handleKeyDown}
+        @blur=${this.#chart.handlePointerLeave}
+      >
+        ${this.#renderBody(loaded, view)}
+      </div>
+      ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
+      <div class="data-table-host"></div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.#chart.announcement}</div>
+      ${view && this.#chart.drawn ? view.legend() : nothing}
+    </article>`;
+  }
+
+  #renderBody(loaded: Loaded | undefined, view: ChartView | undefined): TemplateResult {
+    if (this.#state === 'loading') return skeletonTemplate();
+    if (this.#state === 'error') return errorTemplate(this.#loader.error, () => this.refresh());
+    if (this.#state === 'empty') return emptyTemplate();
+    if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
+    const { active, highlighted } = this.#chart;
+    const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
+    return html`${view.render({ ...active, highlight: highlighted })}
+      ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
+      ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 }
