@@ -78,16 +78,18 @@ describe('DeferredTable', () => {
     const tasks = taskCounter();
     const table = new DeferredTable(() => container);
     const seen: number[] = [];
-    table.show(['data'], () => slowBuild('done', 400, 0.1, seen, tasks));
-    await waitUntil(() => seen.length > 0, 'the build never started');
+    // 2,000 rows of 0.1 ms: 200 ms of slices, so the build is caught half done (polled every millisecond; the
+    // default 50 ms poll let 400 rows finish before the first look on an idle machine).
+    table.show(['data'], () => slowBuild('done', 2000, 0.1, seen, tasks));
+    await waitUntil(() => seen.length > 0, 'the build never started', { interval: 1 });
     container.remove();
     await new Promise((resolve) => setTimeout(resolve, 100));
     const left = seen.length;
-    expect(left).to.be.lessThan(400);
+    expect(left).to.be.lessThan(2000);
     document.body.append(container);
     table.show(['data'], () => slowBuild('again', 1, 0, [], tasks));
     await waitUntil(() => container.textContent === 'done', 'the table was never finished', { timeout: 5000 });
     tasks.stop();
-    expect(seen).to.have.length(400);
+    expect(seen).to.have.length(2000);
   });
 });
