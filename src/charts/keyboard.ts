@@ -1,5 +1,5 @@
 import { formatDate, formatNumber } from './format.js';
-import type { InsightPointDetail } from '../events/insight-point-click.js';
+import type { InsightPointDetail } from '../model/point-detail.js';
 import type { Active } from './view.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { TemplateResult, nothing } from 'lit';
 import type { LegendControls } from './legend.js';
-import type { InsightPointDetail } from '../events/insight-point-click.js';
+import type { InsightPointDetail } from '../model/point-detail.js';
 import type { InsightData } from '../model/insight-data.js';
 import { barView } from './bar/view.js';
 import type { TableBuild } from './data-table.js';

@@ -1,13 +1,6 @@
-/** What was clicked: a point of a series, a slice or a bar. */
-export interface InsightPointDetail {
-  seriesId: string;
-  label: string;
-  /** ISO 8601 date of a line chart's point; absent for slices and bars. */
-  date?: string;
-  value: number;
-  /** The search behind it on the instance (http(s) only), when there is one. */
-  url?: string;
-}
+import type { InsightPointDetail } from '../model/point-detail.js';
+
+export type { InsightPointDetail } from '../model/point-detail.js';
 
 /**
  * A point, slice or bar was clicked (or chosen with Enter). Cancelable: by default the card opens `detail.url`
