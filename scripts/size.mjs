@@ -2,10 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-// Measured 42.5 KiB (bench/results/report.md) plus a margin of 1 KiB, then 0.5 KiB for the long-series fix
-// (the screen readers' table built in idle slices: 100,000 points froze the first hover for over a minute);
-// the project's ceiling is 45 KiB (issue 9), the goal 40 (issue 20). Raise it only with a reason in the commit.
-const BUDGET_GZIP = 44 * 1024;
+// Issue 20 asks for 40 KiB. The build-level savings (css literals minified, d3-time's unused intervals
+// dropped) took the file from 44,659 to 43,738 B gzip -9 (42.7 KiB). What is left is bounded by the code itself:
+// src/ alone gzips to 35,444 B, lit and d3 alone to 8,607 B (`npm run size:modules` has it per module), so
+// 40 KiB needs src/ about 2.8 KB (gzip) smaller, which no build setting gives without changing behaviour.
+// The budget follows the measurement with 0.3 KiB to spare; the project's ceiling stays 45 KiB (issue 9).
+// Raise it only with a reason in the commit.
+const BUDGET_GZIP = 43 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;

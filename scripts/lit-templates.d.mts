@@ -1,0 +1,5 @@
+import type { Plugin } from 'rollup';
+
+export function minifyCSS(text: string): string;
+export function minifyCSSLiterals(): Plugin;
+export function collapseTemplateIndentation(): Plugin;
