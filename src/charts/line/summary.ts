@@ -7,7 +7,8 @@ const MAX_NAMED = 5;
 /** What a screen reader hears for the chart: title, series count, time range and latest values. */
 export function lineSummary(title: string, series: readonly ChartSeries[], locale: string | undefined): string {
   const range = timeExtent(series);
-  const parts = [`${title}. Line chart, ${series.length} series`];
+  // Ad-hoc insights have no title: no empty first sentence then.
+  const parts = [`${title ? `${title}. ` : ''}Line chart, ${series.length} series`];
   if (range) parts[0] += `, ${formatDate(range[0], locale, 'full')} to ${formatDate(range[1], locale, 'full')}`;
   const latest = series
     .filter((s) => s.points.length)

@@ -8,6 +8,7 @@ const MAX_NAMED = 5;
 
 /** What a screen reader hears for a pie: the title, the largest slices with their shares, and how many there are. */
 export function pieSummary(data: CategoryInsightData, layout: PieLayout, locale: string | undefined): string {
-  const largest = layout.slices.slice(0, MAX_NAMED).map((s) => `${s.label} ${formatPercent(s.percent, locale)}`);
+  // Data from `src` or the `data` property comes in any order; the summary names the largest.
+  const largest = [...layout.slices].sort((a, b) => b.value - a.value).slice(0, MAX_NAMED).map((s) => `${s.label} ${formatPercent(s.percent, locale)}`);
   return m.pieSummary(data.title, largest, layout.slices.length);
 }

@@ -76,7 +76,7 @@ describe('lineSummary', () => {
     assert.equal(summary('T', [series('A', [['2024-03-15', 1234.5]])], 'de-DE'), 'T. Line chart, 1 series, 15. März 2024 to 15. März 2024. Latest: A 1.234,5.');
   });
 
-  it('without a title, does not start with an empty sentence', { todo: 'lineSummary gives ". Line chart, …" for an untitled chart (ad-hoc insights have no title)' }, () => {
+  it('without a title, does not start with an empty sentence', () => {
     const text = summary('', [series('A', [['2024-01-01', 1]])]);
     assert.doesNotMatch(text, /^\./);
     assert.match(text, /^Line chart, 1 series/);
