@@ -7,8 +7,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // src/ alone gzips to 35,444 B, lit and d3 alone to 8,607 B (`npm run size:modules` has it per module), so
 // 40 KiB needs src/ about 2.8 KB (gzip) smaller, which no build setting gives without changing behaviour.
 // The budget follows the measurement with 0.3 KiB to spare; the project's ceiling stays 45 KiB (issue 9).
+// Then the card's logic moved into controllers and layers (InsightLoader with @lit/task's deepEquals,
+// ChartController, SeriesController, card-status, insight-request): 44,850 B, so 44 KiB until src/ is slimmed.
 // Raise it only with a reason in the commit.
-const BUDGET_GZIP = 43 * 1024;
+const BUDGET_GZIP = 44 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;
