@@ -29,8 +29,23 @@ export const MAX_PREVIEW_SERIES = 20;
 const DEFAULT_DISPLAY = { sortOptions: { mode: 'RESULT_COUNT', direction: 'DESC' }, limit: 20, numSamples: null } as const;
 const NO_FILTERS = { includeRepoRegex: null, excludeRepoRegex: null, searchContexts: [] };
 
+/**
+ * The viewer, for clients that ask (Sourcegraph's web app groups dashboards by owner): the server has no users, so
+ * one fixed local user with nothing personal in it, in no organization, administering nothing (all is read-only).
+ * Dashboards are shared with everyone (`grants.global`), so this user sees them all.
+ */
+export const LOCAL_USER = {
+  // Sourcegraph's form of a user id, base64 of `User:<number>`; 0 is nobody's on an instance.
+  id: 'VXNlcjow',
+  username: 'local',
+  displayName: 'Local insights server',
+  viewerCanAdminister: false,
+  organizations: { nodes: [], totalCount: 0 },
+} as const;
+
 export function createRootValue(source: InsightSource): Record<string, unknown> {
   return {
+    currentUser: () => LOCAL_USER,
     searchInsightPreview: (args: { input: PreviewInput }) => preview(source, args.input),
     search: (args: { query?: string | null; patternType?: string | null }) => search(source, withPatternType(args.query ?? '', args.patternType)),
     searchQueryAggregate: (args: { query: string; patternType: string }) => aggregate(source, withPatternType(args.query, args.patternType)),
