@@ -47,6 +47,13 @@ export function createRootValue(source: InsightSource): Record<string, unknown> 
   return {
     currentUser: () => LOCAL_USER,
     searchInsightPreview: (args: { input: PreviewInput }) => preview(source, args.input),
+    // 2022-era clients preview one series at a time; the same engine answers, as a list of one.
+    searchInsightLivePreview: ({ input }: { input: LivePreviewInput }) =>
+      preview(source, {
+        repositoryScope: input.repositoryScope,
+        timeScope: input.timeScope,
+        series: [{ query: input.query, label: input.label, generatedFromCaptureGroups: input.generatedFromCaptureGroups, groupBy: input.groupBy }],
+      }),
     search: (args: { query?: string | null; patternType?: string | null }) => search(source, withPatternType(args.query ?? '', args.patternType)),
     searchQueryAggregate: (args: { query: string; patternType: string }) => aggregate(source, withPatternType(args.query, args.patternType)),
     insightViews: (args: InsightViewsArgs) => {
@@ -197,6 +204,8 @@ interface PreviewInput {
   timeScope: { stepInterval?: { unit: StepUnit; value: number } | null };
   series: { query: string; label: string; generatedFromCaptureGroups: boolean; groupBy?: string | null }[];
 }
+
+type LivePreviewInput = Omit<PreviewInput, 'series'> & PreviewInput['series'][number];
 
 async function preview(source: InsightSource, input: PreviewInput) {
   if (!source.preview) throw new Error('Live previews are not available on this server.');

@@ -27,7 +27,7 @@ import { parseQuery, queryCostProblems } from '../graphql/query-cost.ts';
 import { loadSchema } from '../graphql/schema-file.ts';
 
 /** The top-level reads a page may make through the proxy (README and error messages list them). */
-export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'search', 'searchQueryAggregate'] as const;
+export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'searchInsightLivePreview', 'search', 'searchQueryAggregate'] as const;
 
 const REFUSED = 'Refused by the read-only insights proxy:';
 
