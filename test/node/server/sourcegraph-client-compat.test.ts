@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import type { GraphQLSchema } from 'graphql';
 import { parseColor } from '../../../src/model/color.ts';
 import { loadSchema } from '../../../server/graphql/schema-file.ts';
+import { presentedToken } from '../../../server/http/auth.ts';
 import { createInsightsServer, type InsightsServerOptions } from '../../../server/http/server.ts';
 import { createUpstreamFetch } from '../../../server/proxy/index.ts';
 import { dashboardId, insightViewId, type ServerConfig } from '../../../server/sources/config.ts';
@@ -392,6 +393,15 @@ describe('src-cli and site admins: token-sudo', () => {
       }
     } finally {
       local.server.close();
+    }
+  });
+
+  test('presentedToken: the forms, and a --token of any characters still taken whole after `token `', () => {
+    assert.equal(presentedToken('token-sudo user="a\\"b",token="t\\"1"'), 't"1');
+    assert.equal(presentedToken('token token=abc'), 'abc');
+    for (const token of ['abc=def', 'a,b', 'two words', 'x="y"']) assert.equal(presentedToken(`token ${token}`), token);
+    for (const header of ['', 'token', 'token ', 'Bearer abc', 'token-sudo user="",token="t"', 'token-sudo user="a",token=""', 'token-sudo user="a" token="t"']) {
+      assert.equal(presentedToken(header), undefined, header);
     }
   });
 
