@@ -1,4 +1,5 @@
 import { diffQuery, pointInTimeQuery } from './drilldown.ts';
+import { seriesColors } from './series-colors.ts';
 import type { AggregationMode, InsightDefinition, InsightSource, RepositoryFilter, SeriesResult, StepUnit } from '../sources/source.ts';
 
 /**
@@ -127,9 +128,8 @@ function insightView(
         : {
             __typename: 'LineChartInsightViewPresentation',
             title: insight.title,
-            seriesPresentation: insight.series
-              .filter((s) => !s.captureGroups)
-              .map((s) => ({ seriesId: s.seriesId, label: s.label, color: s.color ?? 'var(--oc-grape-7)' })),
+            // Capture-group series have no entry, as upstream: their series are made per value when computed.
+            seriesPresentation: presentedSeries(insight.series.filter((s) => !s.captureGroups)),
           },
     repositoryDefinition: repositoryScope,
     timeScope,
@@ -154,6 +154,12 @@ function insightView(
       });
     },
   };
+}
+
+/** Each series' presentation, with a distinct colour for those configured without one (series-colors.ts). */
+function presentedSeries(series: InsightDefinition['series']) {
+  const colors = seriesColors(series);
+  return series.map((s, i) => ({ seriesId: s.seriesId, label: s.label, color: colors[i] }));
 }
 
 /** numSamples, then sort, then limit: what `seriesDisplayOptions` does on an instance. */

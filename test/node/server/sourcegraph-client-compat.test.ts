@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import type { GraphQLSchema } from 'graphql';
 import { parseColor } from '../../../src/model/color.ts';
 import { loadSchema } from '../../../server/graphql/schema-file.ts';
+import { seriesColors } from '../../../server/graphql/series-colors.ts';
 import { presentedToken } from '../../../server/http/auth.ts';
 import { createInsightsServer, type InsightsServerOptions } from '../../../server/http/server.ts';
 import { createUpstreamFetch } from '../../../server/proxy/index.ts';
@@ -269,7 +270,7 @@ describe('searchInsightLivePreview', () => {
 describe('series without colours', () => {
   test('get distinct open-color colours, in the order of their position in the insight', async () => {
     const { base } = modes.find((m) => m.name === 'git')!;
-    const colors = async (name: string) => {
+    const colors = async (name: string): Promise<Record<string, string>> => {
       const query = 'query($id: ID) { insightViews(id: $id) { nodes { presentation { ... on LineChartInsightViewPresentation { seriesPresentation { seriesId color } } } } } }';
       const answer = await replay(base, 'Colors', query, { id: insightViewId(name) });
       return Object.fromEntries(answer.data!.insightViews.nodes[0].presentation.seriesPresentation.map((s: { seriesId: string; color: string }) => [s.seriesId, s.color]));
@@ -281,6 +282,26 @@ describe('series without colours', () => {
     // Every colour is one the elements read (src/model/color.ts), and the same on the next request.
     for (const color of Object.values(todos)) assert.ok(parseColor(color), color);
     assert.deepEqual(await colors('todos'), todos);
+    // Not the order series are shown in: sorted by name, descending, each keeps its colour.
+    const sorted = await replay(base, 'Sorted', 'query($id: ID, $o: SeriesDisplayOptionsInput) { insightViews(id: $id, seriesDisplayOptions: $o) { nodes { presentation { ... on LineChartInsightViewPresentation { seriesPresentation { seriesId color } } } } } }', {
+      id: insightViewId('todos'),
+      o: { sortOptions: { mode: 'LEXICOGRAPHICAL', direction: 'DESC' } },
+    });
+    const shown: { seriesId: string; color: string }[] = sorted.data!.insightViews.nodes[0].presentation.seriesPresentation;
+    assert.deepEqual(Object.fromEntries(shown.map((s) => [s.seriesId, s.color])), todos);
+  });
+
+  test('seriesColors: the palette in order, skipping colours taken, round again past its end', () => {
+    const none = Array.from({ length: 12 }, () => ({}));
+    const colors = seriesColors(none);
+    assert.equal(new Set(colors.slice(0, 10)).size, 10, 'ten series, ten colours');
+    assert.deepEqual(colors.slice(10), colors.slice(0, 2));
+    assert.deepEqual(seriesColors([{ color: 'var(--oc-orange-7)' }, {}, { color: '#123456' }, {}]), ['var(--oc-orange-7)', 'var(--oc-blue-7)', '#123456', 'var(--oc-teal-7)']);
+    for (const color of colors) assert.match(color, /^var\(--oc-[a-z]+-7\)$/);
+    // Ten hues the elements know, drawn as ten different colours.
+    assert.equal(new Set(colors.slice(0, 10).map((c) => parseColor(c))).size, 10);
+    // A hue taken at another shade is taken; an empty colour is none.
+    assert.deepEqual(seriesColors([{ color: 'var(--oc-blue-5)' }, { color: '' }]), ['var(--oc-blue-5)', 'var(--oc-orange-7)']);
   });
 });
 
