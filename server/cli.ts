@@ -8,7 +8,7 @@
  *                                                       $SRC_ENDPOINT), holding the token ($SRC_ACCESS_TOKEN)
  *
  * Options: --port (default $PORT or 8080), --host (default 127.0.0.1), --token (default $CODE_INSIGHTS_TOKEN:
- * then every request needs `Authorization: token …`), --cache-dir (default .cache/code-insights; safe to
+ * then every request needs `Authorization: token …` or `token-sudo user="…",token="…"`), --cache-dir (default .cache/code-insights; safe to
  * delete), --demo (also serve the demo page at / and the built elements at /dist/), --allow-origin URL
  * (repeatable; browser pages on other origins that may call the API; default: same origin only), --allow-host
  * NAME (repeatable; host names answered besides loopback names and IP addresses, see http/hosts.ts).

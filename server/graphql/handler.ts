@@ -24,7 +24,7 @@ export const GRAPHQL_LIMITS = { concurrent: 32, queued: 1000, waitMs: 3000 };
 
 export interface GraphQLHandlerOptions {
   source: InsightSource;
-  /** When set, every GraphQL request must carry `Authorization: token <this>`. */
+  /** When set, every GraphQL request must carry `Authorization: token <this>` (or Sourcegraph's `token-sudo` form, http/auth.ts). */
   token?: string;
   /** Browser pages on these origins may call the API (`*` for any); by default only the server's own (http/cors.ts). */
   allowOrigins?: readonly string[];

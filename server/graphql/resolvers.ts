@@ -1,4 +1,5 @@
 import { diffQuery, pointInTimeQuery } from './drilldown.ts';
+import { seriesColors } from './series-colors.ts';
 import type { AggregationMode, InsightDefinition, InsightSource, RepositoryFilter, SeriesResult, StepUnit } from '../sources/source.ts';
 
 /**
@@ -29,9 +30,31 @@ export const MAX_PREVIEW_SERIES = 20;
 const DEFAULT_DISPLAY = { sortOptions: { mode: 'RESULT_COUNT', direction: 'DESC' }, limit: 20, numSamples: null } as const;
 const NO_FILTERS = { includeRepoRegex: null, excludeRepoRegex: null, searchContexts: [] };
 
+/**
+ * The viewer, for clients that ask (Sourcegraph's web app groups dashboards by owner): the server has no users, so
+ * one fixed local user with nothing personal in it, in no organization, administering nothing (all is read-only).
+ * Dashboards are shared with everyone (`grants.global`), so this user sees them all.
+ */
+export const LOCAL_USER = {
+  // Sourcegraph's form of a user id, base64 of `User:<number>`; 0 is nobody's on an instance.
+  id: 'VXNlcjow',
+  username: 'local',
+  displayName: 'Local insights server',
+  viewerCanAdminister: false,
+  organizations: { nodes: [], totalCount: 0 },
+} as const;
+
 export function createRootValue(source: InsightSource): Record<string, unknown> {
   return {
+    currentUser: () => LOCAL_USER,
     searchInsightPreview: (args: { input: PreviewInput }) => preview(source, args.input),
+    // 2022-era clients preview one series at a time; the same engine answers, as a list of one.
+    searchInsightLivePreview: ({ input }: { input: LivePreviewInput }) =>
+      preview(source, {
+        repositoryScope: input.repositoryScope,
+        timeScope: input.timeScope,
+        series: [{ query: input.query, label: input.label, generatedFromCaptureGroups: input.generatedFromCaptureGroups, groupBy: input.groupBy }],
+      }),
     search: (args: { query?: string | null; patternType?: string | null }) => search(source, withPatternType(args.query ?? '', args.patternType)),
     searchQueryAggregate: (args: { query: string; patternType: string }) => aggregate(source, withPatternType(args.query, args.patternType)),
     insightViews: (args: InsightViewsArgs) => {
@@ -105,9 +128,8 @@ function insightView(
         : {
             __typename: 'LineChartInsightViewPresentation',
             title: insight.title,
-            seriesPresentation: insight.series
-              .filter((s) => !s.captureGroups)
-              .map((s) => ({ seriesId: s.seriesId, label: s.label, color: s.color ?? 'var(--oc-grape-7)' })),
+            // Capture-group series have no entry, as upstream: their series are made per value when computed.
+            seriesPresentation: presentedSeries(insight.series.filter((s) => !s.captureGroups)),
           },
     repositoryDefinition: repositoryScope,
     timeScope,
@@ -132,6 +154,12 @@ function insightView(
       });
     },
   };
+}
+
+/** Each series' presentation, with a distinct colour for those configured without one (series-colors.ts). */
+function presentedSeries(series: InsightDefinition['series']) {
+  const colors = seriesColors(series);
+  return series.map((s, i) => ({ seriesId: s.seriesId, label: s.label, color: colors[i] }));
 }
 
 /** numSamples, then sort, then limit: what `seriesDisplayOptions` does on an instance. */
@@ -182,6 +210,8 @@ interface PreviewInput {
   timeScope: { stepInterval?: { unit: StepUnit; value: number } | null };
   series: { query: string; label: string; generatedFromCaptureGroups: boolean; groupBy?: string | null }[];
 }
+
+type LivePreviewInput = Omit<PreviewInput, 'series'> & PreviewInput['series'][number];
 
 async function preview(source: InsightSource, input: PreviewInput) {
   if (!source.preview) throw new Error('Live previews are not available on this server.');

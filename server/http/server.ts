@@ -26,7 +26,7 @@ export interface InsightsServerOptions {
    * pass its `upstreamFetch` as `embedFetch` too, so the images read through the same allowlist and cache.
    */
   proxy?: ProxyHandlerOptions;
-  /** When set, every GraphQL request must carry `Authorization: token <this>`. */
+  /** When set, every GraphQL request must carry `Authorization: token <this>` (or Sourcegraph's `token-sudo` form, auth.ts). */
   token?: string;
   /**
    * Local mode: browser pages on these origins may call the API (`*` for any); by default only the server's own

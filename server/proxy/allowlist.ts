@@ -27,7 +27,7 @@ import { parseQuery, queryCostProblems } from '../graphql/query-cost.ts';
 import { loadSchema } from '../graphql/schema-file.ts';
 
 /** The top-level reads a page may make through the proxy (README and error messages list them). */
-export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'search', 'searchQueryAggregate'] as const;
+export const ALLOWED_ROOT_FIELDS = ['insightViews', 'insightsDashboards', 'searchInsightPreview', 'searchInsightLivePreview', 'search', 'searchQueryAggregate'] as const;
 
 const REFUSED = 'Refused by the read-only insights proxy:';
 
@@ -52,8 +52,11 @@ export function readOnlySchema(): GraphQLSchema {
   return (schema ??= loadSchema());
 }
 
-/** Fields of the schema the local server answers but the proxy keeps from the instance: who a dashboard is shared with. */
-const NOT_FORWARDED: Record<string, readonly string[]> = { InsightsDashboard: ['grants'] };
+/**
+ * Fields of the schema the local server answers but the proxy keeps from the instance: who a dashboard is shared
+ * with, and who the viewer is (through the proxy, the user whose token it holds: their name and organizations).
+ */
+const NOT_FORWARDED: Record<string, readonly string[]> = { Query: ['currentUser'], InsightsDashboard: ['grants'] };
 
 /**
  * Replaces graphql-js's "Cannot query field" rule: names the refused field in the proxy's words (the elements'

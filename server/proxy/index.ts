@@ -149,7 +149,7 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 export interface ProxyHandlerOptions extends OriginPolicy {
   /** The forwarding (from createUpstreamFetch). */
   upstreamFetch: typeof fetch;
-  /** A token for the proxy itself: callers must send `Authorization: token <this>`. Never forwarded. */
+  /** A token for the proxy itself: callers must send `Authorization: token <this>` (or the `token-sudo` form). Never forwarded. */
   token?: string;
 }
 

@@ -244,10 +244,11 @@ function drilldown(query: string, mode: AggregationMode, label: string): string 
 
 /**
  * Runtime drill-down filters over repository names, under the regexp time limit like repo: filters. Search contexts
- * do not exist locally, but `global` is all.
+ * do not exist locally, but `global` is all; so is `""`, which Sourcegraph's web app sends when no context is
+ * chosen (`searchContexts: [""]`) and Sourcegraph reads as the global context.
  */
 export async function filterRepositories(names: string[], filter: RepositoryFilter, budget: RegexpBudget): Promise<string[]> {
-  const contexts = (filter.searchContexts ?? []).filter((c) => c !== 'global');
+  const contexts = (filter.searchContexts ?? []).filter((c) => c !== '' && c !== 'global');
   if (contexts.length) throw new EngineError('INVALID_QUERY', `The search context "${contexts[0]}" does not exist on this server (only "global").`);
   const include = filter.includeRepoRegex ? compile(filter.includeRepoRegex, 'includeRepoRegex') : undefined;
   const exclude = filter.excludeRepoRegex ? compile(filter.excludeRepoRegex, 'excludeRepoRegex') : undefined;

@@ -406,4 +406,22 @@ describe('token scrubbing', () => {
     // The secret after Sourcegraph's `sgp_` prefix is the token too.
     assert.equal(redact(`secret=${token.slice(4)}`, token), 'secret=[redacted]');
   });
+
+  test('the token inside a sudo header (`token-sudo user="…",token="…"`) is redacted however the header comes back', () => {
+    const header = `token-sudo user="alice",token="${token}"`;
+    const echoes = [
+      header,
+      JSON.stringify({ authorization: header }),
+      encodeURIComponent(header),
+      Buffer.from(header).toString('base64'),
+      Buffer.from(`Authorization: ${header}`).toString('base64url'),
+      Buffer.from(header).toString('hex'),
+    ];
+    for (const echo of echoes) {
+      const scrubbed = redact(echo, token);
+      assert.match(scrubbed, /\[redacted\]/, echo);
+      assert.ok(!scrubbed.toLowerCase().includes(token.slice(4, 16).toLowerCase()), `${echo} → ${scrubbed}`);
+    }
+    assert.equal(redact(header, token), 'token-sudo user="alice",token="[redacted]"');
+  });
 });
