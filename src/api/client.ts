@@ -1,4 +1,5 @@
 import { defaultMessages as m } from '../model/messages.js';
+import { toTime } from '../model/dates.js';
 import type { LineSeries, CategoryItem } from '../model/insight-data.js';
 import { decodeDashboard, decodeInsightView, graphqlFailure, type Dashboard, type SavedInsight } from './decode.js';
 import {
@@ -11,7 +12,7 @@ import {
   type AggregationMode,
 } from './decode-search.js';
 import { InsightsError, isAbortError } from './errors.js';
-import { AGGREGATION, LANGUAGES, PREVIEW, dashboardOperation, insightViewsOperation, type Operation, type SchemaGeneration } from './queries.js';
+import { LANGUAGES, aggregationOperation, dashboardOperation, insightViewsOperation, previewOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
 import type { JsonObject } from './shape.js';
 import { getFromInstance, postGraphQL, type GraphQLResponse, type TransportOptions } from './transport.js';
@@ -171,8 +172,7 @@ export class InsightsClient {
 
   /** A dashboard's title and insight view ids; the views' configuration is kept for their cards. */
   async dashboard(id: string, signal?: AbortSignal): Promise<Dashboard> {
-    let response = await this.#send(dashboardOperation(this.#generation), { id }, signal);
-    if (this.#adoptLegacy(response)) response = await this.#send(dashboardOperation(this.#generation), { id }, signal);
+    const { response } = await this.#ask((generation) => ({ operation: dashboardOperation(generation), variables: { id } }), signal);
     const dashboard = decodeDashboard(response);
     for (const [viewId, config] of dashboard.configs) this.#configs.set(viewId, config);
     return dashboard;
@@ -191,43 +191,73 @@ export class InsightsClient {
 
   /** Series of an ad-hoc search insight, computed by the instance without saving anything. */
   preview(request: PreviewRequest, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<LineSeries[]> {
-    const input = {
-      repositoryScope: { repositories: request.repositories, repositoryCriteria: request.repositoryCriteria ?? null },
-      timeScope: { stepInterval: request.step },
-      series: request.series.map((s) => ({ query: s.query, label: s.label, generatedFromCaptureGroups: s.captureGroups, groupBy: null })),
-    };
-    return this.#search(PREVIEW, { input }, signal, options, (response) => decodePreview(response, this.instance));
+    const series = request.series.map((s) => ({ query: s.query, label: s.label, generatedFromCaptureGroups: s.captureGroups, groupBy: null }));
+    return this.#search(
+      'preview',
+      request,
+      (generation) => {
+        // The mid-2022 schema scopes previews by a list of repositories only.
+        if (generation === 'legacy' && request.repositoryCriteria) throw unsupported(m.repositoryCriteria);
+        const repositoryScope =
+          generation === 'current' ? { repositories: request.repositories, repositoryCriteria: request.repositoryCriteria ?? null } : { repositories: request.repositories };
+        return { operation: previewOperation(generation), variables: { input: { repositoryScope, timeScope: { stepInterval: request.step }, series } } };
+      },
+      (response, generation) =>
+        decodePreview(response, this.instance, generation === 'legacy' ? (i) => ({ query: request.series[Math.min(i, request.series.length - 1)].query, repositories: request.repositories }) : undefined),
+      signal,
+      options,
+    );
   }
 
   /** Lines per language in a repository (and path), largest first. */
   languages(request: { repository: string; path?: string }, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<CategoryItem[]> {
     const query = languagesQuery(request.repository, request.path);
-    return this.#search(LANGUAGES, { query }, signal, options, (response) => {
-      const items = decodeLanguages(response, this.instance, query).sort((a, b) => b.value - a.value);
-      if (!items.length) throw noLanguages();
-      return items;
-    });
+    return this.#search(
+      'languages',
+      { query },
+      () => ({ operation: LANGUAGES, variables: { query } }),
+      (response) => {
+        const items = decodeLanguages(response, this.instance, query).sort((a, b) => b.value - a.value);
+        if (!items.length) throw noLanguages();
+        return items;
+      },
+      signal,
+      options,
+    );
   }
 
   /** Search results grouped by repository, path, author or capture group. */
   aggregation(request: AggregationRequest, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<Aggregation> {
-    return this.#search(AGGREGATION, { ...request }, signal, options, (response) => decodeAggregation(response, this.instance));
+    return this.#search(
+      'aggregation',
+      request,
+      (generation) => {
+        // Grouping by repository metadata came after the mid-2022 schema.
+        if (generation === 'legacy' && request.mode === 'REPO_METADATA') throw unsupported(m.groupByMetadata);
+        return { operation: aggregationOperation(generation), variables: { ...request } };
+      },
+      (response) => decodeAggregation(response, this.instance),
+      signal,
+      options,
+    );
   }
 
+  /** One search-based operation, shared by callers asking the same `request` and kept for the page's life. */
   #search<T>(
-    operation: Operation,
-    variables: Record<string, unknown>,
+    name: string,
+    request: object,
+    build: (generation: SchemaGeneration) => { operation: Operation; variables: Record<string, unknown> },
+    decode: (response: GraphQLResponse, generation: SchemaGeneration) => T,
     signal: AbortSignal | undefined,
     { fresh = false } = {},
-    decode: (response: GraphQLResponse) => T,
   ): Promise<T> {
-    const key = `${operation.name}\n${JSON.stringify(variables)}`;
+    const key = `${name}\n${JSON.stringify(request)}`;
     const entry = this.#searches.get(key) ?? {};
     this.#searches.set(key, entry);
     if ('answer' in entry && !fresh) return Promise.resolve(entry.answer as T);
     if (!entry.shared || entry.shared.controller.signal.aborted) {
       const controller = new AbortController();
-      const promise = this.#send(operation, variables, controller.signal).then(decode);
+      const promise = this.#ask(build, controller.signal).then(({ response, generation }) => decode(response, generation));
       const shared: Shared<unknown> = { promise, controller, callers: 0 };
       entry.shared = shared;
       promise.then(
@@ -276,19 +306,16 @@ export class InsightsClient {
     const abortIfAllGone = () => batch.every((v) => v.shared.controller.signal.aborted) && controller.abort();
     for (const view of batch) view.shared.controller.signal.addEventListener('abort', abortIfAllGone);
     try {
-      let response: GraphQLResponse;
-      for (;;) {
-        const generation = this.#generation;
+      const { response, generation } = await this.#ask((generation) => {
         const operation = insightViewsOperation(batch.map((v) => ({ config: !this.#configs.has(v.request.id) })), generation);
         const variables: Record<string, unknown> = {};
         batch.forEach(({ request }, i) => {
           variables[`id${i}`] = request.id;
           variables[`filters${i}`] = request.filters ?? null;
-          variables[`seriesDisplayOptions${i}`] = request.seriesDisplayOptions ?? null;
+          variables[`seriesDisplayOptions${i}`] = displayOptionsFor(request.seriesDisplayOptions, generation);
         });
-        response = await this.#send(operation, variables, controller.signal);
-        if (!this.#adoptLegacy(response) || generation === 'legacy') break;
-      }
+        return { operation, variables };
+      }, controller.signal);
       const aliases = new Set(batch.map((_, i) => `v${i}`));
       batch.forEach((view, i) => {
         const alias = `v${i}`;
@@ -296,7 +323,10 @@ export class InsightsClient {
         const errors = response.errors.filter((e) => e.path?.[0] === alias || !aliases.has(String(e.path?.[0])));
         try {
           if (response.data === null) throw graphqlFailure({ data: null, errors });
-          view.resolve(decodeInsightView(response.data[alias], errors, { instance: this.instance }, this.#configs.get(view.request.id)));
+          const insight = decodeInsightView(response.data[alias], errors, { instance: this.instance }, this.#configs.get(view.request.id));
+          // The mid-2022 schema cannot limit the samples: the latest ones are kept here instead.
+          const samples = view.request.seriesDisplayOptions?.numSamples;
+          view.resolve(generation === 'legacy' && samples ? latestSamples(insight, samples) : insight);
         } catch (error) {
           view.reject(error);
         }
@@ -318,16 +348,54 @@ export class InsightsClient {
     });
   }
 
-  /** The instance rejected the document itself (a field its older schema lacks): speak the legacy schema from now on. */
+  /**
+   * Sends what `build` makes for the schema generation this instance speaks. An instance that rejects the current
+   * form (a field, argument, input field or enum value its older schema lacks) is spoken to in the legacy form
+   * from then on, by every operation: one extra request per page and instance, never one per card.
+   */
+  async #ask(
+    build: (generation: SchemaGeneration) => { operation: Operation; variables: Record<string, unknown> },
+    signal: AbortSignal | undefined,
+  ): Promise<{ response: GraphQLResponse; generation: SchemaGeneration }> {
+    for (;;) {
+      const generation = this.#generation;
+      const { operation, variables } = build(generation);
+      const response = await this.#send(operation, variables, signal);
+      if (generation === 'legacy' || !this.#adoptLegacy(response)) return { response, generation };
+    }
+  }
+
+  /** The instance rejected the request itself (something its older schema lacks): speak the legacy schema from now on. */
   #adoptLegacy(response: GraphQLResponse): boolean {
     const unknownField =
-      response.data === null && response.errors.some((e) => /Cannot query field|Unknown type|Unknown argument/.test(e.message));
+      response.data === null &&
+      response.errors.some((e) => /Cannot query field|Unknown type|Unknown argument|is not defined by type|does not exist in ".*" enum/.test(e.message));
     if (unknownField && this.#generation === 'current') {
       this.#generation = 'legacy';
       return true;
     }
     return false;
   }
+}
+
+/** Display options as the generation's schema takes them: the mid-2022 one has no `numSamples`. */
+function displayOptionsFor(options: SeriesDisplayOptions | undefined, generation: SchemaGeneration): SeriesDisplayOptions | null {
+  if (!options) return null;
+  if (generation === 'current' || options.numSamples === undefined) return options;
+  const { numSamples: _, ...rest } = options;
+  return Object.keys(rest).length ? rest : null;
+}
+
+/** Only the latest `samples` points of each series, as `numSamples` asks of newer instances. */
+function latestSamples(insight: SavedInsight, samples: number): SavedInsight {
+  if (insight.data.kind !== 'line') return insight;
+  const series = insight.data.series.map((s) => ({ ...s, points: [...s.points].sort((a, b) => toTime(a.date) - toTime(b.date)).slice(-samples) }));
+  return { ...insight, data: { ...insight.data, series } };
+}
+
+/** A feature the instance answering lacks (it speaks the mid-2022 schema): said on the card, with what to do. */
+function unsupported(feature: string): InsightsError {
+  return new InsightsError('unavailable', m.olderInstance(feature));
 }
 
 function requestKey(request: InsightViewRequest): string {

@@ -3,19 +3,25 @@ import type { CategoryItem, LineSeries } from '../model/insight-data.js';
 import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError, decodeError } from './errors.js';
 import { graphqlFailure } from './decode.js';
-import { searchURL } from './links.js';
+import { fallbackDiffQuery, searchURL, type DiffQueryScope } from './links.js';
 import { list, number, object, optional, string, text } from './shape.js';
 import type { GraphQLResponse } from './transport.js';
 
 /** Decoders for the search-based operations: previews, language usage and aggregations. */
 
-export function decodePreview(response: GraphQLResponse, instance: string): LineSeries[] {
+/**
+ * Preview series; `fallback` gives the drill-down scope of the series at an index for instances that send no
+ * `diffQuery` (the mid-2022 schema), so their points still open the commits behind them.
+ */
+export function decodePreview(response: GraphQLResponse, instance: string, fallback?: (index: number) => DiffQueryScope): LineSeries[] {
   const root = response.data?.searchInsightPreview;
   if (root === undefined || root === null) throw graphqlFailure(response);
   return list(root, 'searchInsightPreview').map((item, i) => {
     const path = `searchInsightPreview[${i}]`;
     const series = object(item, path);
     const label = text(series.label, `${path}.label`);
+    const scope = fallback?.(i);
+    let previous: string | undefined;
     return {
       // Preview series have no ids: the label is unique within one preview (capture groups: the value).
       id: label,
@@ -24,7 +30,8 @@ export function decodePreview(response: GraphQLResponse, instance: string): Line
         const point = object(p, `${path}.points[${j}]`);
         const date = string(point.dateTime, `${path}.points[${j}].dateTime`);
         if (Number.isNaN(toTime(date))) throw decodeError(`${path}.points[${j}].dateTime`, 'an ISO 8601 date');
-        const diffQuery = optional(string, point.diffQuery, `${path}.points[${j}].diffQuery`);
+        const diffQuery = optional(string, point.diffQuery, `${path}.points[${j}].diffQuery`) ?? (scope && fallbackDiffQuery(scope, date, previous));
+        previous = date;
         return { date, value: number(point.value, `${path}.points[${j}].value`), ...(diffQuery ? { url: searchURL(instance, diffQuery) } : {}) };
       }),
     };

@@ -116,16 +116,22 @@ ${CONFIG[generation]}`,
   };
 }
 
-/** Series computed on the fly for an ad-hoc insight (nothing is saved on the instance). */
-export const PREVIEW: Operation = {
-  name: 'CodeInsightPreview',
-  document: `query CodeInsightPreview($input: SearchInsightPreviewInput!) {
+/**
+ * Series computed on the fly for an ad-hoc insight (nothing is saved on the instance). The mid-2022 schema has
+ * no server-built drill-down query (`diffQuery`; the client builds one, see links.ts).
+ */
+export function previewOperation(generation: SchemaGeneration): Operation {
+  const name = generation === 'current' ? 'CodeInsightPreview' : 'CodeInsightPreviewLegacy';
+  return {
+    name,
+    document: `query ${name}($input: SearchInsightPreviewInput!) {
   searchInsightPreview(input: $input) {
     label
-    points { dateTime value diffQuery }
+    points { dateTime value${generation === 'current' ? ' diffQuery' : ''} }
   }
 }`,
-};
+  };
+}
 
 /** Lines per language for a repository (and path): Sourcegraph's own language usage insights read this. */
 export const LANGUAGES: Operation = {
@@ -138,21 +144,28 @@ export const LANGUAGES: Operation = {
 }`,
 };
 
-/** Search results grouped by repository, path, author, capture group or metadata (bar charts). */
-export const AGGREGATION: Operation = {
-  name: 'CodeInsightAggregation',
-  document: `query CodeInsightAggregation($query: String!, $patternType: SearchPatternType!, $mode: SearchAggregationMode, $limit: Int!) {
+/**
+ * Search results grouped by repository, path, author, capture group or metadata (bar charts). The mid-2022
+ * schema has neither the extended timeout nor a reason type for an unavailable grouping.
+ */
+export function aggregationOperation(generation: SchemaGeneration): Operation {
+  const current = generation === 'current';
+  const name = current ? 'CodeInsightAggregation' : 'CodeInsightAggregationLegacy';
+  return {
+    name,
+    document: `query ${name}($query: String!, $patternType: SearchPatternType!, $mode: SearchAggregationMode, $limit: Int!) {
   searchQueryAggregate(query: $query, patternType: $patternType) {
-    aggregations(mode: $mode, limit: $limit, extendedTimeout: false) {
+    aggregations(mode: $mode, limit: $limit${current ? ', extendedTimeout: false' : ''}) {
       __typename
       ... on ExhaustiveSearchAggregationResult { mode groups { label count query } otherGroupCount otherResultCount }
       ... on NonExhaustiveSearchAggregationResult { mode groups { label count query } approximateOtherGroupCount otherResultCount }
-      ... on SearchAggregationNotAvailable { mode reason reasonType }
+      ... on SearchAggregationNotAvailable { mode reason${current ? ' reasonType' : ''} }
     }
     modeAvailability { mode available reasonUnavailable }
   }
 }`,
-};
+  };
+}
 
 /** Every shape of document the client can send, for the contract test. */
 export function allOperations(): Operation[] {
@@ -162,9 +175,9 @@ export function allOperations(): Operation[] {
       insightViewsOperation([{ config: false }], generation),
       insightViewsOperation([{ config: true }, { config: false }, { config: false }], generation),
       dashboardOperation(generation),
+      previewOperation(generation),
+      aggregationOperation(generation),
     ]),
-    PREVIEW,
     LANGUAGES,
-    AGGREGATION,
   ];
 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allOperations, dashboardOperation, insightViewsOperation } from '../../src/api/queries.ts';
+import { aggregationOperation, allOperations, insightViewsOperation, previewOperation } from '../../src/api/queries.ts';
 import { loadSchema } from '../../server/graphql/schema-file.ts';
 import { upstreamSchema, upstreamSchemaAvailable, validateDocument } from '../support/upstream-schema.ts';
 
@@ -29,7 +29,9 @@ describe('client operations', () => {
 
   test('the legacy operations are valid against the mid-2022 schema too', { skip: !upstream && 'no ../shared/sourcegraph' }, () => {
     const old = upstreamSchema(['schema.graphql', 'insights-2022.graphql']);
-    for (const operation of [insightViewsOperation([{ config: true }, { config: false }], 'legacy'), dashboardOperation('legacy')]) {
+    const legacy = allOperations().filter((o) => o.name.endsWith('Legacy') || o.name === 'CodeInsightLanguages');
+    assert.equal(legacy.length, 7); // insight views (3 shapes), dashboard, preview, aggregation, languages
+    for (const operation of legacy) {
       assert.deepEqual(validateDocument(old, operation.document), [], operation.name);
     }
   });
@@ -38,6 +40,8 @@ describe('client operations', () => {
     const old = upstreamSchema(['schema.graphql', 'insights-2022.graphql']);
     const errors = validateDocument(old, insightViewsOperation([{ config: true }], 'current').document);
     assert.ok(errors.some((e) => /diffQuery|isLoadingData|repositoryDefinition/.test(e)), errors.join('\n'));
+    assert.ok(validateDocument(old, previewOperation('current').document).some((e) => /diffQuery/.test(e)));
+    assert.ok(validateDocument(old, aggregationOperation('current').document).some((e) => /extendedTimeout|reasonType/.test(e)));
   });
 
   test('an invalid document is caught (the check itself can fail)', { skip: !upstream && 'no ../shared/sourcegraph' }, () => {
