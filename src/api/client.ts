@@ -1,7 +1,8 @@
 import { defaultMessages as m } from '../model/messages.js';
 import { toTime } from '../model/dates.js';
+import { ALL_INSIGHTS } from '../model/insight-id.js';
 import type { LineSeries, CategoryItem } from '../model/insight-data.js';
-import { decodeDashboard, decodeInsightView, graphqlFailure, type Dashboard, type SavedInsight } from './decode.js';
+import { decodeAllInsights, decodeDashboard, decodeInsightView, graphqlFailure, type Dashboard, type SavedInsight } from './decode.js';
 import {
   decodeAggregation,
   decodeLanguages,
@@ -12,7 +13,7 @@ import {
   type AggregationMode,
 } from './decode-search.js';
 import { InsightsError, isAbortError } from './errors.js';
-import { LANGUAGES, aggregationOperation, dashboardOperation, insightViewsOperation, previewOperation, type Operation, type SchemaGeneration } from './queries.js';
+import { LANGUAGES, aggregationOperation, allInsightsOperation, dashboardOperation, insightViewsOperation, previewOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
 import type { JsonObject } from './shape.js';
 import { getFromInstance, postGraphQL, type GraphQLResponse, type TransportOptions } from './transport.js';
@@ -93,6 +94,9 @@ const DEFAULT_REQUESTS_IN_FLIGHT = 4;
  * shared; answers are cached for the page's life unless `fresh` is asked for; a request is aborted only once
  * every element that asked for it has gone.
  */
+/** Cards on the virtual dashboard of every insight, at most. */
+const MAX_ALL_INSIGHTS = 100;
+
 export class InsightsClient {
   readonly instance: string;
   readonly #options: ClientOptions;
@@ -172,8 +176,13 @@ export class InsightsClient {
 
   /** A dashboard's title and insight view ids; the views' configuration is kept for their cards. */
   async dashboard(id: string, signal?: AbortSignal): Promise<Dashboard> {
-    const { response } = await this.#ask((generation) => ({ operation: dashboardOperation(generation), variables: { id } }), signal);
-    const dashboard = decodeDashboard(response);
+    const all = id === ALL_INSIGHTS;
+    const { response } = await this.#ask(
+      (generation) =>
+        all ? { operation: allInsightsOperation(generation), variables: { first: MAX_ALL_INSIGHTS } } : { operation: dashboardOperation(generation), variables: { id } },
+      signal,
+    );
+    const dashboard = all ? decodeAllInsights(response, m.allInsights) : decodeDashboard(response);
     for (const [viewId, config] of dashboard.configs) this.#configs.set(viewId, config);
     return dashboard;
   }

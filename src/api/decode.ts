@@ -1,4 +1,5 @@
 import { parseColor } from '../model/color.js';
+import { ALL_INSIGHTS } from '../model/insight-id.js';
 import { toTime } from '../model/dates.js';
 import type { DataPoint, IncompletePoint, LineInsightData, LineSeries } from '../model/insight-data.js';
 import { defaultMessages as m } from '../model/messages.js';
@@ -76,6 +77,19 @@ export function decodeDashboard(response: GraphQLResponse): Dashboard {
     viewIds: [...configs.keys()],
     configs,
   };
+}
+
+/** Every insight view the viewer can see, as the virtual dashboard `all` (titled as Sourcegraph titles it). */
+export function decodeAllInsights(response: GraphQLResponse, title: string): Dashboard {
+  const root = response.data?.insightViews;
+  if (root === undefined || root === null) throw graphqlFailure(response);
+  const configs = new Map<string, JsonObject>();
+  list(object(root, 'insightViews').nodes, 'insightViews.nodes').forEach((view, i) => {
+    if (view === null) return;
+    const config = object(view, `insightViews.nodes[${i}]`);
+    configs.set(string(config.id, `insightViews.nodes[${i}].id`), config);
+  });
+  return { id: ALL_INSIGHTS, title, viewIds: [...configs.keys()], configs };
 }
 
 export function graphqlFailure(response: GraphQLResponse): InsightsError {

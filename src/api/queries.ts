@@ -117,6 +117,21 @@ ${CONFIG[generation]}`,
 }
 
 /**
+ * Sourcegraph's virtual "all insights" dashboard: every insight view the viewer can see, as a dashboard's
+ * configuration. One page: a dashboard of more than `first` cards is not one a reader could take in.
+ */
+export function allInsightsOperation(generation: SchemaGeneration): Operation {
+  const name = generation === 'current' ? 'AllInsights' : 'AllInsightsLegacy';
+  return {
+    name,
+    document: `query ${name}($first: Int!) {
+  insightViews(first: $first) { nodes { ...InsightViewConfig } }
+}
+${CONFIG[generation]}`,
+  };
+}
+
+/**
  * Series computed on the fly for an ad-hoc insight (nothing is saved on the instance). The mid-2022 schema has
  * no server-built drill-down query (`diffQuery`; the client builds one, see links.ts).
  */
@@ -175,6 +190,7 @@ export function allOperations(): Operation[] {
       insightViewsOperation([{ config: false }], generation),
       insightViewsOperation([{ config: true }, { config: false }, { config: false }], generation),
       dashboardOperation(generation),
+      allInsightsOperation(generation),
       previewOperation(generation),
       aggregationOperation(generation),
     ]),

@@ -45,6 +45,7 @@ export const defaultMessages = {
   since: (date: string) => `since ${date}`,
   approximate: 'The counts are approximate: the search did not run to completion.',
   groupByUnavailable: (reason: string) => `This grouping is not available. ${reason}`,
+  allInsights: 'All insights',
   olderInstance: (feature: string) => `This Sourcegraph instance is too old for ${feature}: it speaks the mid-2022 API. Sourcegraph 4.5 or later has it.`,
   repositoryCriteria: 'choosing repositories by a search (repository-criteria); list them in repositories instead',
   groupByMetadata: 'grouping by repository metadata',

@@ -30,7 +30,7 @@ describe('client operations', () => {
   test('the legacy operations are valid against the mid-2022 schema too', { skip: !upstream && 'no ../shared/sourcegraph' }, () => {
     const old = upstreamSchema(['schema.graphql', 'insights-2022.graphql']);
     const legacy = allOperations().filter((o) => o.name.endsWith('Legacy') || o.name === 'CodeInsightLanguages');
-    assert.equal(legacy.length, 7); // insight views (3 shapes), dashboard, preview, aggregation, languages
+    assert.equal(legacy.length, 8); // insight views (3 shapes), dashboard, all insights, preview, aggregation, languages
     for (const operation of legacy) {
       assert.deepEqual(validateDocument(old, operation.document), [], operation.name);
     }

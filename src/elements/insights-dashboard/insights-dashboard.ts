@@ -8,7 +8,8 @@ import { clientFor, configuration } from '../../configure.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { FILTER_ATTRIBUTES, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
 import type { CodeInsightElement } from '../code-insight/code-insight.js';
-import { insightIdFrom } from '../../model/insight-id.js';
+import { dashboardIdFrom } from '../../model/insight-id.js';
+import { SpecError } from '../../model/insight-spec.js';
 import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate } from './filter-bar.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
@@ -79,7 +80,7 @@ export class InsightsDashboardElement extends LitElement {
 
   readonly #task = new Task(this, {
     task: async ([instance, id, token], { signal }): Promise<Dashboard | undefined> => {
-      const dashboardId = insightIdFrom(id as string | undefined);
+      const dashboardId = configProblem(() => dashboardIdFrom(id as string | undefined));
       if (!dashboardId) return undefined; // a page-composed dashboard: child cards only
       if (!instance) throw new InsightsError('config', m.noInstance);
       await pageScriptsRan();
@@ -221,7 +222,7 @@ export class InsightsDashboardElement extends LitElement {
         const error = this.#task.error;
         return html`<div class="status error" part="status" role="alert">
           <span>${error instanceof Error ? error.message : String(error)}</span>
-          <button type="button" @click=${() => this.#task.run()}>${m.retry}</button>
+          ${error instanceof InsightsError && error.kind === 'config' ? nothing : html`<button type="button" @click=${() => this.#task.run()}>${m.retry}</button>`}
         </div>`;
       }
     }
@@ -273,4 +274,13 @@ export class InsightsDashboardElement extends LitElement {
   #handleReset = (): void => {
     this.applyFilters({});
   };
+}
+
+/** Attributes that cannot work (a pasted URL of the wrong kind) as a configuration error: no retry offered. */
+function configProblem<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw error instanceof SpecError ? new InsightsError('config', error.message) : error;
+  }
 }

@@ -52,6 +52,23 @@ describe('<insights-dashboard>', () => {
       expect(requests[1].query).not.to.contain('seriesPresentation');
     });
 
+    it('shows every insight for dashboard-id="all" (and a pasted /insights/all), as Sourcegraph\'s virtual dashboard', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="sourcegraph.example.com/insights/all"`);
+      await waitUntil(() => cardsOf(element).length > 0 && element.getAttribute('state') === 'ready', 'the dashboard did not load', { timeout: 8000 });
+      expect(shadow(element).querySelector('[part="title"]')!.textContent).to.equal('All insights');
+      const ids = cardsOf(element).map((c) => c.insightId);
+      for (const id of Object.values(FIXTURE_IDS)) expect(ids).to.include(id);
+      expect((await graphqlRequests())[0].operationName).to.equal('AllInsights');
+    });
+
+    it('says where an insight\'s URL belongs when it is given as dashboard-id', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="https://sourcegraph.example.com/insights/${FIXTURE_IDS.todos}/edit"`);
+      await waitUntil(() => element.getAttribute('state') === 'error', 'no error state');
+      expect(shadow(element).textContent).to.contain('one insight\'s URL');
+      // The same attribute would fail the same way: no retry button.
+      expect(shadow(element).querySelector('[part="status"] button')).to.equal(null);
+    });
+
     it('lays out child <code-insight> elements in the same grid, with the dashboard\'s settings', async () => {
       const element = await dashboard(
         `instance="${instance()}" include-repos="web$" theme="dark"`,

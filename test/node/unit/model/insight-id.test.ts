@@ -1,10 +1,11 @@
 /**
- * `insight-id` as people fill it in: a bare view id, or the address of the insight copied from Sourcegraph.
- * (Edit and "all insights" pages, `/insights/<id>/edit` and `/insights/all`, are left to issue 15.)
+ * `insight-id` and `dashboard-id` as people fill them in: a bare id, or any address Sourcegraph's insights app
+ * links to (its router's forms), with or without the scheme.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { insightIdFrom } from '../../../../src/model/insight-id.ts';
+import { dashboardIdFrom, insightIdFrom } from '../../../../src/model/insight-id.ts';
+import { SpecError } from '../../../../src/model/insight-spec.ts';
 
 // What a saved view id looks like: base64 of `insight_view:"27vQ..."`, with `=` padding.
 const ID = 'aW5zaWdodF92aWV3OiIyN3ZRa0JVUDhoRFU0VjlUZUFacU00Rz0i';
@@ -70,21 +71,61 @@ describe('insightIdFrom', () => {
   });
 
   describe('URLs with no id', () => {
-    it('is undefined for an address without a path', () => {
-      assert.equal(insightIdFrom('https://sourcegraph.example.com'), undefined);
-      assert.equal(insightIdFrom('https://sourcegraph.example.com/'), undefined);
-      assert.equal(insightIdFrom('https://sourcegraph.example.com///?q=1'), undefined);
+    // A URL that names no insight page is refused with a message, not taken as an id or ignored (the card says so).
+    const refused = (value: string) =>
+      assert.throws(() => insightIdFrom(value), (e: unknown) => e instanceof SpecError && e.message.includes('insight-id') && e.message.includes('/insights/'));
+
+    it('refuses an address without a path', () => {
+      refused('https://sourcegraph.example.com');
+      refused('https://sourcegraph.example.com/');
+      refused('https://sourcegraph.example.com///?q=1');
     });
 
-    it('is undefined for an address that does not parse', () => {
-      assert.equal(insightIdFrom('https://'), undefined);
-      assert.equal(insightIdFrom('http://[::1/insights/abc'), undefined);
-      assert.equal(insightIdFrom('https://exa mple.com/insights/abc'), undefined);
+    it('refuses an address that does not parse', () => {
+      refused('https://');
+      refused('http://[::1/insights/abc');
+      refused('https://exa mple.com/insights/abc');
     });
 
-    it('is undefined, not an exception, for a broken percent-encoding', () => {
-      assert.doesNotThrow(() => insightIdFrom('https://sourcegraph.example.com/insights/%E0%A4%A'));
-      assert.equal(insightIdFrom('https://sourcegraph.example.com/insights/%E0%A4%A'), undefined);
+    it('refuses a broken percent-encoding with a message, not a URIError', () => {
+      refused('https://sourcegraph.example.com/insights/%E0%A4%A');
     });
   });
 });
+
+describe('the routes of Sourcegraph\'s insights app', () => {
+  const host = 'https://sourcegraph.example.com';
+
+  it('takes the id before /edit, and after /insight/ and /edit/ (older links)', () => {
+    assert.equal(insightIdFrom(`${host}/insights/${ID}/edit`), ID);
+    assert.equal(insightIdFrom(`${host}/insights/insight/${ID}`), ID);
+    assert.equal(insightIdFrom(`${host}/insights/edit/${ID}`), ID);
+  });
+
+  it('reads a URL pasted without its scheme', () => {
+    assert.equal(insightIdFrom(`sourcegraph.example.com/insights/${ID}`), ID);
+    assert.equal(dashboardIdFrom(`sourcegraph.example.com:3443/insights/dashboards/abc/edit`), 'abc');
+    // A bare id is never taken for a host.
+    assert.equal(insightIdFrom('abc.def'), 'abc.def');
+  });
+
+  it('gives dashboards their id, with or without /edit, and `all` for every insight', () => {
+    assert.equal(dashboardIdFrom(`${host}/insights/dashboards/ZGFzaA==`), 'ZGFzaA==');
+    assert.equal(dashboardIdFrom(`${host}/insights/dashboards/ZGFzaA==/edit`), 'ZGFzaA==');
+    assert.equal(dashboardIdFrom(`${host}/insights/dashboards/all`), 'all');
+    assert.equal(dashboardIdFrom(`${host}/insights/all`), 'all');
+    assert.equal(dashboardIdFrom('all'), 'all');
+    assert.equal(dashboardIdFrom(' ZGFzaA== '), 'ZGFzaA==');
+  });
+
+  it('refuses a dashboard for a card and an insight for a dashboard, saying where each belongs', () => {
+    assert.throws(() => insightIdFrom(`${host}/insights/dashboards/abc`), /dashboard's URL.*insights-dashboard/);
+    assert.throws(() => insightIdFrom(`${host}/insights/all`), /dashboard's URL/);
+    assert.throws(() => dashboardIdFrom(`${host}/insights/${ID}/edit`), /one insight's URL.*code-insight/);
+  });
+
+  it('works under a path prefix (an instance behind a reverse proxy)', () => {
+    assert.equal(insightIdFrom(`${host}/sourcegraph/insights/${ID}`), ID);
+  });
+});
+
