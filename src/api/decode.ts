@@ -1,5 +1,6 @@
 import { parseColor } from '../model/color.js';
 import { ALL_INSIGHTS } from '../model/insight-id.js';
+import { distinctColors, slotOf } from '../model/palette.js';
 import { toTime } from '../model/dates.js';
 import type { DataPoint, IncompletePoint, LineInsightData, LineSeries } from '../model/insight-data.js';
 import { defaultMessages as m } from '../model/messages.js';
@@ -152,7 +153,12 @@ function decodeNode(node: JsonObject, path: string, context: DecodeContext): Omi
     };
   });
   const total = completed + outstanding;
-  const data: LineInsightData = { kind: 'line', title, series, url: insightURL(context.instance, id) };
+  // Series the instance gives no telling colour keep their place in the configuration as their colour's slot,
+  // so sorting and filters do not repaint them; generated ones (a capture group's values) their name's.
+  const places = [...colors.keys()];
+  const slots = series.map((s) => (places.includes(s.id) ? places.indexOf(s.id) : places.length + slotOf(s.label)));
+  const painted = distinctColors(series.map((s, i) => ({ color: s.color, slot: slots[i] })));
+  const data: LineInsightData = { kind: 'line', title, series: series.map((s, i) => ({ ...s, color: painted[i] })), url: insightURL(context.instance, id) };
   if (processing) data.processing = total > 0 ? { progress: completed / total } : {};
   return {
     id,

@@ -7,6 +7,7 @@ import type { InsightData, LineInsightData, LineSeries, StatInsightData } from '
 import { validateInsightData } from '../model/insight-data-parse.js';
 import type { InsightSpec, Kind } from '../model/insight-spec.js';
 import { defaultMessages as m } from '../model/messages.js';
+import { distinctColors, slotOf } from '../model/palette.js';
 import { limitSeries } from '../model/series-limit.js';
 import { fetchThirdParty, parsed } from './third-party.js';
 
@@ -61,15 +62,14 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
       // Colours from attributes pass the same check as colours from a server.
       const colors = new Map(spec.series.map((s) => [s.label, parseColor(s.color)]));
       const captures = spec.series.some((s) => s.captureGroups);
+      // Capture groups give one series per value: largest first, as saved insights sort them, each value
+      // painted by its name (its rank changes from one refresh to the next); declared series by their place.
+      const ordered = captures ? [...series].sort((a, b) => latest(b) - latest(a)) : series;
+      const painted = distinctColors(ordered.map((s, i) => ({ color: colors.get(s.label), slot: captures ? slotOf(s.label) : i })));
       const data: LineInsightData = {
         kind: 'line',
         title: '',
-        // Capture groups give one series per value: largest first, as saved insights sort them.
-        series: (captures ? [...series].sort((a, b) => latest(b) - latest(a)) : series).map((s) => ({
-          ...s,
-          points: s.points.slice(-spec.points),
-          color: colors.get(s.label),
-        })),
+        series: ordered.map((s, i) => ({ ...s, points: s.points.slice(-spec.points), color: painted[i] })),
       };
       return { ...shapeInsight(kind, data, context), queries: spec.series.map((s) => s.query) };
     }

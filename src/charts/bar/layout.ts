@@ -4,7 +4,7 @@ import type { CategoryItem } from '../../model/insight-data.js';
 import { safeHttpURL } from '../../model/url.js';
 import { formatNumber, truncateLabel } from '../format.js';
 import type { Size, Tick } from '../line/layout.js';
-import { SERIES_PALETTE } from '../palette.js';
+import { SERIES_PALETTE } from '../../model/palette.js';
 import { linearScale, niceDomain } from '../scale.js';
 
 export const defaults = {

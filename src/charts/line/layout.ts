@@ -2,7 +2,7 @@ import { bisectCenter, extent, max, min } from 'd3-array';
 import { toTime } from '../../model/dates.js';
 import type { LineSeries } from '../../model/insight-data.js';
 import { formatNumber, formatTimeTick } from '../format.js';
-import { paletteColor } from '../palette.js';
+import { distinctColors } from '../../model/palette.js';
 import { bandPath, pixelColumnIndices, polylinePath } from '../path.js';
 import { linearScale, niceDomain, timeTicks } from '../scale.js';
 
@@ -99,6 +99,7 @@ export const defaults = {
 
 /** Model series to chart series: palette colours where none is given, bad points dropped, sorted by time. */
 export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
+  const colors = distinctColors(series.map((s, index) => ({ color: s.color, slot: index })));
   return series.map((s, index) => {
     const incomplete = new Map((s.incomplete ?? []).map((p) => [toTime(p.date), p.reason]));
     const points = s.points
@@ -108,7 +109,7 @@ export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
       })
       .filter((p) => Number.isFinite(p.time) && Number.isFinite(p.value))
       .sort((a, b) => a.time - b.time);
-    return { id: s.id, label: s.label, color: s.color ?? paletteColor(index), points };
+    return { id: s.id, label: s.label, color: colors[index], points };
   });
 }
 

@@ -3,7 +3,7 @@ import type { CategoryItem } from '../../model/insight-data.js';
 import { safeHttpURL } from '../../model/url.js';
 import type { Size } from '../line/layout.js';
 import { formatPercent, truncateLabel } from '../format.js';
-import { paletteColor } from '../palette.js';
+import { paletteColor } from '../../model/palette.js';
 import { polar, sliceAngles, slicePath } from '../path.js';
 
 export const defaults = {

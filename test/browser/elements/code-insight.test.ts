@@ -30,6 +30,26 @@ describe('<code-insight>', () => {
   afterEach(() => fixtureCleanup());
 
   describe('rendering', () => {
+    it('tells series apart that the data gives one colour (an instance that saved them all grape)', async () => {
+      const element = await fixture<CodeInsightElement>(html`<code-insight></code-insight>`);
+      const points = [{ date: '2026-01-01', value: 1 }, { date: '2026-02-01', value: 2 }];
+      element.data = {
+        kind: 'line',
+        title: 'TODO and FIXME',
+        series: [
+          { id: 'todo', label: 'TODO', color: 'var(--oc-grape-7)', points },
+          { id: 'fixme', label: 'FIXME', color: 'var(--oc-grape-7)', points },
+          { id: 'hack', label: 'HACK', color: '#123456', points },
+        ],
+      };
+      await untilState(element, 'ready');
+      const strokes = [...shadow(element).querySelectorAll('path[data-mark="line"]')].map((l) => l.getAttribute('stroke'));
+      expect(new Set(strokes).size).to.equal(3);
+      expect(strokes[2]).to.equal('#123456'); // a colour that tells its series apart is kept
+      const swatches = [...shadow(element).querySelectorAll('[data-legend-item] circle')].map((c) => c.getAttribute('fill'));
+      expect(swatches).to.deep.equal(strokes);
+    });
+
     it('draws every series of a saved insight with its title, legend and mapped colours', async () => {
       const element = await card(FIXTURE_IDS.migration);
       await untilState(element, 'ready');
