@@ -97,7 +97,8 @@ describe('decodeInsightView', () => {
     const hostile = view({
       presentation: { ...view().presentation, seriesPresentation: [{ seriesId: 's1', label: 'x', color: 'red;background:url(//e)' }] },
     });
-    expect(decodeRespond(respond([hostile])).data.series[0].color).to.equal(undefined);
+    // The refused value never reaches a style; the series gets the palette colour of its place instead.
+    expect(decodeRespond(respond([hostile])).data.series[0].color).to.equal('#228be6');
   });
 
   it('keeps GraphQL errors that came with usable data as warnings', () => {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { SERIES_PALETTE } from '../../../src/charts/palette.js';
+import { SERIES_PALETTE } from '../../../src/model/palette.js';
 import { parseColor } from '../../../src/model/color.js';
 import type { CodeInsightElement } from '../../../src/index.js';
 import '../../../src/index.js';

@@ -3,7 +3,7 @@ import { html, render } from 'lit';
 import { formatPercent } from '../../../src/charts/format.js';
 import { defaults, pieLayout, type PieLabel, type PieLayout } from '../../../src/charts/pie/layout.js';
 import { pieChartTemplate, pieLegendTemplate } from '../../../src/charts/pie/template.js';
-import { paletteColor } from '../../../src/charts/palette.js';
+import { paletteColor } from '../../../src/model/palette.js';
 import { groupSmallItems } from '../../../src/model/group-items.js';
 import type { CategoryItem } from '../../../src/model/insight-data.js';
 
