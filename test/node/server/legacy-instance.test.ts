@@ -129,3 +129,45 @@ describe('a mid-2022 instance', { skip }, () => {
     assert.ok(refused.some((r) => r.errors.some((e) => /is not defined by type|Cannot query field/.test(e))), JSON.stringify(refused));
   });
 });
+
+describe('a current instance', { skip }, () => {
+  let local: Server;
+  let current: StandInUpstream;
+  let schema: GraphQLSchema;
+
+  before(async () => {
+    schema = upstreamSchema();
+    local = createInsightsServer({ source: new FixtureSource() });
+    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+    const localURL = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+    current = await new StandInUpstream().start();
+    current.respond = async (request) => {
+      const errors = problems(schema, request);
+      if (errors.length) return { status: 200, body: JSON.stringify({ data: null, errors: errors.map((message) => ({ message })) }) };
+      const answer = await fetch(`${localURL}/.api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+      return { status: answer.status, body: await answer.text() };
+    };
+  });
+
+  after(async () => {
+    await current.stop();
+    local.close();
+  });
+
+  test('every request the client sends, variables included, is valid for the current schema, in its current form', async () => {
+    const sg = new InsightsClient(current.url, { retries: 0, retryDelay: 0, timeout: 10_000, credentials: 'omit' });
+    await sg.insightView({ id: FIXTURE_IDS.todos, filters: { searchContexts: [''] }, seriesDisplayOptions: { numSamples: 3, limit: 5, sortOptions: { mode: 'RESULT_COUNT', direction: 'DESC' } } });
+    await sg.dashboard(DASHBOARD_IDS.frontend);
+    await sg.dashboard('all');
+    await sg.preview({ repositories: [], repositoryCriteria: 'repo:acme', step: { unit: 'WEEK', value: 2 }, series: [{ query: 'TODO', label: 'TODO', captureGroups: false }] });
+    await sg.aggregation({ query: 'TODO', mode: 'REPO_METADATA', limit: 10, patternType: 'literal' }).catch(() => undefined);
+    await sg.languages({ repository: REPOS.web });
+    const sent = current.requests.map((r) => ({ name: (JSON.parse(r.body) as { operationName: string }).operationName, errors: problems(schema, r) }));
+    assert.equal(sent.length, 6, JSON.stringify(sent));
+    for (const request of sent) {
+      assert.deepEqual(request.errors, [], request.name);
+      assert.ok(!request.name.endsWith('Legacy'), request.name);
+    }
+  });
+});
+
