@@ -6,7 +6,6 @@
  * newer instance gives, and say plainly what an old instance cannot do.
  */
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
@@ -31,34 +30,40 @@ function problems(schema: GraphQLSchema, request: RecordedRequest): string[] {
   return coerced.errors?.map((e) => e.message) ?? [];
 }
 
-describe('a mid-2022 instance', { skip }, () => {
-  let local: Server;
-  let old: StandInUpstream;
-  let schema: GraphQLSchema;
-  /** Requests the stand-in refused, with why. */
+/**
+ * An instance of `schema`'s generation: a stand-in that refuses what the schema refuses (noting it in `refused`)
+ * and has the local server answer the rest.
+ */
+async function instanceOf(schema: GraphQLSchema): Promise<{ standIn: StandInUpstream; refused: { name: string; errors: string[] }[]; stop(): Promise<void> }> {
+  const local = createInsightsServer({ source: new FixtureSource() });
+  await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+  const localURL = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+  const standIn = await new StandInUpstream().start();
   const refused: { name: string; errors: string[] }[] = [];
+  standIn.respond = async (request) => {
+    const errors = problems(schema, request);
+    if (errors.length) {
+      refused.push({ name: (JSON.parse(request.body) as { operationName: string }).operationName, errors });
+      return { status: 200, body: JSON.stringify({ data: null, errors: errors.map((message) => ({ message })) }) };
+    }
+    const answer = await fetch(`${localURL}/.api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
+    return { status: answer.status, body: await answer.text() };
+  };
+  return { standIn, refused, stop: async () => (await standIn.stop(), void local.close()) };
+}
+
+describe('a mid-2022 instance', { skip }, () => {
+  let schema: GraphQLSchema;
+  let old: StandInUpstream;
+  let refused: { name: string; errors: string[] }[];
+  let stop: () => Promise<void>;
 
   before(async () => {
     schema = upstreamSchema(['schema.graphql', 'insights-2022.graphql']);
-    local = createInsightsServer({ source: new FixtureSource() });
-    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
-    const localURL = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
-    old = await new StandInUpstream().start();
-    old.respond = async (request) => {
-      const errors = problems(schema, request);
-      if (errors.length) {
-        refused.push({ name: (JSON.parse(request.body) as { operationName: string }).operationName, errors });
-        return { status: 200, body: JSON.stringify({ data: null, errors: errors.map((message) => ({ message })) }) };
-      }
-      const answer = await fetch(`${localURL}/.api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
-      return { status: answer.status, body: await answer.text() };
-    };
+    ({ standIn: old, refused, stop } = await instanceOf(schema));
   });
 
-  after(async () => {
-    await old.stop();
-    local.close();
-  });
+  after(() => stop());
 
   const client = () => new InsightsClient(old.url, { retries: 0, retryDelay: 0, timeout: 10_000, credentials: 'omit' });
   /** The requests sent since `from`, each with what the mid-2022 schema says about it. */
@@ -131,28 +136,16 @@ describe('a mid-2022 instance', { skip }, () => {
 });
 
 describe('a current instance', { skip }, () => {
-  let local: Server;
-  let current: StandInUpstream;
   let schema: GraphQLSchema;
+  let current: StandInUpstream;
+  let stop: () => Promise<void>;
 
   before(async () => {
     schema = upstreamSchema();
-    local = createInsightsServer({ source: new FixtureSource() });
-    await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
-    const localURL = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
-    current = await new StandInUpstream().start();
-    current.respond = async (request) => {
-      const errors = problems(schema, request);
-      if (errors.length) return { status: 200, body: JSON.stringify({ data: null, errors: errors.map((message) => ({ message })) }) };
-      const answer = await fetch(`${localURL}/.api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: request.body });
-      return { status: answer.status, body: await answer.text() };
-    };
+    ({ standIn: current, stop } = await instanceOf(schema));
   });
 
-  after(async () => {
-    await current.stop();
-    local.close();
-  });
+  after(() => stop());
 
   test('every request the client sends, variables included, is valid for the current schema, in its current form', async () => {
     const sg = new InsightsClient(current.url, { retries: 0, retryDelay: 0, timeout: 10_000, credentials: 'omit' });
