@@ -8,7 +8,6 @@ export const styles = [
       display: block;
       min-width: 0;
       color: var(--_fg);
-      font: inherit;
     }
     :host([hidden]) {
       display: none;
@@ -262,7 +261,6 @@ export const styles = [
       color: var(--_muted);
     }
     .stat {
-      box-sizing: border-box;
       height: 100%;
       display: flex;
       flex-direction: column;
@@ -351,7 +349,6 @@ export const styles = [
       gap: 0.375rem;
       padding: 0.125rem 0.25rem;
       border: 0;
-      font-size: inherit;
       text-align: start;
     }
     .legend-toggle[aria-pressed='false'] {

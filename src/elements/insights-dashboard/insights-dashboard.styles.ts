@@ -9,7 +9,6 @@ export const styles = [
       /* The grid follows the dashboard's own width, so it reflows in a narrow wiki column. */
       container-type: inline-size;
       color: var(--_fg);
-      font: inherit;
     }
     :host([hidden]) {
       display: none;
@@ -105,11 +104,6 @@ export const styles = [
     :focus-visible {
       outline: 2px solid var(--_accent);
       outline-offset: 2px;
-    }
-    @media (forced-colors: active) {
-      button.primary {
-        forced-color-adjust: auto;
-      }
     }
   `,
 ];
