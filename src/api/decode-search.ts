@@ -2,7 +2,7 @@ import type { CategoryItem, LineSeries } from '../model/insight-data.js';
 import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError } from './errors.js';
 import { answer, decodePoints } from './decode.js';
-import { searchURL } from './links.js';
+import { escapeRegExp, searchURL } from './links.js';
 import type { GraphQLResponse } from './transport.js';
 
 /** Decoders for the search-based operations: previews, language usage and aggregations. */
@@ -69,9 +69,8 @@ export function decodeAggregation(response: GraphQLResponse, instance: string): 
 
 /** Sourcegraph's language statistics query for one repository and optional path (API.md 2(c).2). */
 export function languagesQuery(repository: string, path?: string): string {
-  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const trimmed = path?.replace(/^\/+|\/+$/g, '');
-  return `repo:^${escape(repository)}$${trimmed ? ` file:^${escape(trimmed)}/` : ''}`;
+  return `repo:^${escapeRegExp(repository)}$${trimmed ? ` file:^${escapeRegExp(trimmed)}/` : ''}`;
 }
 
 /** A language usage answer with no languages: the repository is unknown, empty, or not indexed yet. */
