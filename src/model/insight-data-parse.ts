@@ -1,4 +1,4 @@
-import { csvCellPosition, InsightDataError, parseCSV } from './csv.js';
+import { csvCellPosition, InsightDataError, parseCSV, textPosition, withoutBOM } from './csv.js';
 import { parseColor } from './color.js';
 import { toTime } from './dates.js';
 import { JsonValue, truncateText, type JsonFail } from './json-value.js';
@@ -163,8 +163,8 @@ function statInsight(source: JsonValue, title: string): StatInsightData {
  * line and column of the problem; JSON of the wrong shape is one with its path (see `validateInsightData`).
  */
 export function parseInsightJSON(text: string): InsightData {
-  // JSON.parse rejects a byte order mark, which editors on Windows like to write.
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // JSON.parse rejects a byte order mark.
+  const json = withoutBOM(text);
   if (json.trim() === '') throw new InsightDataError('the JSON is empty.');
   let value: unknown;
   try {
@@ -187,27 +187,13 @@ function jsonError(json: string, error: unknown): InsightDataError {
   const at = /at position (\d+)/.exec(message);
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   const offset = at ? Number(at[1]) : undefined;
-  const where = offset !== undefined ? offsetPosition(json, offset) : lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : {};
+  const where = offset !== undefined ? textPosition(json, offset) : lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : {};
   const reason = message
     .replace(/^JSON(?:\.parse| Parse error)?:\s*/i, '')
     .replace(/,\s*".*" is not valid JSON$/s, '')
     .replace(/\s*(?:in JSON )?at (?:position \d+|line \d+ column \d+).*$/s, '')
     .trim();
   return new InsightDataError(`this is not valid JSON${reason ? ` (${reason})` : ''}.`, { ...where, cause: error });
-}
-
-function offsetPosition(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
 }
 
 /**
