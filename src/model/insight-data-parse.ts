@@ -208,12 +208,13 @@ export function insightDataFromCSV(text: string, title: string): LineInsightData
   const at = (row: number, column: number) => csvCellPosition(text, row, column);
 
   const header = rows[0].map((name) => name.trim());
-  const dateColumns = header.flatMap((name, c) => (name.toLowerCase() === 'date' ? [c] : []));
-  if (dateColumns.length === 0) throw new InsightDataError('the header has no "date" column.', { line: 1 });
-  if (dateColumns.length > 1) throw new InsightDataError('the header has more than one "date" column.', at(0, dateColumns[1]));
-  const dateColumn = dateColumns[0];
+  const names = header.map((name) => name.toLowerCase());
+  const dateColumn = names.indexOf('date');
+  if (dateColumn < 0) throw new InsightDataError('the header has no "date" column.', { line: 1 });
+  const secondDate = names.indexOf('date', dateColumn + 1);
+  if (secondDate >= 0) throw new InsightDataError('the header has more than one "date" column.', at(0, secondDate));
 
-  const columns = header.flatMap((name, c) => (c === dateColumn ? [] : [c]));
+  const columns = header.map((_, c) => c).filter((c) => c !== dateColumn);
   if (columns.length > maxSeries) {
     throw new InsightDataError(`too many series: at most ${count(maxSeries)} columns besides "date" are allowed, found ${count(columns.length)}.`, { line: 1 });
   }
