@@ -8,5 +8,5 @@ export type { JsonObject };
  * path, so it is an error state instead of an exception inside a template.
  */
 export function json(value: unknown, path: string): JsonValue {
-  return new JsonValue(value, path, decodeError);
+  return new JsonValue(value, decodeError, path);
 }

@@ -55,9 +55,9 @@ function list(value: JsonValue, max: number, what: string): JsonValue[] {
   return items;
 }
 
-/** A running total over all series stays under `max`. */
-function checkTotal(total: number, max: number, what: string, path: string): void {
-  if (total > max) throw new InsightDataError(`too many ${what}: at most ${count(max)} are allowed over all series.`, { path });
+/** A running total over all series (`total`, counted up to `field`) stays under `max`. */
+function checkTotal(total: number, max: number, what: string, field: JsonValue): void {
+  if (total > max) throw new InsightDataError(`too many ${what}: at most ${count(max)} are allowed over all series.`, { path: field.path });
 }
 
 /** A link this library will not use is dropped, not an error (a colour likewise, see `parseColor`). */
@@ -73,7 +73,7 @@ function withURL<T extends object>(result: T, source: JsonValue): T & { url?: st
  * `InsightDataError` whose `path` names the first wrong value.
  */
 export function validateInsightData(value: unknown): InsightData {
-  const source = new JsonValue(value, '', invalid);
+  const source = new JsonValue(value, invalid);
   source.object();
   const kindField = source.get('kind');
   const kind = kindField.expect<InsightData['kind']>(KINDS.includes(kindField.value as InsightData['kind']), `one of ${KINDS.map((k) => `"${k}"`).join(', ')}`);
@@ -104,7 +104,7 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
 
     const pointsField = input.get('points');
     const pointList = list(pointsField, maxPoints, 'points');
-    checkTotal((points += pointList.length), maxPoints, 'points', pointsField.path);
+    checkTotal((points += pointList.length), maxPoints, 'points', pointsField);
     const result: LineSeries = { id, label, points: pointList.map(dataPoint) };
     const color = parseColor(input.get('color').value);
     if (color !== undefined) result.color = color;
@@ -112,7 +112,7 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
     const incompleteField = input.opt('incomplete');
     if (incompleteField) {
       const incomplete = list(incompleteField, maxPoints, 'incomplete points');
-      checkTotal((incompletes += incomplete.length), maxPoints, 'incomplete points', incompleteField.path);
+      checkTotal((incompletes += incomplete.length), maxPoints, 'incomplete points', incompleteField);
       result.incomplete = incomplete.map((point): IncompletePoint => ({ date: point.get('date').date(), reason: point.get('reason').text() }));
     }
     return result;

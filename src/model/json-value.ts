@@ -13,11 +13,22 @@ export type JsonFail = (path: string, expected: string, value: unknown) => Error
 
 /** A value read from JSON, and where it is (`series[1].points[3]`). */
 export class JsonValue {
+  /**
+   * `at` is the field name or list index of the value in `parent`, or for a value read from the top, its whole
+   * path (`insightViews`; '' for the document itself).
+   */
   constructor(
     readonly value: unknown,
-    readonly path: string,
     readonly fail: JsonFail,
+    readonly at: string | number = '',
+    readonly parent?: JsonValue,
   ) {}
+
+  /** Where the value is, as error messages name it; worked out only when one is made (a long series has many). */
+  get path(): string {
+    const parent = this.parent?.path;
+    return typeof this.at === 'number' ? `${parent}[${this.at}]` : parent ? `${parent}.${this.at}` : this.at;
+  }
 
   /**
    * Field `key` of this object. Own properties only: an inherited `title` (a polluted Object.prototype, a class
@@ -25,7 +36,7 @@ export class JsonValue {
    */
   get(key: string): JsonValue {
     const object = this.object();
-    return new JsonValue(Object.hasOwn(object, key) ? object[key] : undefined, this.path ? `${this.path}.${key}` : key, this.fail);
+    return new JsonValue(Object.hasOwn(object, key) ? object[key] : undefined, this.fail, key, this);
   }
 
   /** Field `key`, or undefined when it is null or missing (older instances lack newer fields). */
@@ -46,7 +57,7 @@ export class JsonValue {
   }
 
   list(): JsonValue[] {
-    return this.expect<unknown[]>(Array.isArray(this.value), 'a list').map((item, i) => new JsonValue(item, `${this.path}[${i}]`, this.fail));
+    return this.expect<unknown[]>(Array.isArray(this.value), 'a list').map((item, i) => new JsonValue(item, this.fail, i, this));
   }
 
   string(): string {
