@@ -1,16 +1,13 @@
 import { css } from 'lit';
+import { base } from '../../styles/base.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
+  base,
   css`
     :host {
-      display: block;
       min-width: 0;
-      color: var(--_fg);
-    }
-    :host([hidden]) {
-      display: none;
     }
     .card {
       box-sizing: border-box;
@@ -380,20 +377,8 @@ export const styles = [
       overflow-wrap: anywhere;
     }
     button {
-      font: inherit;
-      color: var(--_fg);
       background: transparent;
-      border: 1px solid var(--_border);
-      border-radius: 6px;
       padding: 0.25rem 0.75rem;
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--_accent);
-    }
-    :focus-visible {
-      outline: 2px solid var(--_accent);
-      outline-offset: 2px;
     }
     progress {
       width: min(16rem, 80%);

@@ -1,17 +1,14 @@
 import { css } from 'lit';
+import { base } from '../../styles/base.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
+  base,
   css`
     :host {
-      display: block;
       /* The grid follows the dashboard's own width, so it reflows in a narrow wiki column. */
       container-type: inline-size;
-      color: var(--_fg);
-    }
-    :host([hidden]) {
-      display: none;
     }
     .header {
       display: flex;
@@ -88,22 +85,14 @@ export const styles = [
     }
     button {
       padding: 0.3rem 0.875rem;
-      cursor: pointer;
     }
     button.primary {
       color: #fff;
       background: var(--_accent);
       border-color: var(--_accent);
     }
-    button:hover {
-      border-color: var(--_accent);
-    }
     .filter-toggle[aria-expanded='true'] {
       border-color: var(--_accent);
-    }
-    :focus-visible {
-      outline: 2px solid var(--_accent);
-      outline-offset: 2px;
     }
   `,
 ];
