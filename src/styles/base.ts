@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * Rules every element shares: a block host that `hidden` hides, in the theme's text colour; buttons bordered in
- * the theme's colours, lit up on hover; the focus ring. Each element's own styles come after and add to them.
+ * Rules every element shares: a block host that `hidden` hides, in the theme's text colour; a header row with a
+ * title, and status lines in the muted colour; buttons bordered in the theme's colours, lit up on hover; the
+ * focus ring. Each element's own styles come after and add to them.
  */
 export const base = css`
   :host {
@@ -11,6 +12,18 @@ export const base = css`
   }
   :host([hidden]) {
     display: none;
+  }
+  .header {
+    display: flex;
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    margin: 0;
+    color: var(--_muted);
   }
   button {
     font: inherit;

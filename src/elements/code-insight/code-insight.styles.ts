@@ -21,7 +21,6 @@ export const styles = [
       border-radius: var(--_radius);
     }
     .header {
-      display: flex;
       align-items: baseline;
       gap: 0.5rem;
       min-height: 1.5rem;
@@ -72,11 +71,8 @@ export const styles = [
       outline-offset: -2px;
     }
     .title {
-      margin: 0;
       font-size: 1rem;
-      font-weight: 600;
       line-height: 1.4;
-      overflow-wrap: anywhere;
     }
     .title a {
       color: inherit;
@@ -86,9 +82,7 @@ export const styles = [
       text-decoration: underline;
     }
     .status {
-      margin: 0;
       font-size: 0.8125rem;
-      color: var(--_muted);
     }
     .status.warning {
       color: var(--_warning);

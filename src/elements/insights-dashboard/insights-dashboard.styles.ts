@@ -11,17 +11,13 @@ export const styles = [
       container-type: inline-size;
     }
     .header {
-      display: flex;
       align-items: center;
       justify-content: space-between;
       gap: 1rem;
       margin-bottom: 0.75rem;
     }
     .title {
-      margin: 0;
       font-size: 1.25rem;
-      font-weight: 600;
-      overflow-wrap: anywhere;
     }
     .grid {
       display: grid;
@@ -36,8 +32,7 @@ export const styles = [
       contain-intrinsic-size: auto 320px;
     }
     .status {
-      margin: 0 0 0.75rem;
-      color: var(--_muted);
+      margin-bottom: 0.75rem;
     }
     .status.error {
       display: flex;
