@@ -1,6 +1,6 @@
 import { csvCellPosition, InsightDataError, parseCSV, textPosition, withoutBOM } from './csv.js';
 import { parseColor } from './color.js';
-import { toTime } from './dates.js';
+import { AN_ISO_DATE, toTime } from './dates.js';
 import { JsonValue, truncateText, type JsonFail } from './json-value.js';
 import type {
   CategoryInsightData,
@@ -235,7 +235,7 @@ export function insightDataFromCSV(text: string, title: string): LineInsightData
     const date = cells[dateColumn].trim();
     if (date === '') throw new InsightDataError('the date is missing.', at(row, dateColumn));
     const time = toTime(date);
-    if (Number.isNaN(time)) throw new InsightDataError(`${describe(date)} is not an ISO 8601 date such as "2024-05-01".`, at(row, dateColumn));
+    if (Number.isNaN(time)) throw new InsightDataError(`${describe(date)} is not ${AN_ISO_DATE}.`, at(row, dateColumn));
     const earlier = firstRowOf.get(time);
     if (earlier !== undefined) {
       const { line } = at(earlier, dateColumn);

@@ -1,4 +1,4 @@
-import { toTime } from './dates.js';
+import { AN_ISO_DATE, toTime } from './dates.js';
 
 /**
  * One reader for JSON from outside, wherever it comes from: third-party data (`src` files, the `data`
@@ -80,7 +80,7 @@ export class JsonValue {
   /** The date as given (a new Date for a Date, so the result shares nothing with the input). */
   date(): string | Date {
     const time = toTime(this.value);
-    this.expect(!Number.isNaN(time), 'an ISO 8601 date such as "2024-05-01" or "2024-05-01T12:00:00Z"');
+    this.expect(!Number.isNaN(time), `${AN_ISO_DATE} or "2024-05-01T12:00:00Z"`);
     return this.value instanceof Date ? new Date(time) : (this.value as string);
   }
 }
