@@ -49,7 +49,8 @@ const invalid: JsonFail = (path, expected, value) =>
     ? new InsightDataError(value === undefined ? `missing (expected ${expected}).` : `expected ${expected}, found ${describe(value)}.`, { path })
     : new InsightDataError(`the insight data must be an object with a "kind", found ${describe(value)}.`);
 
-function list(value: JsonValue, max: number, what: string): JsonValue[] {
+/** The items of a list that may hold at most `max` of them. */
+function capped(value: JsonValue, max: number, what: string): JsonValue[] {
   const items = value.list();
   if (items.length > max) throw new InsightDataError(`too many ${what}: at most ${count(max)} are allowed, found ${count(items.length)}.`, { path: value.path });
   return items;
@@ -74,7 +75,6 @@ function withURL<T extends object>(result: T, source: JsonValue): T & { url?: st
  */
 export function validateInsightData(value: unknown): InsightData {
   const source = new JsonValue(value, invalid);
-  source.object();
   const kindField = source.get('kind');
   const kind = kindField.expect<InsightData['kind']>(KINDS.includes(kindField.value as InsightData['kind']), `one of ${KINDS.map((k) => `"${k}"`).join(', ')}`);
   const title = source.get('title').text();
@@ -94,7 +94,7 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
   const ids = new Set<string>();
   let points = 0;
   let incompletes = 0;
-  const series = list(source.get('series'), maxSeries, 'series').map((input): LineSeries => {
+  const series = capped(source.get('series'), maxSeries, 'series').map((input): LineSeries => {
     const idField = input.get('id');
     const id = idField.string();
     if (id === '') throw new InsightDataError('a series id must not be empty.', { path: idField.path });
@@ -103,7 +103,7 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
     const label = input.get('label').text();
 
     const pointsField = input.get('points');
-    const pointList = list(pointsField, maxPoints, 'points');
+    const pointList = capped(pointsField, maxPoints, 'points');
     checkTotal((points += pointList.length), maxPoints, 'points', pointsField);
     const result: LineSeries = { id, label, points: pointList.map(dataPoint) };
     const color = parseColor(input.get('color').value);
@@ -111,7 +111,7 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
 
     const incompleteField = input.opt('incomplete');
     if (incompleteField) {
-      const incomplete = list(incompleteField, maxPoints, 'incomplete points');
+      const incomplete = capped(incompleteField, maxPoints, 'incomplete points');
       checkTotal((incompletes += incomplete.length), maxPoints, 'incomplete points', incompleteField);
       result.incomplete = incomplete.map((point): IncompletePoint => ({ date: point.get('date').date(), reason: point.get('reason').text() }));
     }
@@ -132,7 +132,7 @@ function dataPoint(point: JsonValue): DataPoint {
 }
 
 function categoryInsight(source: JsonValue, kind: CategoryInsightData['kind'], title: string): CategoryInsightData {
-  const items = list(source.get('items'), insightDataDefaults.maxItems, 'items').map((input): CategoryItem => {
+  const items = capped(source.get('items'), insightDataDefaults.maxItems, 'items').map((input): CategoryItem => {
     const label = input.get('label').text();
     const valueField = input.get('value');
     // A slice cannot have a negative size; a bar can go below zero.
@@ -152,7 +152,7 @@ function statInsight(source: JsonValue, title: string): StatInsightData {
   const label = source.opt('label')?.text();
   if (label !== undefined) result.label = label;
   const points = source.opt('points');
-  if (points) result.points = list(points, insightDataDefaults.maxPoints, 'points').map(dataPoint);
+  if (points) result.points = capped(points, insightDataDefaults.maxPoints, 'points').map(dataPoint);
   const since = source.opt('since')?.date();
   if (since !== undefined) result.since = since;
   return result;
