@@ -9,8 +9,17 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // The budget follows the measurement with 0.3 KiB to spare; the project's ceiling stays 45 KiB (issue 9).
 // Then the card's logic moved into controllers and layers (InsightLoader with @lit/task's deepEquals,
 // ChartController, SeriesController, card-status, insight-request): 44,850 B, so 44 KiB until src/ is slimmed.
+// Slimmed (branch diet): one JSON reader for data files and instance answers (model/json-value.ts, 44,808 →
+// 44,136 B), rules both elements share in styles/base.ts, one wait for a hidden page, the CSV scan without line
+// bookkeeping and smaller things: 43,782 B (42.8 KiB). 40 KiB needs 2.8 KB more. Bounds: lit, @lit/task and d3
+// (about 8.6 KB) and the modules other work was changing (client, queries, load, the card element, its loader,
+// request and chart controller, the line chart, path, scale, colour: about 9 KB) were left alone; the user text
+// (messages, CSS) stays; and reshaping tables, sentences or look-alike code that gzip already matched measured no
+// gain or a loss. Only unique code going, or copies more than 32 KB apart (past gzip's window) shared, saves.
+// Then Sourcegraph fidelity (issue 15: the mid-2022 forms of every operation and variables, pasted URLs in every
+// router form, "all insights", distinct series colours) added 1.4 KiB: 45,179 B (44.1 KiB) with the slimming in.
 // Raise it only with a reason in the commit.
-const BUDGET_GZIP = 44 * 1024;
+const BUDGET_GZIP = 44.5 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;

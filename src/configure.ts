@@ -88,16 +88,11 @@ export function clientFor(instance: string, token?: string): InsightsClient {
   let client = byCredential.get(credential);
   if (!client) {
     const getToken = config.getToken;
+    // The configuration as it is, but for the token (asked for per request) and the headers this library owns.
     const clientOptions: ClientOptions = {
+      ...config,
       token: token !== undefined ? () => token : getToken ? () => getToken() : () => config.token,
-      credentials: config.credentials,
       headers: withoutReservedHeaders(config.headers),
-      fetch: config.fetch,
-      timeout: config.timeout,
-      retries: config.retries,
-      retryDelay: config.retryDelay,
-      maxViewsPerRequest: config.maxViewsPerRequest,
-      maxRequestsInFlight: config.maxRequestsInFlight,
     };
     byCredential.set(credential, (client = new InsightsClient(base, clientOptions)));
   }

@@ -1,10 +1,8 @@
-import { toTime } from '../model/dates.js';
 import type { CategoryItem, LineSeries } from '../model/insight-data.js';
 import { defaultMessages as m } from '../model/messages.js';
-import { InsightsError, decodeError } from './errors.js';
-import { graphqlFailure } from './decode.js';
-import { fallbackDiffQuery, searchURL, type DiffQueryScope } from './links.js';
-import { list, number, object, optional, string, text } from './shape.js';
+import { InsightsError } from './errors.js';
+import { answer, decodePoints } from './decode.js';
+import { escapeRegExp, searchURL, type DiffQueryScope } from './links.js';
 import type { GraphQLResponse } from './transport.js';
 
 /** Decoders for the search-based operations: previews, language usage and aggregations. */
@@ -14,42 +12,27 @@ import type { GraphQLResponse } from './transport.js';
  * `diffQuery` (the mid-2022 schema), so their points still open the commits behind them.
  */
 export function decodePreview(response: GraphQLResponse, instance: string, fallback?: (index: number) => DiffQueryScope): LineSeries[] {
-  const root = response.data?.searchInsightPreview;
-  if (root === undefined || root === null) throw graphqlFailure(response);
-  return list(root, 'searchInsightPreview').map((item, i) => {
-    const path = `searchInsightPreview[${i}]`;
-    const series = object(item, path);
-    const label = text(series.label, `${path}.label`);
-    const scope = fallback?.(i);
-    let previous: string | undefined;
-    return {
+  return answer(response, 'searchInsightPreview')
+    .list()
+    .map((series, i) => {
+      const label = series.get('label').text();
       // Preview series have no ids: the label is unique within one preview (capture groups: the value).
-      id: label,
-      label,
-      points: list(series.points, `${path}.points`).map((p, j) => {
-        const point = object(p, `${path}.points[${j}]`);
-        const date = string(point.dateTime, `${path}.points[${j}].dateTime`);
-        if (Number.isNaN(toTime(date))) throw decodeError(`${path}.points[${j}].dateTime`, 'an ISO 8601 date');
-        const diffQuery = optional(string, point.diffQuery, `${path}.points[${j}].diffQuery`) ?? (scope && fallbackDiffQuery(scope, date, previous));
-        previous = date;
-        return { date, value: number(point.value, `${path}.points[${j}].value`), ...(diffQuery ? { url: searchURL(instance, diffQuery) } : {}) };
-      }),
-    };
-  });
+      return { id: label, label, points: decodePoints(series.get('points'), instance, fallback?.(i)) };
+    });
 }
 
 /** Lines per language, each linked to the search of that language in the repository. */
 export function decodeLanguages(response: GraphQLResponse, instance: string, query: string): CategoryItem[] {
-  const root = response.data?.search;
-  if (root === undefined || root === null) throw graphqlFailure(response);
-  const stats = object(object(root, 'search').stats, 'search.stats');
-  return list(stats.languages, 'search.stats.languages').map((item, i) => {
-    const language = object(item, `search.stats.languages[${i}]`);
-    const name = text(language.name, `search.stats.languages[${i}].name`);
-    // Sourcegraph quotes language names with spaces ("Visual Basic .NET").
-    const filter = /\s/.test(name) ? `lang:"${name.replace(/"/g, '\\"')}"` : `lang:${name}`;
-    return { label: name, value: number(language.totalLines, `search.stats.languages[${i}].totalLines`), url: searchURL(instance, `${query} ${filter}`) };
-  });
+  return answer(response, 'search')
+    .get('stats')
+    .get('languages')
+    .list()
+    .map((language) => {
+      const name = language.get('name').text();
+      // Sourcegraph quotes language names with spaces ("Visual Basic .NET").
+      const filter = /\s/.test(name) ? `lang:"${name.replace(/"/g, '\\"')}"` : `lang:${name}`;
+      return { label: name, value: language.get('totalLines').number(), url: searchURL(instance, `${query} ${filter}`) };
+    });
 }
 
 export type AggregationMode = 'REPO' | 'PATH' | 'AUTHOR' | 'CAPTURE_GROUP' | 'REPO_METADATA';
@@ -59,40 +42,39 @@ export type Aggregation =
   | { available: false; mode: AggregationMode; reason: string };
 
 export function decodeAggregation(response: GraphQLResponse, instance: string): Aggregation {
-  const root = response.data?.searchQueryAggregate;
-  if (root === undefined || root === null) throw graphqlFailure(response);
-  const result = object(object(root, 'searchQueryAggregate').aggregations, 'searchQueryAggregate.aggregations');
-  const path = 'searchQueryAggregate.aggregations';
-  const mode = string(result.mode, `${path}.mode`) as AggregationMode;
-  switch (result.__typename) {
+  const result = answer(response, 'searchQueryAggregate').get('aggregations');
+  const mode = result.get('mode').string() as AggregationMode;
+  const typename = result.get('__typename');
+  switch (typename.value) {
     case 'SearchAggregationNotAvailable':
-      return { available: false, mode, reason: text(result.reason, `${path}.reason`, 500) };
+      return { available: false, mode, reason: result.get('reason').text(500) };
     case 'ExhaustiveSearchAggregationResult':
     case 'NonExhaustiveSearchAggregationResult':
       return {
         available: true,
         mode,
-        approximate: result.__typename === 'NonExhaustiveSearchAggregationResult',
-        otherGroups: optional(number, result.otherGroupCount ?? result.approximateOtherGroupCount, `${path}.otherGroupCount`) ?? 0,
-        items: list(result.groups, `${path}.groups`).map((g, i) => {
-          const group = object(g, `${path}.groups[${i}]`);
-          const query = optional(string, group.query, `${path}.groups[${i}].query`);
-          return {
-            label: text(group.label, `${path}.groups[${i}].label`),
-            value: number(group.count, `${path}.groups[${i}].count`),
-            ...(query ? { url: searchURL(instance, query) } : {}),
-          };
-        }),
+        approximate: typename.value === 'NonExhaustiveSearchAggregationResult',
+        otherGroups: (result.opt('otherGroupCount') ?? result.opt('approximateOtherGroupCount'))?.number() ?? 0,
+        items: result
+          .get('groups')
+          .list()
+          .map((group) => {
+            const query = group.opt('query')?.string();
+            return {
+              label: group.get('label').text(),
+              value: group.get('count').number(),
+              ...(query ? { url: searchURL(instance, query) } : {}),
+            };
+          }),
       };
   }
-  throw decodeError(`${path}.__typename`, 'an aggregation result');
+  throw typename.fail(typename.path, 'an aggregation result', typename.value);
 }
 
 /** Sourcegraph's language statistics query for one repository and optional path (API.md 2(c).2). */
 export function languagesQuery(repository: string, path?: string): string {
-  const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const trimmed = path?.replace(/^\/+|\/+$/g, '');
-  return `repo:^${escape(repository)}$${trimmed ? ` file:^${escape(trimmed)}/` : ''}`;
+  return `repo:^${escapeRegExp(repository)}$${trimmed ? ` file:^${escapeRegExp(trimmed)}/` : ''}`;
 }
 
 /** A language usage answer with no languages: the repository is unknown, empty, or not indexed yet. */

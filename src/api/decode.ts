@@ -1,12 +1,12 @@
 import { parseColor } from '../model/color.js';
 import { ALL_INSIGHTS } from '../model/insight-id.js';
 import { distinctColors, slotOf } from '../model/palette.js';
-import { toTime } from '../model/dates.js';
 import type { DataPoint, IncompletePoint, LineInsightData, LineSeries } from '../model/insight-data.js';
 import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError, decodeError } from './errors.js';
 import { fallbackDiffQuery, insightURL, searchURL, type DiffQueryScope } from './links.js';
-import { boolean, list, number, object, optional, string, text, type JsonObject } from './shape.js';
+import type { JsonValue } from '../model/json-value.js';
+import { json, type JsonObject } from './shape.js';
 import type { GraphQLErrorInfo, GraphQLResponse } from './transport.js';
 
 /** A saved insight view as the instance describes it, decoded and validated. */
@@ -33,19 +33,30 @@ export interface DecodeContext {
 }
 
 /**
+ * The root field `field` of an answer, to read; without it, the answer's GraphQL errors (or, when there are none,
+ * a decode error).
+ */
+export function answer(response: GraphQLResponse, field: string): JsonValue {
+  const root = response.data?.[field];
+  if (root === undefined || root === null) throw graphqlFailure(response);
+  return json(root, field);
+}
+
+/**
  * Decodes one `insightViews` field of an answer (`root`), with the GraphQL errors that concern it. `config`
  * is the view's configuration from an earlier dashboard query, when this answer carries its data only.
  */
 export function decodeInsightView(root: unknown, errors: GraphQLErrorInfo[], context: DecodeContext, config?: JsonObject): SavedInsight {
-  if (root === undefined || root === null) throw graphqlFailure({ data: null, errors });
-  const nodes = list(object(root, 'insightViews').nodes, 'insightViews.nodes');
-  const node = nodes.find((n) => n !== null);
-  if (node === undefined) {
+  const node = answer({ data: { insightViews: root }, errors }, 'insightViews')
+    .get('nodes')
+    .list()
+    .find((n) => n.value !== null);
+  if (!node) {
     if (errors.length) throw graphqlFailure({ data: null, errors });
     throw new InsightsError('not-found', m.notFound);
   }
   return {
-    ...decodeNode({ ...config, ...object(node, 'insightViews.nodes[0]') }, 'insightViews.nodes[0]', context),
+    ...decodeNode(json({ ...config, ...node.object() }, node.path), context),
     warnings: errors.map((e) => e.message),
   };
 }
@@ -60,37 +71,23 @@ export interface Dashboard {
 
 /** Decodes the answer to the dashboard operation. */
 export function decodeDashboard(response: GraphQLResponse): Dashboard {
-  const root = response.data?.insightsDashboards;
-  if (root === undefined || root === null) throw graphqlFailure(response);
-  const [node] = list(object(root, 'insightsDashboards').nodes, 'insightsDashboards.nodes');
-  if (node === undefined || node === null) throw new InsightsError('not-found', m.dashboardNotFound);
-  const dashboard = object(node, 'insightsDashboards.nodes[0]');
-  const views = optional(object, dashboard.views, 'insightsDashboards.nodes[0].views');
-  const configs = new Map<string, JsonObject>();
-  (views ? list(views.nodes, 'insightsDashboards.nodes[0].views.nodes') : []).forEach((view, i) => {
-    if (view === null) return; // a view this user cannot see
-    const config = object(view, `insightsDashboards.nodes[0].views.nodes[${i}]`);
-    configs.set(string(config.id, `insightsDashboards.nodes[0].views.nodes[${i}].id`), config);
-  });
-  return {
-    id: string(dashboard.id, 'insightsDashboards.nodes[0].id'),
-    title: text(dashboard.title, 'insightsDashboards.nodes[0].title'),
-    viewIds: [...configs.keys()],
-    configs,
-  };
+  const [node] = answer(response, 'insightsDashboards').get('nodes').list();
+  if (!node || node.value === null) throw new InsightsError('not-found', m.dashboardNotFound);
+  const configs = viewConfigs(node.opt('views')?.get('nodes'));
+  return { id: node.get('id').string(), title: node.get('title').text(), viewIds: [...configs.keys()], configs };
 }
 
 /** Every insight view the viewer can see, as the virtual dashboard `all` (titled as Sourcegraph titles it). */
 export function decodeAllInsights(response: GraphQLResponse, title: string): Dashboard {
-  const root = response.data?.insightViews;
-  if (root === undefined || root === null) throw graphqlFailure(response);
-  const configs = new Map<string, JsonObject>();
-  list(object(root, 'insightViews').nodes, 'insightViews.nodes').forEach((view, i) => {
-    if (view === null) return;
-    const config = object(view, `insightViews.nodes[${i}]`);
-    configs.set(string(config.id, `insightViews.nodes[${i}].id`), config);
-  });
+  const configs = viewConfigs(answer(response, 'insightViews').get('nodes'));
   return { id: ALL_INSIGHTS, title, viewIds: [...configs.keys()], configs };
+}
+
+/** Each view's configuration node by its id, in order; a null view is one this user cannot see. */
+function viewConfigs(views: JsonValue | undefined): Map<string, JsonObject> {
+  const configs = new Map<string, JsonObject>();
+  for (const view of views?.list() ?? []) if (view.value !== null) configs.set(view.get('id').string(), view.object());
+  return configs;
 }
 
 export function graphqlFailure(response: GraphQLResponse): InsightsError {
@@ -99,59 +96,61 @@ export function graphqlFailure(response: GraphQLResponse): InsightsError {
   return new InsightsError('graphql', m.graphql(details[0]), { details });
 }
 
-function decodeNode(node: JsonObject, path: string, context: DecodeContext): Omit<SavedInsight, 'warnings'> {
-  const id = string(node.id, `${path}.id`);
-  const presentation = object(node.presentation, `${path}.presentation`);
-  const kind = string(presentation.__typename, `${path}.presentation.__typename`);
-  if (kind !== 'LineChartInsightViewPresentation' && kind !== 'PieChartInsightViewPresentation') {
-    throw decodeError(`${path}.presentation.__typename`, 'a line or pie chart presentation');
-  }
-  const title = text(presentation.title, `${path}.presentation.title`);
+const LINE = 'LineChartInsightViewPresentation';
+const PIE = 'PieChartInsightViewPresentation';
+
+function decodeNode(node: JsonValue, context: DecodeContext): Omit<SavedInsight, 'warnings'> {
+  const id = node.get('id').string();
+  const presentation = node.get('presentation');
+  const typename = presentation.get('__typename');
+  const kind = typename.expect<string>(typename.value === LINE || typename.value === PIE, 'a line or pie chart presentation');
+  const title = presentation.get('title').text();
   const colors = new Map<string, { label: string; color?: string }>();
-  if (kind === 'LineChartInsightViewPresentation') {
-    list(presentation.seriesPresentation, `${path}.presentation.seriesPresentation`).forEach((item, i) => {
-      const p = object(item, `${path}.presentation.seriesPresentation[${i}]`);
-      colors.set(string(p.seriesId, `${path}.presentation.seriesPresentation[${i}].seriesId`), {
-        label: text(p.label, `${path}.presentation.seriesPresentation[${i}].label`),
-        color: parseColor(p.color),
-      });
-    });
+  if (kind === LINE) {
+    for (const p of presentation.get('seriesPresentation').list()) {
+      colors.set(p.get('seriesId').string(), { label: p.get('label').text(), color: parseColor(p.get('color').value) });
+    }
   }
-  const queries = decodeQueries(node.dataSeriesDefinitions, `${path}.dataSeriesDefinitions`);
-  const repositories = decodeRepositories(node, path);
-  const filters = optional(object, node.appliedFilters, `${path}.appliedFilters`) ?? {};
-  const scope = (query: string): DiffQueryScope => ({
-    query,
-    repositories,
-    includeRepoRegex: optional(string, filters.includeRepoRegex, `${path}.appliedFilters.includeRepoRegex`),
-    excludeRepoRegex: optional(string, filters.excludeRepoRegex, `${path}.appliedFilters.excludeRepoRegex`),
-  });
+  const definitions = node.get('dataSeriesDefinitions').list();
+  const queries = new Map<string, string>();
+  for (const definition of definitions) {
+    // A definition without a seriesId is a type this client did not ask about (the union may grow).
+    if (definition.get('seriesId').value !== undefined) queries.set(definition.get('seriesId').string(), definition.get('query').string());
+  }
+  const repositoryScope = node.opt('repositoryDefinition') ?? definitions[0]?.opt('repositoryScope');
+  const filters = node.opt('appliedFilters');
+  const scope = {
+    repositories: repositoryScope?.opt('repositories')?.list().map((r) => r.string()) ?? [],
+    includeRepoRegex: filters?.opt('includeRepoRegex')?.string(),
+    excludeRepoRegex: filters?.opt('excludeRepoRegex')?.string(),
+  };
 
   let completed = 0;
   let outstanding = 0;
   let processing = false;
-  const series = list(node.dataSeries, `${path}.dataSeries`).map((item, i): LineSeries => {
-    const seriesPath = `${path}.dataSeries[${i}]`;
-    const raw = object(item, seriesPath);
-    const seriesId = string(raw.seriesId, `${seriesPath}.seriesId`);
-    const status = object(raw.status, `${seriesPath}.status`);
-    const pending = number(status.pendingJobs, `${seriesPath}.status.pendingJobs`);
-    const failed = number(status.failedJobs, `${seriesPath}.status.failedJobs`);
-    completed += number(status.completedJobs, `${seriesPath}.status.completedJobs`);
-    outstanding += pending + failed;
-    const loading = optional(boolean, status.isLoadingData, `${seriesPath}.status.isLoadingData`);
-    // Instances older than 4.5 have no isLoadingData: the web app then reads the backfill fields.
-    processing ||= loading ?? (status.backfillQueuedAt === null || pending > 0);
-    const query = queries.get(seriesId);
-    const presented = colors.get(seriesId);
-    return {
-      id: seriesId,
-      label: presented?.label ?? text(raw.label, `${seriesPath}.label`),
-      color: presented?.color,
-      points: decodePoints(raw.points, `${seriesPath}.points`, context, query === undefined ? undefined : scope(query)),
-      incomplete: decodeIncomplete(status.incompleteDatapoints, `${seriesPath}.status.incompleteDatapoints`),
-    };
-  });
+  const series = node
+    .get('dataSeries')
+    .list()
+    .map((raw): LineSeries => {
+      const seriesId = raw.get('seriesId').string();
+      const status = raw.get('status');
+      const pending = status.get('pendingJobs').number();
+      const failed = status.get('failedJobs').number();
+      completed += status.get('completedJobs').number();
+      outstanding += pending + failed;
+      const loading = status.opt('isLoadingData')?.boolean();
+      // Instances older than 4.5 have no isLoadingData: the web app then reads the backfill fields.
+      processing ||= loading ?? (status.get('backfillQueuedAt').value === null || pending > 0);
+      const query = queries.get(seriesId);
+      const presented = colors.get(seriesId);
+      return {
+        id: seriesId,
+        label: presented?.label ?? raw.get('label').text(),
+        color: presented?.color,
+        points: decodePoints(raw.get('points'), context.instance, query === undefined ? undefined : { ...scope, query }),
+        incomplete: decodeIncomplete(status.opt('incompleteDatapoints')),
+      };
+    });
   const total = completed + outstanding;
   // Series the instance gives no telling colour keep their place in the configuration as their colour's slot,
   // so sorting and filters do not repaint them; generated ones (a capture group's values) their name's.
@@ -162,70 +161,36 @@ function decodeNode(node: JsonObject, path: string, context: DecodeContext): Omi
   if (processing) data.processing = total > 0 ? { progress: completed / total } : {};
   return {
     id,
-    presentation: kind === 'PieChartInsightViewPresentation' ? 'pie' : 'line',
-    frozen: optional(boolean, node.isFrozen, `${path}.isFrozen`) ?? false,
+    presentation: kind === PIE ? 'pie' : 'line',
+    frozen: node.opt('isFrozen')?.boolean() ?? false,
     data,
-    otherThreshold:
-      kind === 'PieChartInsightViewPresentation'
-        ? number(presentation.otherThreshold, `${path}.presentation.otherThreshold`)
-        : undefined,
-    seriesCount: optional(number, node.seriesCount, `${path}.seriesCount`),
+    otherThreshold: kind === PIE ? presentation.get('otherThreshold').number() : undefined,
+    seriesCount: node.opt('seriesCount')?.number(),
     queries,
-    repositories,
+    repositories: scope.repositories,
   };
 }
 
-function decodePoints(value: unknown, path: string, context: DecodeContext, scope?: DiffQueryScope): DataPoint[] {
+/**
+ * A series' points, each linked to the search behind it: the instance's `diffQuery`, or (with `scope`, for
+ * instances too old to send one) the diff search between the previous point and this one.
+ */
+export function decodePoints(points: JsonValue, instance: string, scope?: DiffQueryScope): DataPoint[] {
   let previous: string | undefined;
-  return list(value, path).map((item, i) => {
-    const point = object(item, `${path}[${i}]`);
-    const date = string(point.dateTime, `${path}[${i}].dateTime`);
-    if (Number.isNaN(toTime(date))) throw decodeError(`${path}[${i}].dateTime`, 'an ISO 8601 date');
-    const diffQuery =
-      optional(string, point.diffQuery, `${path}[${i}].diffQuery`) ??
-      (scope && fallbackDiffQuery(scope, date, previous));
+  return points.list().map((point) => {
+    const date = point.get('dateTime').date() as string; // JSON has no Date
+    const diffQuery = point.opt('diffQuery')?.string() ?? (scope && fallbackDiffQuery(scope, date, previous));
     previous = date;
-    return {
-      date,
-      value: number(point.value, `${path}[${i}].value`),
-      ...(diffQuery ? { url: searchURL(context.instance, diffQuery) } : {}),
-    };
+    return { date, value: point.get('value').number(), ...(diffQuery ? { url: searchURL(instance, diffQuery) } : {}) };
   });
 }
 
-function decodeIncomplete(value: unknown, path: string): IncompletePoint[] | undefined {
-  const alerts = optional(list, value, path);
+function decodeIncomplete(value: JsonValue | undefined): IncompletePoint[] | undefined {
+  const alerts = value?.list();
   if (!alerts?.length) return undefined;
-  return alerts.map((item, i) => {
-    const alert = object(item, `${path}[${i}]`);
-    const date = string(alert.time, `${path}[${i}].time`);
-    const reason =
-      alert.__typename === 'TimeoutDatapointAlert'
-        ? m.searchTimedOut
-        : (optional(text, alert.reason, `${path}[${i}].reason`) ?? m.pointIncomplete);
-    return { date, reason };
-  });
-}
-
-function decodeQueries(value: unknown, path: string): Map<string, string> {
-  const queries = new Map<string, string>();
-  list(value, path).forEach((item, i) => {
-    const definition = object(item, `${path}[${i}]`);
-    // An empty object is a definition type this client did not ask about (the union may grow).
-    if (definition.seriesId === undefined) return;
-    queries.set(string(definition.seriesId, `${path}[${i}].seriesId`), string(definition.query, `${path}[${i}].query`));
-  });
-  return queries;
-}
-
-function decodeRepositories(node: JsonObject, path: string): string[] {
-  const definition = optional(object, node.repositoryDefinition, `${path}.repositoryDefinition`);
-  const legacy = (list(node.dataSeriesDefinitions, `${path}.dataSeriesDefinitions`)[0] ?? {}) as JsonObject;
-  const scope = definition ?? optional(object, legacy.repositoryScope, `${path}.dataSeriesDefinitions[0].repositoryScope`);
-  const repositories = scope?.repositories;
-  return repositories === undefined || repositories === null
-    ? []
-    : list(repositories, `${path}.repositoryDefinition.repositories`).map((r, i) =>
-        string(r, `${path}.repositoryDefinition.repositories[${i}]`),
-      );
+  return alerts.map((alert) => ({
+    date: alert.get('time').string(),
+    reason:
+      alert.get('__typename').value === 'TimeoutDatapointAlert' ? m.searchTimedOut : (alert.opt('reason')?.text() ?? m.pointIncomplete),
+  }));
 }

@@ -52,6 +52,7 @@ export function fallbackDiffQuery(scope: DiffQueryScope, before: string, after: 
     .join(' ');
 }
 
-function escapeRegExp(value: string): string {
+/** `value` matched literally inside a regular expression (Sourcegraph's `repo:` and `file:` filters). */
+export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError, decodeError, httpError } from './errors.js';
+import { json } from './shape.js';
 
 /** How requests reach one instance. Built from `configure()` and the element's own `token`. */
 export interface TransportOptions {
@@ -108,15 +109,10 @@ export function parseGraphQLBody(text: string): GraphQLResponse {
   } catch {
     throw decodeError('response', 'a JSON body');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw decodeError('response', 'a JSON object');
-  const { data, errors } = body as { data?: unknown; errors?: unknown };
-  if (data !== undefined && data !== null && (typeof data !== 'object' || Array.isArray(data))) {
-    throw decodeError('data', 'an object or null');
-  }
-  if (errors !== undefined && !Array.isArray(errors)) throw decodeError('errors', 'a list');
+  const response = json(body, 'response');
   return {
-    data: (data as Record<string, unknown> | null | undefined) ?? null,
-    errors: (errors ?? []).map(toErrorInfo),
+    data: response.opt('data')?.object() ?? null,
+    errors: (response.opt('errors')?.list() ?? []).map((error) => toErrorInfo(error.value)),
   };
 }
 

@@ -52,8 +52,26 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Called at the start of each field; returning true stops the scan there. */
-type FieldVisitor = (row: number, field: number, line: number, column: number) => boolean;
+/** Called with the offset where each field starts; returning true stops the scan there. */
+type FieldVisitor = (row: number, field: number, offset: number) => boolean;
+
+/** `text` without a leading UTF-8 byte order mark, which editors on Windows like to write. */
+export const withoutBOM = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** The 1-based line and column of `offset` in `text`, where CR, LF and CRLF each end a line. */
+export function textPosition(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
 
 /**
  * The rows of `text`, each a list of fields, the header first. A leading UTF-8 byte order mark is ignored;
@@ -61,7 +79,7 @@ type FieldVisitor = (row: number, field: number, line: number, column: number) =
  * Throws an `InsightDataError` with the line and column of the first problem.
  */
 export function parseCSV(text: string, options: CSVOptions = {}): string[][] {
-  return scan(text, options.maxRows ?? csvDefaults.maxRows);
+  return scan(withoutBOM(text), options.maxRows ?? csvDefaults.maxRows);
 }
 
 /**
@@ -70,32 +88,27 @@ export function parseCSV(text: string, options: CSVOptions = {}): string[][] {
  * cell would cost memory on every successful parse.
  */
 export function csvCellPosition(text: string, row: number, field: number): { line: number; column: number } {
-  let position = { line: 1, column: 1 };
-  scan(text, Infinity, (r, f, line, column) => {
-    if (r === row && f === field) {
-      position = { line, column };
-      return true;
-    }
-    return false;
-  });
-  return position;
+  const s = withoutBOM(text);
+  let offset = 0;
+  scan(s, Infinity, (r, f, at) => r === row && f === field && ((offset = at), true));
+  return textPosition(s, offset);
 }
 
-function scan(text: string, maxRows: number, visit?: FieldVisitor): string[][] {
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** Lines and columns are worked out only for an error (see `textPosition`): the scan itself counts no lines. */
+function scan(s: string, maxRows: number, visit?: FieldVisitor): string[][] {
   const n = s.length;
   const rows: string[][] = [];
   let width = -1;
   let i = 0;
-  let line = 1;
-  let lineStart = 0;
-
+  /** The error at `offset`, placed by line and column, or (`lineOnly`, for a whole row) by line. */
+  const fail = (detail: string, offset: number, lineOnly = false) => {
+    const { line, column } = textPosition(s, offset);
+    return new InsightDataError(detail, lineOnly ? { line } : { line, column });
+  };
+  // At a CR or LF: step over it (CRLF as one line break).
   const newline = () => {
-    // At a CR or LF: step over it (CRLF as one line break) and start the next line.
     if (s.charCodeAt(i) === CR && s.charCodeAt(i + 1) === LF) i++;
     i++;
-    line++;
-    lineStart = i;
   };
 
   while (i < n) {
@@ -104,19 +117,17 @@ function scan(text: string, maxRows: number, visit?: FieldVisitor): string[][] {
       newline();
       continue;
     }
-    const rowLine = line;
+    const rowStart = i;
     const row: string[] = [];
     for (;;) {
-      if (visit?.(rows.length, row.length, line, i - lineStart + 1)) return rows;
+      if (visit?.(rows.length, row.length, i)) return rows;
       if (i < n && s.charCodeAt(i) === QUOTE) {
-        const openLine = line;
-        const openColumn = i - lineStart + 1;
+        const open = i;
         let field = '';
         let start = ++i;
         for (;;) {
-          if (i >= n) throw new InsightDataError('a quoted field is not closed.', { line: openLine, column: openColumn });
-          const c = s.charCodeAt(i);
-          if (c === QUOTE) {
+          if (i >= n) throw fail('a quoted field is not closed.', open);
+          if (s.charCodeAt(i) === QUOTE) {
             if (s.charCodeAt(i + 1) === QUOTE) {
               field += s.slice(start, i + 1);
               i += 2;
@@ -127,16 +138,12 @@ function scan(text: string, maxRows: number, visit?: FieldVisitor): string[][] {
             i++;
             break;
           }
-          if (c === LF || c === CR) newline();
-          else i++;
+          i++;
         }
         if (i < n) {
           const c = s.charCodeAt(i);
           if (c !== COMMA && c !== LF && c !== CR) {
-            throw new InsightDataError('a closing quote must be followed by a comma or the end of the line; to put a quote inside a quoted field, double it ("").', {
-              line,
-              column: i - lineStart + 1,
-            });
+            throw fail('a closing quote must be followed by a comma or the end of the line; to put a quote inside a quoted field, double it ("").', i);
           }
         }
         row.push(field);
@@ -146,10 +153,7 @@ function scan(text: string, maxRows: number, visit?: FieldVisitor): string[][] {
           const c = s.charCodeAt(i);
           if (c === COMMA || c === LF || c === CR) break;
           if (c === QUOTE) {
-            throw new InsightDataError('a quote (") in the middle of an unquoted field; put the whole field in quotes and double the quotes inside it ("like ""this""").', {
-              line,
-              column: i - lineStart + 1,
-            });
+            throw fail('a quote (") in the middle of an unquoted field; put the whole field in quotes and double the quotes inside it ("like ""this""").', i);
           }
           i++;
         }
@@ -165,10 +169,10 @@ function scan(text: string, maxRows: number, visit?: FieldVisitor): string[][] {
     }
     if (width < 0) width = row.length;
     else if (row.length !== width) {
-      throw new InsightDataError(`expected ${width} ${width === 1 ? 'field' : 'fields'} like the header, found ${row.length}.`, { line: rowLine });
+      throw fail(`expected ${width} ${width === 1 ? 'field' : 'fields'} like the header, found ${row.length}.`, rowStart, true);
     }
     if (rows.length >= maxRows) {
-      throw new InsightDataError(`too many rows: at most ${maxRows.toLocaleString('en-US')} are allowed, the header included.`, { line: rowLine });
+      throw fail(`too many rows: at most ${maxRows.toLocaleString('en-US')} are allowed, the header included.`, rowStart, true);
     }
     rows.push(row);
   }

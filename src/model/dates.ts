@@ -6,6 +6,9 @@
 const parsed = new Map<string, number>();
 const MAX_PARSED = 4096;
 
+/** A valid date, in words, for error messages. */
+export const AN_ISO_DATE = 'an ISO 8601 date such as "2024-05-01"';
+
 /** The time in milliseconds, or NaN when the value is not a valid date. */
 export function toTime(value: unknown): number {
   if (value instanceof Date) return value.getTime();

@@ -1,13 +1,13 @@
-import { csvCellPosition, InsightDataError, parseCSV } from './csv.js';
+import { csvCellPosition, InsightDataError, parseCSV, textPosition, withoutBOM } from './csv.js';
 import { parseColor } from './color.js';
-import { toTime } from './dates.js';
+import { AN_ISO_DATE, toTime } from './dates.js';
+import { JsonValue, truncateText, type JsonFail } from './json-value.js';
 import type {
   CategoryInsightData,
   CategoryItem,
   DataPoint,
   IncompletePoint,
   InsightData,
-  InsightProcessing,
   LineInsightData,
   LineSeries,
   StatInsightData,
@@ -23,8 +23,6 @@ import { safeHttpURL } from './url.js';
 export { InsightDataError };
 
 export const insightDataDefaults = {
-  /** Titles, labels and reasons are shown as text; longer ones are cut, with `…`. */
-  maxText: 300,
   maxSeries: 500,
   /** Points over all series of a line insight (incomplete-point notes are counted apart, with the same limit). */
   maxPoints: 100_000,
@@ -32,11 +30,6 @@ export const insightDataDefaults = {
 };
 
 const KINDS = ['line', 'pie', 'bar', 'stat'] as const;
-
-type JsonObject = Record<string, unknown>;
-
-// Own properties only: an inherited `title` (a polluted Object.prototype, a class instance's getter) is not data.
-const own = (object: JsonObject, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -51,64 +44,27 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-function invalid(path: string, expected: string, value: unknown): InsightDataError {
-  const detail = value === undefined ? `missing (expected ${expected}).` : `expected ${expected}, found ${describe(value)}.`;
-  return new InsightDataError(detail, { path: path || undefined });
+const invalid: JsonFail = (path, expected, value) =>
+  path
+    ? new InsightDataError(value === undefined ? `missing (expected ${expected}).` : `expected ${expected}, found ${describe(value)}.`, { path })
+    : new InsightDataError(`the insight data must be an object with a "kind", found ${describe(value)}.`);
+
+/** The items of a list that may hold at most `max` of them. */
+function capped(value: JsonValue, max: number, what: string): JsonValue[] {
+  const items = value.list();
+  if (items.length > max) throw new InsightDataError(`too many ${what}: at most ${count(max)} are allowed, found ${count(items.length)}.`, { path: value.path });
+  return items;
 }
 
-function object(value: unknown, path: string): JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date) {
-    if (path === '') throw new InsightDataError(`the insight data must be an object with a "kind", found ${describe(value)}.`);
-    throw invalid(path, 'an object', value);
-  }
-  return value as JsonObject;
+/** A running total over all series (`total`, counted up to `field`) stays under `max`. */
+function checkTotal(total: number, max: number, what: string, field: JsonValue): void {
+  if (total > max) throw new InsightDataError(`too many ${what}: at most ${count(max)} are allowed over all series.`, { path: field.path });
 }
 
-function list(value: unknown, path: string, max: number, what: string): unknown[] {
-  if (!Array.isArray(value)) throw invalid(path, 'a list', value);
-  if (value.length > max) throw new InsightDataError(`too many ${what}: at most ${count(max)} are allowed, found ${count(value.length)}.`, { path });
-  return value;
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string') throw invalid(path, 'a string', value);
-  return value;
-}
-
-function text(value: unknown, path: string): string {
-  return truncate(string(value, path));
-}
-
-function truncate(s: string): string {
-  const max = insightDataDefaults.maxText;
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-function number(value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw invalid(path, 'a finite number', value);
-  return value;
-}
-
-/** The date as given (a new Date for a Date, so the result shares nothing with the input). */
-function date(value: unknown, path: string): string | Date {
-  const time = toTime(value);
-  if (Number.isNaN(time)) throw invalid(path, 'an ISO 8601 date such as "2024-05-01" or "2024-05-01T12:00:00Z"', value);
-  return value instanceof Date ? new Date(time) : (value as string);
-}
-
-/** `null` and a missing field both mean absent. */
-function optional<T>(read: (value: unknown, path: string) => T, value: unknown, path: string): T | undefined {
-  return value === null || value === undefined ? undefined : read(value, path);
-}
-
-/** Fields that are only decoration: a colour or link this library will not use is dropped, not an error. */
-function decoration(source: JsonObject): { color?: string; url?: string } {
-  const result: { color?: string; url?: string } = {};
-  const color = parseColor(own(source, 'color'));
-  if (color !== undefined) result.color = color;
-  const url = safeHttpURL(own(source, 'url'));
-  if (url !== undefined) result.url = url;
-  return result;
+/** A link this library will not use is dropped, not an error (a colour likewise, see `parseColor`). */
+function withURL<T extends object>(result: T, source: JsonValue): T & { url?: string } {
+  const url = safeHttpURL(source.get('url').value);
+  return url === undefined ? result : { ...result, url };
 }
 
 /**
@@ -118,115 +74,86 @@ function decoration(source: JsonObject): { color?: string; url?: string } {
  * `InsightDataError` whose `path` names the first wrong value.
  */
 export function validateInsightData(value: unknown): InsightData {
-  const source = object(value, '');
-  const kind = own(source, 'kind');
-  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
-    throw invalid('kind', `one of ${KINDS.map((k) => `"${k}"`).join(', ')}`, kind);
-  }
-  const title = text(own(source, 'title'), 'title');
-  switch (kind as InsightData['kind']) {
+  const source = new JsonValue(value, invalid);
+  const kindField = source.get('kind');
+  const kind = kindField.expect<InsightData['kind']>(KINDS.includes(kindField.value as InsightData['kind']), `one of ${KINDS.map((k) => `"${k}"`).join(', ')}`);
+  const title = source.get('title').text();
+  switch (kind) {
     case 'line':
-      return lineInsight(source, title);
+      return withURL(lineInsight(source, title), source);
     case 'pie':
     case 'bar':
-      return categoryInsight(source, kind as CategoryInsightData['kind'], title);
+      return withURL(categoryInsight(source, kind, title), source);
     case 'stat':
-      return statInsight(source, title);
+      return withURL(statInsight(source, title), source);
   }
 }
 
-function lineInsight(source: JsonObject, title: string): LineInsightData {
+function lineInsight(source: JsonValue, title: string): LineInsightData {
   const { maxSeries, maxPoints } = insightDataDefaults;
-  const seriesList = list(own(source, 'series'), 'series', maxSeries, 'series');
   const ids = new Set<string>();
   let points = 0;
   let incompletes = 0;
-  const series = seriesList.map((item, s): LineSeries => {
-    const path = `series[${s}]`;
-    const input = object(item, path);
-    const id = string(own(input, 'id'), `${path}.id`);
-    if (id === '') throw new InsightDataError('a series id must not be empty.', { path: `${path}.id` });
-    if (ids.has(id)) throw new InsightDataError(`another series already has the id ${describe(id)}; ids must be unique.`, { path: `${path}.id` });
+  const series = capped(source.get('series'), maxSeries, 'series').map((input): LineSeries => {
+    const idField = input.get('id');
+    const id = idField.string();
+    if (id === '') throw new InsightDataError('a series id must not be empty.', { path: idField.path });
+    if (ids.has(id)) throw new InsightDataError(`another series already has the id ${describe(id)}; ids must be unique.`, { path: idField.path });
     ids.add(id);
-    const label = text(own(input, 'label'), `${path}.label`);
+    const label = input.get('label').text();
 
-    const pointList = list(own(input, 'points'), `${path}.points`, maxPoints, 'points');
-    points += pointList.length;
-    if (points > maxPoints) throw new InsightDataError(`too many points: at most ${count(maxPoints)} are allowed over all series.`, { path: `${path}.points` });
-    const result: LineSeries = {
-      id,
-      label,
-      points: pointList.map((p, i) => dataPoint(p, `${path}.points[${i}]`)),
-    };
-    const color = parseColor(own(input, 'color'));
+    const pointsField = input.get('points');
+    const pointList = capped(pointsField, maxPoints, 'points');
+    checkTotal((points += pointList.length), maxPoints, 'points', pointsField);
+    const result: LineSeries = { id, label, points: pointList.map(dataPoint) };
+    const color = parseColor(input.get('color').value);
     if (color !== undefined) result.color = color;
 
-    const incomplete = optional((v, p) => list(v, p, maxPoints, 'incomplete points'), own(input, 'incomplete'), `${path}.incomplete`);
-    if (incomplete) {
-      incompletes += incomplete.length;
-      if (incompletes > maxPoints) {
-        throw new InsightDataError(`too many incomplete points: at most ${count(maxPoints)} are allowed over all series.`, { path: `${path}.incomplete` });
-      }
-      result.incomplete = incomplete.map((p, i): IncompletePoint => {
-        const pointPath = `${path}.incomplete[${i}]`;
-        const point = object(p, pointPath);
-        return { date: date(own(point, 'date'), `${pointPath}.date`), reason: text(own(point, 'reason'), `${pointPath}.reason`) };
-      });
+    const incompleteField = input.opt('incomplete');
+    if (incompleteField) {
+      const incomplete = capped(incompleteField, maxPoints, 'incomplete points');
+      checkTotal((incompletes += incomplete.length), maxPoints, 'incomplete points', incompleteField);
+      result.incomplete = incomplete.map((point): IncompletePoint => ({ date: point.get('date').date(), reason: point.get('reason').text() }));
     }
     return result;
   });
 
   const result: LineInsightData = { kind: 'line', title, series };
-  const processing = optional(readProcessing, own(source, 'processing'), 'processing');
-  if (processing) result.processing = processing;
-  const url = safeHttpURL(own(source, 'url'));
-  if (url !== undefined) result.url = url;
+  const processing = source.opt('processing');
+  if (processing) {
+    const progress = processing.opt('progress');
+    result.processing = progress ? { progress: progress.expect(progress.number() >= 0 && progress.number() <= 1, 'a fraction from 0 to 1') } : {};
+  }
   return result;
 }
 
-function dataPoint(value: unknown, path: string): DataPoint {
-  const point = object(value, path);
-  const result: DataPoint = { date: date(own(point, 'date'), `${path}.date`), value: number(own(point, 'value'), `${path}.value`) };
-  const url = safeHttpURL(own(point, 'url'));
-  if (url !== undefined) result.url = url;
-  return result;
+function dataPoint(point: JsonValue): DataPoint {
+  return withURL({ date: point.get('date').date(), value: point.get('value').number() }, point);
 }
 
-function readProcessing(value: unknown, path: string): InsightProcessing {
-  const input = object(value, path);
-  const progress = optional(number, own(input, 'progress'), `${path}.progress`);
-  if (progress === undefined) return {};
-  if (progress < 0 || progress > 1) throw invalid(`${path}.progress`, 'a fraction from 0 to 1', progress);
-  return { progress };
-}
-
-function categoryInsight(source: JsonObject, kind: CategoryInsightData['kind'], title: string): CategoryInsightData {
-  const items = list(own(source, 'items'), 'items', insightDataDefaults.maxItems, 'items').map((item, i): CategoryItem => {
-    const path = `items[${i}]`;
-    const input = object(item, path);
-    const label = text(own(input, 'label'), `${path}.label`);
-    const value = number(own(input, 'value'), `${path}.value`);
+function categoryInsight(source: JsonValue, kind: CategoryInsightData['kind'], title: string): CategoryInsightData {
+  const items = capped(source.get('items'), insightDataDefaults.maxItems, 'items').map((input): CategoryItem => {
+    const label = input.get('label').text();
+    const valueField = input.get('value');
     // A slice cannot have a negative size; a bar can go below zero.
-    if (kind === 'pie' && value < 0) throw invalid(`${path}.value`, 'zero or more (a pie slice cannot be negative)', value);
-    return { label, value, ...decoration(input) };
+    const value = valueField.expect<number>(valueField.number() >= 0 || kind === 'bar', 'zero or more (a pie slice cannot be negative)');
+    const item: CategoryItem = { label, value };
+    const color = parseColor(input.get('color').value);
+    if (color !== undefined) item.color = color;
+    return withURL(item, input);
   });
-  const result: CategoryInsightData = { kind, title, items };
-  const url = safeHttpURL(own(source, 'url'));
-  if (url !== undefined) result.url = url;
-  return result;
+  return { kind, title, items };
 }
 
-function statInsight(source: JsonObject, title: string): StatInsightData {
-  const result: StatInsightData = { kind: 'stat', title, value: number(own(source, 'value'), 'value') };
-  const previous = optional(number, own(source, 'previous'), 'previous');
+function statInsight(source: JsonValue, title: string): StatInsightData {
+  const result: StatInsightData = { kind: 'stat', title, value: source.get('value').number() };
+  const previous = source.opt('previous')?.number();
   if (previous !== undefined) result.previous = previous;
-  const url = safeHttpURL(own(source, 'url'));
-  if (url !== undefined) result.url = url;
-  const label = optional(text, own(source, 'label'), 'label');
+  const label = source.opt('label')?.text();
   if (label !== undefined) result.label = label;
-  const points = optional((v, p) => list(v, p, insightDataDefaults.maxPoints, 'points'), own(source, 'points'), 'points');
-  if (points) result.points = points.map((p, i) => dataPoint(p, `points[${i}]`));
-  const since = optional(date, own(source, 'since'), 'since');
+  const points = source.opt('points');
+  if (points) result.points = capped(points, insightDataDefaults.maxPoints, 'points').map(dataPoint);
+  const since = source.opt('since')?.date();
   if (since !== undefined) result.since = since;
   return result;
 }
@@ -236,8 +163,8 @@ function statInsight(source: JsonObject, title: string): StatInsightData {
  * line and column of the problem; JSON of the wrong shape is one with its path (see `validateInsightData`).
  */
 export function parseInsightJSON(text: string): InsightData {
-  // JSON.parse rejects a byte order mark, which editors on Windows like to write.
-  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // JSON.parse rejects a byte order mark.
+  const json = withoutBOM(text);
   if (json.trim() === '') throw new InsightDataError('the JSON is empty.');
   let value: unknown;
   try {
@@ -260,27 +187,13 @@ function jsonError(json: string, error: unknown): InsightDataError {
   const at = /at position (\d+)/.exec(message);
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   const offset = at ? Number(at[1]) : undefined;
-  const where = offset !== undefined ? offsetPosition(json, offset) : lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : {};
+  const where = offset !== undefined ? textPosition(json, offset) : lineColumn ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) } : {};
   const reason = message
     .replace(/^JSON(?:\.parse| Parse error)?:\s*/i, '')
     .replace(/,\s*".*" is not valid JSON$/s, '')
     .replace(/\s*(?:in JSON )?at (?:position \d+|line \d+ column \d+).*$/s, '')
     .trim();
   return new InsightDataError(`this is not valid JSON${reason ? ` (${reason})` : ''}.`, { ...where, cause: error });
-}
-
-function offsetPosition(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
 }
 
 /**
@@ -295,12 +208,13 @@ export function insightDataFromCSV(text: string, title: string): LineInsightData
   const at = (row: number, column: number) => csvCellPosition(text, row, column);
 
   const header = rows[0].map((name) => name.trim());
-  const dateColumns = header.flatMap((name, c) => (name.toLowerCase() === 'date' ? [c] : []));
-  if (dateColumns.length === 0) throw new InsightDataError('the header has no "date" column.', { line: 1 });
-  if (dateColumns.length > 1) throw new InsightDataError('the header has more than one "date" column.', at(0, dateColumns[1]));
-  const dateColumn = dateColumns[0];
+  const names = header.map((name) => name.toLowerCase());
+  const dateColumn = names.indexOf('date');
+  if (dateColumn < 0) throw new InsightDataError('the header has no "date" column.', { line: 1 });
+  const secondDate = names.indexOf('date', dateColumn + 1);
+  if (secondDate >= 0) throw new InsightDataError('the header has more than one "date" column.', at(0, secondDate));
 
-  const columns = header.flatMap((name, c) => (c === dateColumn ? [] : [c]));
+  const columns = header.map((_, c) => c).filter((c) => c !== dateColumn);
   if (columns.length > maxSeries) {
     throw new InsightDataError(`too many series: at most ${count(maxSeries)} columns besides "date" are allowed, found ${count(columns.length)}.`, { line: 1 });
   }
@@ -310,7 +224,7 @@ export function insightDataFromCSV(text: string, title: string): LineInsightData
     if (name === '') throw new InsightDataError('this header cell is empty; every column needs a name (the series label).', at(0, c));
     if (seen.has(name)) throw new InsightDataError(`two columns are named ${describe(name)}; series names must be unique.`, at(0, c));
     seen.add(name);
-    return { id: name, label: truncate(name), points: [] };
+    return { id: name, label: truncateText(name), points: [] };
   });
 
   // One pass in file order, so the first error reported is the first in the file; then the rows sort by date.
@@ -321,7 +235,7 @@ export function insightDataFromCSV(text: string, title: string): LineInsightData
     const date = cells[dateColumn].trim();
     if (date === '') throw new InsightDataError('the date is missing.', at(row, dateColumn));
     const time = toTime(date);
-    if (Number.isNaN(time)) throw new InsightDataError(`${describe(date)} is not an ISO 8601 date such as "2024-05-01".`, at(row, dateColumn));
+    if (Number.isNaN(time)) throw new InsightDataError(`${describe(date)} is not ${AN_ISO_DATE}.`, at(row, dateColumn));
     const earlier = firstRowOf.get(time);
     if (earlier !== undefined) {
       const { line } = at(earlier, dateColumn);
@@ -344,7 +258,7 @@ export function insightDataFromCSV(text: string, title: string): LineInsightData
       if (value !== undefined) series[s].points.push({ date, value });
     });
   }
-  return { kind: 'line', title: truncate(title), series };
+  return { kind: 'line', title: truncateText(title), series };
 }
 
 // A plain decimal: digits with an optional sign, point and exponent. Number() alone would also take "0x1f",

@@ -1,17 +1,13 @@
 import { css } from 'lit';
+import { base } from '../../styles/base.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
+  base,
   css`
     :host {
-      display: block;
       min-width: 0;
-      color: var(--_fg);
-      font: inherit;
-    }
-    :host([hidden]) {
-      display: none;
     }
     .card {
       box-sizing: border-box;
@@ -25,7 +21,6 @@ export const styles = [
       border-radius: var(--_radius);
     }
     .header {
-      display: flex;
       align-items: baseline;
       gap: 0.5rem;
       min-height: 1.5rem;
@@ -76,11 +71,8 @@ export const styles = [
       outline-offset: -2px;
     }
     .title {
-      margin: 0;
       font-size: 1rem;
-      font-weight: 600;
       line-height: 1.4;
-      overflow-wrap: anywhere;
     }
     .title a {
       color: inherit;
@@ -90,9 +82,7 @@ export const styles = [
       text-decoration: underline;
     }
     .status {
-      margin: 0;
       font-size: 0.8125rem;
-      color: var(--_muted);
     }
     .status.warning {
       color: var(--_warning);
@@ -262,7 +252,6 @@ export const styles = [
       color: var(--_muted);
     }
     .stat {
-      box-sizing: border-box;
       height: 100%;
       display: flex;
       flex-direction: column;
@@ -351,7 +340,6 @@ export const styles = [
       gap: 0.375rem;
       padding: 0.125rem 0.25rem;
       border: 0;
-      font-size: inherit;
       text-align: start;
     }
     .legend-toggle[aria-pressed='false'] {
@@ -383,20 +371,8 @@ export const styles = [
       overflow-wrap: anywhere;
     }
     button {
-      font: inherit;
-      color: var(--_fg);
       background: transparent;
-      border: 1px solid var(--_border);
-      border-radius: 6px;
       padding: 0.25rem 0.75rem;
-      cursor: pointer;
-    }
-    button:hover {
-      border-color: var(--_accent);
-    }
-    :focus-visible {
-      outline: 2px solid var(--_accent);
-      outline-offset: 2px;
     }
     progress {
       width: min(16rem, 80%);

@@ -69,24 +69,18 @@ export function menuItems(c: MenuContext): MenuItem[] {
   const name = (c.title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
   const href = safeHttpURL(c.url);
   const instance = c.instance?.replace(/\/+$/, '');
-  const items: MenuItem[] = [];
-  if (href) items.push({ label: m.openInSourcegraph, href });
-  items.push({ label: m.downloadCSV, action: () => download(new Blob([c.csv()], { type: 'text/csv' }), `${name}.csv`) });
-  if (c.exportAll) {
-    const exportAll = c.exportAll;
-    items.push({ label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) });
-  }
-  if (c.svg) {
-    const svg = c.svg;
-    items.push({ label: m.downloadSVG, action: () => download(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`) });
-    items.push({ label: m.downloadPNG, action: () => void c.png().then((blob) => download(blob, `${name}.png`)) });
-  }
-  items.push({ label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(c.embed()).then(() => c.announce(m.embedCopied)) });
-  if (c.query && instance) {
-    items.push({ label: m.createCodeMonitor, href: codeMonitorURL(instance, c.query, m.monitorDescription(c.title)) });
-    items.push({ label: m.createBatchChange, href: batchChangeURL(instance, c.query) });
-  }
-  return items;
+  const { exportAll, svg, query } = c;
+  const items: (MenuItem | false | undefined | '')[] = [
+    href && { label: m.openInSourcegraph, href },
+    { label: m.downloadCSV, action: () => download(new Blob([c.csv()], { type: 'text/csv' }), `${name}.csv`) },
+    exportAll && { label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) },
+    svg && { label: m.downloadSVG, action: () => download(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`) },
+    svg && { label: m.downloadPNG, action: () => void c.png().then((blob) => download(blob, `${name}.png`)) },
+    { label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(c.embed()).then(() => c.announce(m.embedCopied)) },
+    query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(c.title)) },
+    query && instance && { label: m.createBatchChange, href: batchChangeURL(instance, query) },
+  ];
+  return items.filter((item): item is MenuItem => Boolean(item));
 }
 
 /** A card's markup for another page: its attributes and series, never its token (a property) or its state. */

@@ -1,3 +1,5 @@
+import { whenVisible } from '../shared/visibility.js';
+
 /**
  * Polls an insight the instance is still computing: first after `pollInterval`, then backing off by half again
  * each time up to `maxPollInterval`, so a long backfill costs the instance little. Stops when the insight is done
@@ -6,6 +8,8 @@
 export class PollSchedule {
   #timer?: ReturnType<typeof setTimeout>;
   #delay = 0;
+  /** Cancels a poll waiting for the page to be shown. */
+  #cancelWait?: () => void;
   readonly #poll: () => void;
 
   constructor(poll: () => void) {
@@ -20,27 +24,11 @@ export class PollSchedule {
       return;
     }
     this.#delay = this.#delay ? Math.min(this.#delay * 1.5, options.maxPollInterval) : options.pollInterval;
-    this.#timer = setTimeout(() => this.#fire(), this.#delay);
+    this.#timer = setTimeout(() => (this.#cancelWait = whenVisible(this.#poll)), this.#delay);
   }
 
   stop(): void {
     clearTimeout(this.#timer);
-    this.#timer = undefined;
-    document.removeEventListener('visibilitychange', this.#onVisible);
+    this.#cancelWait?.();
   }
-
-  #fire(): void {
-    this.#timer = undefined;
-    if (document.visibilityState === 'hidden') {
-      document.addEventListener('visibilitychange', this.#onVisible);
-      return;
-    }
-    this.#poll();
-  }
-
-  #onVisible = (): void => {
-    if (document.visibilityState !== 'visible') return;
-    document.removeEventListener('visibilitychange', this.#onVisible);
-    this.#poll();
-  };
 }

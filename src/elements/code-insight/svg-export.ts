@@ -11,12 +11,26 @@ export interface LegendEntry {
   color: string;
 }
 
+const NS = 'http://www.w3.org/2000/svg';
+
+/** An SVG element with `attributes` (numbers written as they print) and, when given, `text` as its text. */
+function svgElement(name: string, attributes: Record<string, string | number>, text?: string): SVGElement {
+  const element = document.createElementNS(NS, name);
+  setAttributes(element, attributes);
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+function setAttributes(element: Element, attributes: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+}
+
 export function chartSVG(svg: SVGSVGElement, title: string, background: string, legend: LegendEntry[] = []): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const [, , width, chartHeight] = (svg.getAttribute('viewBox') ?? '0 0 480 240').split(' ').map(Number);
   const titleHeight = title ? 28 : 0;
-  const legendHeight = legend.length ? 24 : 0;
-  const height = chartHeight + legendHeight;
+  const height = titleHeight + chartHeight + (legend.length ? 24 : 0);
+  const { color, fontFamily } = getComputedStyle(svg);
   const live = [svg, ...svg.querySelectorAll('*')];
   const copies = [copy, ...copy.querySelectorAll('*')];
   live.forEach((element, i) => {
@@ -27,51 +41,20 @@ export function chartSVG(svg: SVGSVGElement, title: string, background: string, 
     }
     copies[i].removeAttribute('class');
   });
-  const ns = 'http://www.w3.org/2000/svg';
-  const file = document.createElementNS(ns, 'svg');
-  file.setAttribute('xmlns', ns);
-  file.setAttribute('width', String(width));
-  file.setAttribute('height', String(height + titleHeight));
-  file.setAttribute('viewBox', `0 0 ${width} ${height + titleHeight}`);
-  file.setAttribute('font-family', getComputedStyle(svg).fontFamily);
-  const backdrop = document.createElementNS(ns, 'rect');
-  backdrop.setAttribute('width', '100%');
-  backdrop.setAttribute('height', '100%');
-  backdrop.setAttribute('fill', background);
-  file.append(backdrop);
-  if (title) {
-    const heading = document.createElementNS(ns, 'text');
-    heading.setAttribute('x', '8');
-    heading.setAttribute('y', '20');
-    heading.setAttribute('font-size', '15');
-    heading.setAttribute('font-weight', '600');
-    heading.setAttribute('fill', getComputedStyle(svg).color);
-    heading.textContent = title;
-    const description = document.createElementNS(ns, 'title');
-    description.textContent = title;
-    file.append(description, heading);
-  }
+  const file = svgElement('svg', { xmlns: NS, width, height, viewBox: `0 0 ${width} ${height}`, 'font-family': fontFamily });
+  file.append(svgElement('rect', { width: '100%', height: '100%', fill: background }));
+  if (title) file.append(svgElement('title', {}, title), svgElement('text', { x: 8, y: 20, 'font-size': 15, 'font-weight': 600, fill: color }, title));
   copy.removeAttribute('role');
-  copy.setAttribute('y', String(titleHeight));
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(chartHeight));
+  setAttributes(copy, { y: titleHeight, width, height: chartHeight });
   file.append(copy);
   // The legend as one row under the chart: a dot and a label per series, cut at the file's width.
+  const y = titleHeight + chartHeight + 16;
   let x = 8;
   for (const entry of legend) {
-    const y = titleHeight + chartHeight + 16;
-    const dot = document.createElementNS(ns, 'circle');
-    dot.setAttribute('cx', String(x + 5));
-    dot.setAttribute('cy', String(y - 4));
-    dot.setAttribute('r', '5');
-    dot.setAttribute('fill', entry.color);
-    const label = document.createElementNS(ns, 'text');
-    label.setAttribute('x', String(x + 14));
-    label.setAttribute('y', String(y));
-    label.setAttribute('font-size', '12');
-    label.setAttribute('fill', getComputedStyle(svg).color);
-    label.textContent = entry.label;
-    file.append(dot, label);
+    file.append(
+      svgElement('circle', { cx: x + 5, cy: y - 4, r: 5, fill: entry.color }),
+      svgElement('text', { x: x + 14, y, 'font-size': 12, fill: color }, entry.label),
+    );
     x += 14 + entry.label.length * 7 + 16;
     if (x > width) break;
   }

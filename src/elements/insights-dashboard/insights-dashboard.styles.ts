@@ -1,31 +1,23 @@
 import { css } from 'lit';
+import { base } from '../../styles/base.js';
 import { tokens } from '../../styles/tokens.js';
 
 export const styles = [
   tokens,
+  base,
   css`
     :host {
-      display: block;
       /* The grid follows the dashboard's own width, so it reflows in a narrow wiki column. */
       container-type: inline-size;
-      color: var(--_fg);
-      font: inherit;
-    }
-    :host([hidden]) {
-      display: none;
     }
     .header {
-      display: flex;
       align-items: center;
       justify-content: space-between;
       gap: 1rem;
       margin-bottom: 0.75rem;
     }
     .title {
-      margin: 0;
       font-size: 1.25rem;
-      font-weight: 600;
-      overflow-wrap: anywhere;
     }
     .grid {
       display: grid;
@@ -40,8 +32,7 @@ export const styles = [
       contain-intrinsic-size: auto 320px;
     }
     .status {
-      margin: 0 0 0.75rem;
-      color: var(--_muted);
+      margin-bottom: 0.75rem;
     }
     .status.error {
       display: flex;
@@ -89,27 +80,14 @@ export const styles = [
     }
     button {
       padding: 0.3rem 0.875rem;
-      cursor: pointer;
     }
     button.primary {
       color: #fff;
       background: var(--_accent);
       border-color: var(--_accent);
     }
-    button:hover {
-      border-color: var(--_accent);
-    }
     .filter-toggle[aria-expanded='true'] {
       border-color: var(--_accent);
-    }
-    :focus-visible {
-      outline: 2px solid var(--_accent);
-      outline-offset: 2px;
-    }
-    @media (forced-colors: active) {
-      button.primary {
-        forced-color-adjust: auto;
-      }
     }
   `,
 ];

@@ -121,7 +121,8 @@ export class InsightsDashboardElement extends LitElement {
       }
     }
     this.filterError = undefined;
-    Object.assign(this, { includeRepos: undefined, excludeRepos: undefined, searchContexts: undefined, sort: undefined, seriesLimit: undefined, numSamples: undefined }, filters);
+    // Every filter is set: those left out are cleared.
+    for (const key of Object.keys(FILTER_ATTRIBUTES) as (keyof ViewFilters)[]) (this as Record<keyof ViewFilters, unknown>)[key] = filters[key];
     if (this.syncUrl) {
       const url = new URL(location.href);
       writeFiltersToSearchParams(filters, url.searchParams);

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { whenVisible } from './visibility.js';
 
 /**
  * Calls `refresh` every `seconds` while the page is visible: a hidden tab costs the instance nothing, and
@@ -6,7 +7,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  */
 export class RefreshTimer implements ReactiveController {
   #timer?: ReturnType<typeof setInterval>;
-  #missed = false;
+  /** Cancels the refresh missed while the page was hidden, which waits for it to be shown. */
+  #missed?: () => void;
   readonly #refresh: () => void;
 
   constructor(host: ReactiveControllerHost, refresh: () => void) {
@@ -22,22 +24,16 @@ export class RefreshTimer implements ReactiveController {
     this.stop();
     if (!(seconds > 0)) return;
     this.#timer = setInterval(() => {
-      if (document.visibilityState === 'hidden') this.#missed = true;
-      else this.#refresh();
+      this.#missed ??= whenVisible(() => {
+        this.#missed = undefined;
+        this.#refresh();
+      });
     }, seconds * 1000);
-    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   stop(): void {
     clearInterval(this.#timer);
-    this.#timer = undefined;
-    this.#missed = false;
-    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#missed?.();
+    this.#missed = undefined;
   }
-
-  #onVisibility = (): void => {
-    if (document.visibilityState !== 'visible' || !this.#missed) return;
-    this.#missed = false;
-    this.#refresh();
-  };
 }
