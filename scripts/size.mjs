@@ -4,8 +4,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 // Measured 42.5 KiB (bench/results/report.md) plus a margin of 1 KiB, then 0.5 KiB for the long-series fix
 // (the screen readers' table built in idle slices: 100,000 points froze the first hover for over a minute);
-// the project's ceiling is 45 KiB (issue 9), the goal 40 (issue 20). Raise it only with a reason in the commit.
-const BUDGET_GZIP = 44 * 1024;
+// then 0.2 KiB for the 20×520 render goal (issue 20: the first frame, at most half Chart.js's time), whose faster
+// code paths are longer; the project's ceiling is 45 KiB (issue 9), the goal 40 (issue 20). Raise it only with a
+// reason in the commit.
+const BUDGET_GZIP = 44.2 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;
