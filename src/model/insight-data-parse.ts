@@ -188,18 +188,17 @@ function lineInsight(source: JsonObject, title: string): LineInsightData {
  */
 function dataPoint(value: unknown, seriesPath: string, index: number): DataPoint {
   const point = value as JsonObject;
-  if (
-    typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date ||
-    Number.isNaN(toTime(own(point, 'date'))) || !Number.isFinite(own(point, 'value'))
-  ) {
+  const plain = typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  const when = plain ? own(point, 'date') : undefined;
+  const amount = plain ? own(point, 'value') : undefined;
+  if (!plain || Number.isNaN(toTime(when)) || !Number.isFinite(amount)) {
     const path = `${seriesPath}points[${index}]`;
     object(value, path);
-    date(own(point, 'date'), `${path}.date`);
-    number(own(point, 'value'), `${path}.value`);
+    date(when, `${path}.date`);
+    number(amount, `${path}.value`);
   }
-  const when = own(point, 'date') as string | Date;
-  const result: DataPoint = { date: when instanceof Date ? new Date(when.getTime()) : when, value: own(point, 'value') as number };
-  const url = safeHttpURL(own(point, 'url'));
+  const result: DataPoint = { date: when instanceof Date ? new Date(when.getTime()) : (when as string), value: amount as number };
+  const url = 'url' in point ? safeHttpURL(own(point, 'url')) : undefined;
   if (url !== undefined) result.url = url;
   return result;
 }
