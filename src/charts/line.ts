@@ -97,13 +97,22 @@ export const defaults = {
   charWidth: 7,
 };
 
-/** Model series to chart series: palette colours where none is given, bad points dropped, sorted by time. */
+/**
+ * Model series to chart series: palette colours where none is given, bad points dropped, sorted by time. A date
+ * equal to the one at the same place in the series before (an insight's series usually share theirs) takes that
+ * one's time, without a look-up in the parse cache (which hashes each fresh date string).
+ */
 export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
+  let before: LineSeries['points'] = [];
+  let beforeTimes: number[] = [];
   return series.map((s, index) => {
     const incomplete = new Map((s.incomplete ?? []).map((p) => [toTime(p.date), p.reason]));
+    const times = s.points.map((p, i) => (p.date === before[i]?.date ? beforeTimes[i] : toTime(p.date)));
+    before = s.points;
+    beforeTimes = times;
     const points = s.points
-      .map((p): ChartPoint => {
-        const t = toTime(p.date);
+      .map((p, i): ChartPoint => {
+        const t = times[i];
         return { time: t, value: p.value, url: p.url, incomplete: incomplete.get(t) };
       })
       .filter((p) => Number.isFinite(p.time) && Number.isFinite(p.value))
