@@ -4,8 +4,8 @@
  * after a warm-up, for line charts of 1×12 to 100×520 (series × points), a stacked 20×520, a 12-slice pie and
  * 50 bars. Writes bench/results/render.json. Run with `npm run bench` (needs `npm run build`).
  *
- *   --check   only the 20×520 line chart, and fail when ours takes longer than Chart.js (CI's budget: a ratio,
- *             not a time, because the machines are shared and noisy)
+ *   --check   only the 20×520 line chart, and fail when ours takes over 0.6 of Chart.js's time (CI's budget: a
+ *             ratio, not a time, because the machines are shared and noisy)
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,8 +19,12 @@ const chartJsDist = dirname(createRequire(import.meta.url).resolve('chart.js'));
 const chartJsFile = join(chartJsDist, 'chart.umd.min.js');
 const chartJsVersion = (JSON.parse(readFileSync(join(chartJsDist, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-/** CI fails above this ratio (ours / Chart.js, at the real frame rate) for the 20×520 line chart; the goal is 0.5. */
-const RATIO_BUDGET = 1.0;
+/**
+ * CI fails above this ratio (ours / Chart.js, at the real frame rate) for the 20×520 line chart; the goal is 0.5.
+ * Measured 0.40–0.56 (median 0.47) in about twenty runs on 2 shared cores (0.74–0.96 before the chart drew before
+ * its first frame); the margin is the noise of a shared machine, not room to grow.
+ */
+const RATIO_BUDGET = 0.6;
 
 type Kind = 'line' | 'stacked' | 'pie' | 'bar';
 const CASES: [Kind, number, number][] = [

@@ -18,8 +18,9 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // gain or a loss. Only unique code going, or copies more than 32 KB apart (past gzip's window) shared, saves.
 // Then Sourcegraph fidelity (issue 15: the mid-2022 forms of every operation and variables, pasted URLs in every
 // router form, "all insights", distinct series colours) added 1.4 KiB: 45,179 B (44.1 KiB) with the slimming in.
-// Raise it only with a reason in the commit.
-const BUDGET_GZIP = 44.5 * 1024;
+// Then the 20×520 render goal (a chart given its data drawn before the first frame, lazy point marks, faster path
+// text): 45,660 B (44.6 KiB). Raise it only with a reason in the commit.
+const BUDGET_GZIP = 44.8 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;

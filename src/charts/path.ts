@@ -12,10 +12,22 @@
 const COLUMNS_PER_PIXEL = 4;
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * `String(round(v))`, written from whole hundredths: V8 turns integers into text several times faster than
+ * fractions, and a long chart's paths hold tens of thousands of coordinates (a third of the time to lay out 20
+ * series of 520 points went into this). Negative ones, rare in a chart, take the plain way.
+ */
+function coordinate(v: number): string {
+  const hundredths = Math.round(v * 100);
+  const cents = hundredths % 100;
+  if (!(hundredths >= 0 && hundredths <= Number.MAX_SAFE_INTEGER)) return String(hundredths / 100);
+  return cents ? `${(hundredths - cents) / 100}.${cents < 10 ? `0${cents}` : cents % 10 ? cents : cents / 10}` : `${hundredths / 100}`;
+}
+
 /** "M x,y L x,y …" through the points, in order; '' for none. */
 export function polylinePath(xs: readonly number[], ys: readonly number[]): string {
   let d = '';
-  for (let i = 0; i < xs.length; i++) d += `${i ? 'L' : 'M'}${round(xs[i])},${round(ys[i])}`;
+  for (let i = 0; i < xs.length; i++) d += (i ? 'L' : 'M') + coordinate(xs[i]) + ',' + coordinate(ys[i]);
   return d;
 }
 
@@ -23,7 +35,7 @@ export function polylinePath(xs: readonly number[], ys: readonly number[]): stri
 export function bandPath(top: { xs: readonly number[]; ys: readonly number[] }, base: { xs: readonly number[]; ys: readonly number[] }): string {
   if (!top.xs.length) return '';
   let d = polylinePath(top.xs, top.ys);
-  for (let i = base.xs.length - 1; i >= 0; i--) d += `L${round(base.xs[i])},${round(base.ys[i])}`;
+  for (let i = base.xs.length - 1; i >= 0; i--) d += 'L' + coordinate(base.xs[i]) + ',' + coordinate(base.ys[i]);
   return `${d}Z`;
 }
 

@@ -1,8 +1,8 @@
-import { bisectCenter, extent, max, min } from 'd3-array';
+import { bisectCenter } from 'd3-array';
 import { toTime } from '../../model/dates.js';
 import type { LineSeries } from '../../model/insight-data.js';
-import { formatNumber, formatTimeTick } from '../format.js';
 import { distinctColors } from '../../model/palette.js';
+import { formatNumber, formatTimeTick } from '../format.js';
 import { bandPath, pixelColumnIndices, polylinePath } from '../path.js';
 import { linearScale, niceDomain, timeTicks } from '../scale.js';
 
@@ -97,14 +97,23 @@ export const defaults = {
   charWidth: 7,
 };
 
-/** Model series to chart series: palette colours where none is given, bad points dropped, sorted by time. */
+/**
+ * Model series to chart series: palette colours where none is given, bad points dropped, sorted by time. A date
+ * equal to the one at the same place in the series before (an insight's series usually share theirs) takes that
+ * one's time, without a look-up in the parse cache (which hashes each fresh date string).
+ */
 export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
   const colors = distinctColors(series.map((s, index) => ({ color: s.color, slot: index })));
+  let before: LineSeries['points'] = [];
+  let beforeTimes: number[] = [];
   return series.map((s, index) => {
     const incomplete = new Map((s.incomplete ?? []).map((p) => [toTime(p.date), p.reason]));
+    const times = s.points.map((p, i) => (p.date === before[i]?.date ? beforeTimes[i] : toTime(p.date)));
+    before = s.points;
+    beforeTimes = times;
     const points = s.points
-      .map((p): ChartPoint => {
-        const t = toTime(p.date);
+      .map((p, i): ChartPoint => {
+        const t = times[i];
         return { time: t, value: p.value, url: p.url, incomplete: incomplete.get(t) };
       })
       .filter((p) => Number.isFinite(p.time) && Number.isFinite(p.value))
@@ -113,24 +122,38 @@ export function toChartSeries(series: readonly LineSeries[]): ChartSeries[] {
   });
 }
 
-/** Lays out a line chart: scales, ticks and path data for `size`. Pure, so it runs without a DOM. */
+/**
+ * Lays out a line chart: scales, ticks and path data for `size`. Pure, so it runs without a DOM.
+ *
+ * A long chart's first paint needs only its paths: the marks of every point (`points`, `pointsAt`), which hover,
+ * the data table and the dots of short series read, are built on first use. For 20 series of 520 points they
+ * were 10,400 objects, a third of the layout's time and most of its garbage, before the chart could show.
+ */
 export function lineLayout(series: readonly ChartSeries[], size: Size, options: LineLayoutOptions): LineLayout {
-  const times = [...new Set(series.flatMap((s) => s.points.map((p) => p.time)))].sort((a, b) => a - b);
-  const timeIndex = new Map(times.map((t, i) => [t, i]));
+  const times = sampleTimes(series);
+  let timeIndexes: Map<number, number> | undefined;
+  const timeIndex = (time: number) => (timeIndexes ??= new Map(times.map((t, i) => [t, i]))).get(time)!;
   // Stacked: each series sits on the sum of the ones before it at the same time (a missing point adds 0).
   const bases = options.stacked ? stackBases(series, times, timeIndex) : undefined;
-  const top = (s: number, p: ChartPoint) => (bases ? bases[s][timeIndex.get(p.time)!] + p.value : p.value);
-  const values = series.flatMap((s, i) => s.points.map((p) => top(i, p)));
+  const top = (s: number, p: ChartPoint) => (bases ? bases[s][timeIndex(p.time)] + p.value : p.value);
+  let [low, high, integers] = [Infinity, -Infinity, true];
+  series.forEach((s, i) => {
+    for (const p of s.points) {
+      const value = top(i, p);
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+      // Counts are whole numbers: never label a tick 0.5 matches.
+      integers &&= Number.isInteger(value);
+    }
+  });
+  if (low > high) [low, high] = [0, 1]; // no points
   const [firstTime, lastTime] = times.length ? [times[0], times[times.length - 1]] : [0, 1];
   const span = lastTime - firstTime;
 
-  const low = options.yZero || options.stacked ? Math.min(0, min(values) ?? 0) : (min(values) ?? 0);
-  const high = max(values) ?? 1;
+  if (options.yZero || options.stacked) low = Math.min(0, low);
   const yTickCount = Math.max(2, Math.floor(size.height / defaults.yTickSpacing));
   // A flat series still needs a y range to draw in.
   const yDomain = niceDomain(low === high ? [low - 1, high + 1] : [low, high], yTickCount);
-  // Counts are whole numbers: never label a tick 0.5 matches.
-  const integers = values.every(Number.isInteger);
   const yTickValues = linearScale(yDomain, [0, 1])
     .ticks(integers ? Math.min(yTickCount, yDomain[1] - yDomain[0]) : yTickCount)
     .filter((v) => !integers || Number.isInteger(v));
@@ -166,21 +189,22 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   const baseLine = (s: number) =>
     simplified(
       series[s].points.map((p) => x(p.time)),
-      series[s].points.map((p) => y(bases![s][timeIndex.get(p.time)!])),
+      series[s].points.map((p) => y(bases![s][timeIndex(p.time)])),
     );
-  const points = series.flatMap((s, i) =>
-    s.points.map((p) => ({
-      seriesId: s.id,
-      label: s.label,
-      color: s.color,
-      timeIndex: timeIndex.get(p.time)!,
-      x: x(p.time),
-      y: y(top(i, p)),
-      point: p,
-    })),
-  );
-  const pointsAt = times.map((): PointMark[] => []);
-  for (const p of points) pointsAt[p.timeIndex].push(p);
+  const marks = (filter: (p: ChartPoint) => unknown) =>
+    series.flatMap((s, i) =>
+      s.points.filter(filter).map((p): PointMark => ({
+        seriesId: s.id,
+        label: s.label,
+        color: s.color,
+        timeIndex: timeIndex(p.time),
+        x: x(p.time),
+        y: y(top(i, p)),
+        point: p,
+      })),
+    );
+  let points: PointMark[] | undefined;
+  let pointsAt: PointMark[][] | undefined;
   return {
     width: size.width,
     height: size.height,
@@ -189,9 +213,17 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     yTicks,
     lines: series.map((s, i) => ({ seriesId: s.id, label: s.label, color: s.color, d: polylinePath(tops[i].xs, tops[i].ys) })),
     areas: bases ? series.map((s, i) => ({ seriesId: s.id, color: s.color, d: bandPath(tops[i], baseLine(i)) })) : [],
-    points,
-    incomplete: points.filter((p) => p.point.incomplete),
-    pointsAt,
+    get points() {
+      return (points ??= marks(() => true));
+    },
+    incomplete: marks((p) => p.incomplete),
+    get pointsAt() {
+      if (!pointsAt) {
+        pointsAt = times.map((): PointMark[] => []);
+        for (const p of this.points) pointsAt[p.timeIndex].push(p);
+      }
+      return pointsAt;
+    },
     times,
     xs: times.map((t) => x(t)),
     subDaily: underADayApart(times),
@@ -204,13 +236,32 @@ export function underADayApart(times: readonly number[]): boolean {
 }
 
 /** For each series, the sum of the series before it at every sample time. */
-function stackBases(series: readonly ChartSeries[], times: number[], timeIndex: Map<number, number>): number[][] {
+function stackBases(series: readonly ChartSeries[], times: number[], timeIndex: (time: number) => number): number[][] {
   const running = times.map(() => 0);
   return series.map((s) => {
     const base = [...running];
-    for (const p of s.points) running[timeIndex.get(p.time)!] += p.value;
+    for (const p of s.points) running[timeIndex(p.time)] += p.value;
     return base;
   });
+}
+
+/**
+ * Every distinct time of the series' (sorted) points, ascending: sorted lists merged, and a series with the times
+ * already found (an insight's series usually share theirs) only compared, which is several times faster than
+ * hashing every point's time.
+ */
+function sampleTimes(series: readonly ChartSeries[]): number[] {
+  let times: number[] = [];
+  for (const { points } of series) {
+    if (points.length === times.length && points.every((p, i) => p.time === times[i])) continue;
+    const merged: number[] = [];
+    for (let i = 0, j = 0; i < times.length || j < points.length; ) {
+      const next = j === points.length || times[i] < points[j].time ? times[i++] : points[j++].time;
+      if (next !== merged[merged.length - 1]) merged.push(next);
+    }
+    times = merged;
+  }
+  return times;
 }
 
 /** The sample nearest to pixel `x` (by bisection: hover must stay cheap on long series), or -1 when there is none. */
@@ -218,8 +269,8 @@ export function nearestTimeIndex(layout: LineLayout, x: number): number {
   return layout.xs.length ? bisectCenter(layout.xs, x) : -1;
 }
 
-/** The extent of all sample times, for summaries. */
+/** The extent of all sample times, for summaries (each series' points are sorted: only its ends count). */
 export function timeExtent(series: readonly ChartSeries[]): [number, number] | undefined {
-  const [first, last] = extent(series.flatMap((s) => s.points.map((p) => p.time)));
-  return first === undefined || last === undefined ? undefined : [first, last];
+  const ends = series.flatMap((s) => (s.points.length ? [s.points[0].time, s.points[s.points.length - 1].time] : []));
+  return ends.length ? [Math.min(...ends), Math.max(...ends)] : undefined;
 }

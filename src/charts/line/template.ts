@@ -35,6 +35,10 @@ export function hasRoomForPoints(layout: LineLayout): boolean {
  * marks, never the lines, whose paths hold thousands of points on a long series (at 100,000 noisy points,
  * repainting them put each move on screen 50 ms later, up to 370 ms). The series' emphasis (`activeSeriesId`) is
  * the one hover change that repaints them, and only when the active series changes.
+ *
+ * A chart with a dot on every sample (`showPoints`: short series) gets no layer: its lines are cheap to repaint,
+ * and its dots, painted over the layer, each needed one more (a 48-card dashboard spent twice the time in
+ * layerizing its frames).
  */
 export function lineChartTemplate(layout: LineLayout, state: LineChartState): SVGTemplateResult {
   const { plot } = layout;
@@ -51,7 +55,7 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
       ${layout.xTicks.map((t) => svg`<text class="tick x" x=${t.at} y=${plot.bottom + 18}>${t.label}</text>`)}
     </g>
     ${active >= 0 ? svg`<line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>` : nothing}
-    <g class="series">
+    <g class=${state.showPoints ? 'series' : 'series layer'}>
       ${layout.areas.length
         ? svg`<g class="areas" aria-hidden="true">${layout.areas.map((a) => svg`<path class="area" d=${a.d} fill=${a.color}></path>`)}</g>`
         : nothing}

@@ -123,9 +123,9 @@ export const styles = [
       stroke-linejoin: round;
       stroke-linecap: round;
     }
-    /* A line chart's lines and bands in a layer of their own: the crosshair and the active dots that hover
+    /* A long line chart's lines and bands in a layer of their own: the crosshair and the active dots that hover
        moves are painted outside it, so a pointer move never repaints a path of thousands of points. */
-    .series {
+    .series.layer {
       will-change: transform;
     }
     /* A line chart finds the sample under the pointer from its x (a bisection), not from what was hit: the browser
