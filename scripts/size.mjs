@@ -19,8 +19,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // Then Sourcegraph fidelity (issue 15: the mid-2022 forms of every operation and variables, pasted URLs in every
 // router form, "all insights", distinct series colours) added 1.4 KiB: 45,179 B (44.1 KiB) with the slimming in.
 // Then the 20×520 render goal (a chart given its data drawn before the first frame, lazy point marks, faster path
-// text): 45,660 B (44.6 KiB). Raise it only with a reason in the commit.
-const BUDGET_GZIP = 44.8 * 1024;
+// text) and third-party points read straight from their fields: 45,880 B (44.8 KiB). The budget is now the
+// project's ceiling (45 KiB, issue 9): what goes in next must take as much out. Raise it only with a reason in the
+// commit.
+const BUDGET_GZIP = 45 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;

@@ -94,6 +94,9 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
   const ids = new Set<string>();
   let points = 0;
   let incompletes = 0;
+  // An insight's series usually share their dates: one equal to the date at the same place in the series before
+  // is known good without parsing it again.
+  let before: readonly DataPoint[] = [];
   const series = capped(source.get('series'), maxSeries, 'series').map((input): LineSeries => {
     const idField = input.get('id');
     const id = idField.string();
@@ -105,7 +108,9 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
     const pointsField = input.get('points');
     const pointList = capped(pointsField, maxPoints, 'points');
     checkTotal((points += pointList.length), maxPoints, 'points', pointsField);
-    const result: LineSeries = { id, label, points: pointList.map(dataPoint) };
+    const known = before;
+    const result: LineSeries = { id, label, points: pointList.map((point, i) => dataPoint(point, known[i]?.date)) };
+    before = result.points;
     const color = parseColor(input.get('color').value);
     if (color !== undefined) result.color = color;
 
@@ -127,7 +132,22 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
   return result;
 }
 
-function dataPoint(point: JsonValue): DataPoint {
+/**
+ * One point. The usual one, a plain object with a date string and a finite value, is read straight from its fields:
+ * a reader per field was most of the time a 20 × 520 chart's data took to check (10,400 points) before it could
+ * draw. `knownDate` is a date already found good. Anything else goes through the readers, which name the error.
+ */
+function dataPoint(point: JsonValue, knownDate?: string | Date): DataPoint {
+  const raw = point.value;
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw) && !(raw instanceof Date)) {
+    const fields = raw as Record<string, unknown>;
+    const date = Object.hasOwn(fields, 'date') ? fields.date : undefined;
+    const value = Object.hasOwn(fields, 'value') ? fields.value : undefined;
+    if (typeof date === 'string' && (date === knownDate || !Number.isNaN(toTime(date))) && typeof value === 'number' && Number.isFinite(value)) {
+      const url = Object.hasOwn(fields, 'url') ? safeHttpURL(fields.url) : undefined;
+      return url === undefined ? { date, value } : { date, value, url };
+    }
+  }
   return withURL({ date: point.get('date').date(), value: point.get('value').number() }, point);
 }
 
@@ -152,7 +172,7 @@ function statInsight(source: JsonValue, title: string): StatInsightData {
   const label = source.opt('label')?.text();
   if (label !== undefined) result.label = label;
   const points = source.opt('points');
-  if (points) result.points = capped(points, insightDataDefaults.maxPoints, 'points').map(dataPoint);
+  if (points) result.points = capped(points, insightDataDefaults.maxPoints, 'points').map((point) => dataPoint(point));
   const since = source.opt('since')?.date();
   if (since !== undefined) result.since = since;
   return result;
