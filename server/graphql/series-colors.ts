@@ -5,7 +5,7 @@
  * already taken by a configured series of the same insight, in the order of its position in the insight's
  * configuration: the same series keeps its colour on every request, whatever the sort or filters.
  *
- * The order is the elements' own palette (src/charts/palette.ts), in open-color names: neighbours differ in hue
+ * The order is the elements' own palette (src/model/palette.ts), in open-color names: neighbours differ in hue
  * and lightness (blue, orange, teal first, apart for red-green colour blindness too); yellow, gray and green are
  * left out (too light on a white card, or too close to a neighbour).
  */

@@ -12,6 +12,7 @@ import {
   type Aggregation,
   type AggregationMode,
 } from './decode-search.js';
+import type { DiffQueryScope } from './links.js';
 import { InsightsError, isAbortError } from './errors.js';
 import { LANGUAGES, aggregationOperation, allInsightsOperation, dashboardOperation, insightViewsOperation, previewOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
@@ -87,6 +88,9 @@ interface QueuedView {
 const DEFAULT_VIEWS_PER_REQUEST = 6;
 const DEFAULT_REQUESTS_IN_FLIGHT = 4;
 
+/** Cards on the virtual dashboard of every insight, at most. */
+const MAX_ALL_INSIGHTS = 100;
+
 /**
  * The Sourcegraph API of one instance, with one set of credentials, shared by every element on the page
  * (see `clientFor`). Insight views asked for in the same tick go out as one aliased request (a few views
@@ -94,9 +98,6 @@ const DEFAULT_REQUESTS_IN_FLIGHT = 4;
  * shared; answers are cached for the page's life unless `fresh` is asked for; a request is aborted only once
  * every element that asked for it has gone.
  */
-/** Cards on the virtual dashboard of every insight, at most. */
-const MAX_ALL_INSIGHTS = 100;
-
 export class InsightsClient {
   readonly instance: string;
   readonly #options: ClientOptions;
@@ -201,9 +202,11 @@ export class InsightsClient {
   /** Series of an ad-hoc search insight, computed by the instance without saving anything. */
   preview(request: PreviewRequest, signal?: AbortSignal, options?: { fresh?: boolean }): Promise<LineSeries[]> {
     const series = request.series.map((s) => ({ query: s.query, label: s.label, generatedFromCaptureGroups: s.captureGroups, groupBy: null }));
+    // Keyed by what is sent: a series' colour or the card's number of points needs no new search.
+    const key = { repositories: request.repositories, repositoryCriteria: request.repositoryCriteria, step: request.step, series };
     return this.#search(
       'preview',
-      request,
+      key,
       (generation) => {
         // The mid-2022 schema scopes previews by a list of repositories only.
         if (generation === 'legacy' && request.repositoryCriteria) throw unsupported(m.repositoryCriteria);
@@ -212,7 +215,7 @@ export class InsightsClient {
         return { operation: previewOperation(generation), variables: { input: { repositoryScope, timeScope: { stepInterval: request.step }, series } } };
       },
       (response, generation) =>
-        decodePreview(response, this.instance, generation === 'legacy' ? (i) => ({ query: request.series[Math.min(i, request.series.length - 1)].query, repositories: request.repositories }) : undefined),
+        decodePreview(response, this.instance, generation === 'legacy' ? (label) => legacyScope(request, label) : undefined),
       signal,
       options,
     );
@@ -366,25 +369,33 @@ export class InsightsClient {
     build: (generation: SchemaGeneration) => { operation: Operation; variables: Record<string, unknown> },
     signal: AbortSignal | undefined,
   ): Promise<{ response: GraphQLResponse; generation: SchemaGeneration }> {
-    for (;;) {
-      const generation = this.#generation;
-      const { operation, variables } = build(generation);
-      const response = await this.#send(operation, variables, signal);
-      if (generation === 'legacy' || !this.#adoptLegacy(response)) return { response, generation };
-    }
+    // Decided by the form this request was sent in, not by what the client speaks now: requests sent together in
+    // the current form each come back refused, and each must be sent again in the legacy one.
+    const first = this.#generation;
+    const { operation, variables } = build(first);
+    const response = await this.#send(operation, variables, signal);
+    if (first === 'legacy' || !rejectsSchema(response)) return { response, generation: first };
+    this.#generation = 'legacy';
+    const legacy = build('legacy');
+    const retried = await this.#send(legacy.operation, legacy.variables, signal);
+    // The legacy form refused as well: the instance is not one of the mid-2022 schema (insights turned off, a
+    // schema newer than this client knows). Speak the current form again and show the first refusal.
+    if (!rejectsSchema(retried)) return { response: retried, generation: 'legacy' };
+    this.#generation = 'current';
+    return { response, generation: first };
   }
+}
 
-  /** The instance rejected the request itself (something its older schema lacks): speak the legacy schema from now on. */
-  #adoptLegacy(response: GraphQLResponse): boolean {
-    const unknownField =
-      response.data === null &&
-      response.errors.some((e) => /Cannot query field|Unknown type|Unknown argument|is not defined by type|does not exist in ".*" enum/.test(e.message));
-    if (unknownField && this.#generation === 'current') {
-      this.#generation = 'legacy';
-      return true;
-    }
-    return false;
-  }
+/**
+ * The instance refused the request itself: a field, argument, input field or enum value its schema lacks. The
+ * first three wordings are those Sourcegraph's server gives (../shared/sourcegraph/API.md, section 7); the enum one
+ * is graphql-js's, for servers built on it (the local one).
+ */
+function rejectsSchema(response: GraphQLResponse): boolean {
+  return (
+    response.data === null &&
+    response.errors.some((e) => /Cannot query field|Unknown type|Unknown argument|is not defined by type|does not exist in ".*" enum/.test(e.message))
+  );
 }
 
 /** Display options as the generation's schema takes them: the mid-2022 one has no `numSamples`. */
@@ -398,8 +409,23 @@ function displayOptionsFor(options: SeriesDisplayOptions | undefined, generation
 /** Only the latest `samples` points of each series, as `numSamples` asks of newer instances. */
 function latestSamples(insight: SavedInsight, samples: number): SavedInsight {
   if (insight.data.kind !== 'line') return insight;
-  const series = insight.data.series.map((s) => ({ ...s, points: [...s.points].sort((a, b) => toTime(a.date) - toTime(b.date)).slice(-samples) }));
+  const series = insight.data.series.map((s) => {
+    const points = [...s.points].sort((a, b) => toTime(a.date) - toTime(b.date)).slice(-samples);
+    // Incomplete-point notes only for the points still drawn.
+    const kept = new Set(points.map((p) => toTime(p.date)));
+    return { ...s, points, ...(s.incomplete ? { incomplete: s.incomplete.filter((p) => kept.has(toTime(p.date))) } : {}) };
+  });
   return { ...insight, data: { ...insight.data, series } };
+}
+
+/**
+ * The drill-down scope of a preview series the mid-2022 schema sent without one: the declared series of that
+ * label, else the capture-group series its value came from (undefined, so no link, when that is not one series).
+ */
+function legacyScope(request: PreviewRequest, label: string): DiffQueryScope | undefined {
+  const captures = request.series.filter((s) => s.captureGroups);
+  const source = request.series.find((s) => !s.captureGroups && s.label === label) ?? (captures.length === 1 ? captures[0] : undefined);
+  return source && { query: source.query, repositories: request.repositories };
 }
 
 /** A feature the instance answering lacks (it speaks the mid-2022 schema): said on the card, with what to do. */

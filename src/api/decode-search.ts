@@ -8,16 +8,16 @@ import type { GraphQLResponse } from './transport.js';
 /** Decoders for the search-based operations: previews, language usage and aggregations. */
 
 /**
- * Preview series; `fallback` gives the drill-down scope of the series at an index for instances that send no
+ * Preview series; `fallback` gives the drill-down scope of the series of a label for instances that send no
  * `diffQuery` (the mid-2022 schema), so their points still open the commits behind them.
  */
-export function decodePreview(response: GraphQLResponse, instance: string, fallback?: (index: number) => DiffQueryScope): LineSeries[] {
+export function decodePreview(response: GraphQLResponse, instance: string, fallback?: (label: string) => DiffQueryScope | undefined): LineSeries[] {
   return answer(response, 'searchInsightPreview')
     .list()
-    .map((series, i) => {
+    .map((series) => {
       const label = series.get('label').text();
       // Preview series have no ids: the label is unique within one preview (capture groups: the value).
-      return { id: label, label, points: decodePoints(series.get('points'), instance, fallback?.(i)) };
+      return { id: label, label, points: decodePoints(series.get('points'), instance, fallback?.(label)) };
     });
 }
 

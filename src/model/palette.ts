@@ -30,16 +30,15 @@ export function distinctColors(series: readonly { color?: string; slot: number }
   const uses = new Map<string, number>();
   for (const s of series) if (s.color) uses.set(s.color.toLowerCase(), (uses.get(s.color.toLowerCase()) ?? 0) + 1);
   const kept = (color?: string) => color !== undefined && uses.get(color.toLowerCase()) === 1;
-  const free = SERIES_PALETTE.filter((c) => !uses.has(c));
-  const palette = free.length ? free : SERIES_PALETTE;
-  const taken = new Set<string>();
+  // Slots index the whole palette, whatever else is shown: a filter that drops a coloured series repaints no other.
+  const taken = new Set<string>(SERIES_PALETTE.filter((c) => uses.has(c)));
   const colors = series.map((s) => (kept(s.color) ? s.color! : ''));
   const order = series.map((s, i) => i).filter((i) => !colors[i]).sort((a, b) => series[a].slot - series[b].slot || a - b);
   for (const i of order) {
-    const start = series[i].slot % palette.length;
+    const start = series[i].slot % SERIES_PALETTE.length;
     let step = 0;
-    while (step < palette.length && taken.has(palette[(start + step) % palette.length])) step++;
-    colors[i] = palette[(start + step) % palette.length]; // every colour taken: the slot's own, repeated
+    while (step < SERIES_PALETTE.length && taken.has(SERIES_PALETTE[(start + step) % SERIES_PALETTE.length])) step++;
+    colors[i] = SERIES_PALETTE[(start + step) % SERIES_PALETTE.length]; // every colour taken: the slot's own, repeated
     taken.add(colors[i]);
   }
   return colors;

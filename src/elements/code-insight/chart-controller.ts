@@ -21,7 +21,7 @@ export interface ChartInputs {
   heading: string | undefined;
 }
 
-export const NONE: Active = { index: -1, series: 0 };
+const NONE: Active = { index: -1, series: 0 };
 
 /**
  * A card's chart and the reader on it: the view for the current data, size and options (built once per change

@@ -83,9 +83,13 @@ export class InsightLoader implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (!this.#reloadOnConnect) return;
-    this.#reloadOnConnect = false;
-    this.reload();
+    if (this.#reloadOnConnect) {
+      this.#reloadOnConnect = false;
+      this.reload();
+    } else if (this.#task.value && isProcessing(this.#task.value.data)) {
+      // Polling stopped when the card left; an insight still being computed needs it again.
+      this.#poll.update(true, configuration());
+    }
   }
 
   hostDisconnected(): void {

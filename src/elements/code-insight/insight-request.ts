@@ -4,7 +4,7 @@ import { loadInsight, type Loaded } from '../../api/load.js';
 import { viewOptions, type ViewAttributes } from '../../api/view-options.js';
 import { clientFor } from '../../configure.js';
 import { insightIdFrom } from '../../model/insight-id.js';
-import { SpecError, resolveSpec, type InsightSpec, type Kind, type SpecAttributes } from '../../model/insight-spec.js';
+import { resolveSpec, type InsightSpec, type Kind, type SpecAttributes } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
 
 /**
@@ -66,13 +66,16 @@ export function loadRequest(request: InsightRequest, data: unknown, client: Insi
   });
 }
 
-/** Invalid attributes as a message kept in the request, shown when the card loads (not thrown while rendering). */
+/**
+ * Invalid attributes as a message kept in the request, shown when the card loads: never thrown while rendering,
+ * where it would stop every later update. A property of the wrong type set by a script (`card.kind = 5`) fails
+ * inside the checks with a TypeError; it is a configuration problem all the same.
+ */
 function problemOf<T>(read: () => T): T | { problem: string } {
   try {
     return read();
   } catch (error) {
-    if (error instanceof SpecError || error instanceof InsightsError) return { problem: error.message };
-    throw error;
+    return { problem: error instanceof Error ? error.message : String(error) };
   }
 }
 

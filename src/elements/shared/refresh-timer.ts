@@ -10,18 +10,28 @@ export class RefreshTimer implements ReactiveController {
   /** Cancels the refresh missed while the page was hidden, which waits for it to be shown. */
   #missed?: () => void;
   readonly #refresh: () => void;
+  /** The interval last started: a host moved in the page (disconnected, then connected) keeps refreshing. */
+  #seconds = 0;
 
   constructor(host: ReactiveControllerHost, refresh: () => void) {
     host.addController(this);
     this.#refresh = refresh;
   }
 
+  hostConnected(): void {
+    if (this.#seconds > 0 && this.#timer === undefined) this.start(this.#seconds);
+  }
+
   hostDisconnected(): void {
-    this.stop();
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#missed?.();
+    this.#missed = undefined;
   }
 
   start(seconds: number): void {
     this.stop();
+    this.#seconds = seconds;
     if (!(seconds > 0)) return;
     this.#timer = setInterval(() => {
       this.#missed ??= whenVisible(() => {
@@ -32,8 +42,7 @@ export class RefreshTimer implements ReactiveController {
   }
 
   stop(): void {
-    clearInterval(this.#timer);
-    this.#missed?.();
-    this.#missed = undefined;
+    this.hostDisconnected();
+    this.#seconds = 0;
   }
 }

@@ -443,6 +443,17 @@ describe('<code-insight>', () => {
       expect(element.state).to.equal('ready');
     });
 
+    it('keeps refreshing after it is moved in the page (refresh survives a disconnect)', async () => {
+      const element = await card(FIXTURE_IDS.migration, 'open', { refreshInterval: 0.3 });
+      await untilState(element, 'ready');
+      const parent = element.parentElement!;
+      element.remove();
+      parent.append(element);
+      const before = (await graphqlRequests(FIXTURE_IDS.migration)).length;
+      await waitUntil(async () => (await graphqlRequests(FIXTURE_IDS.migration)).length > before, 'no refresh after the move', { timeout: 3000 });
+      element.refreshInterval = 0;
+    });
+
     it('fires insight-load once per load, bubbling out of shadow roots', async () => {
       const host = await fixture<HTMLDivElement>(html`<div></div>`);
       const root = host.attachShadow({ mode: 'open' });

@@ -89,6 +89,20 @@ describe('a mid-2022 instance', { skip }, () => {
     assert.deepEqual(since(next), [{ name: 'InsightsDashboardLegacy', errors: [] }]);
   });
 
+  test('requests sent together in the current form each fall back (none shows the refusal)', async () => {
+    const sg = client();
+    const from = old.requests.length;
+    const answers = await Promise.all([
+      sg.preview({ repositories: [REPOS.web], step: { unit: 'MONTH', value: 1 }, series: [{ query: 'TODO', label: 'TODO', captureGroups: false }] }),
+      sg.aggregation({ query: 'TODO', mode: 'REPO', limit: 10, patternType: 'literal' }),
+      sg.insightView({ id: FIXTURE_IDS.migration }),
+    ]);
+    assert.equal(answers.length, 3);
+    const sent = since(from);
+    assert.equal(sent.filter((r) => r.errors.length).length, 3, JSON.stringify(sent));
+    assert.deepEqual(sent.filter((r) => r.name.endsWith('Legacy')).map((r) => r.errors), [[], [], []]);
+  });
+
   test('an ad-hoc preview in the legacy form, its points linked to the commits behind them', async () => {
     const from = old.requests.length;
     const series = await client().preview({

@@ -36,6 +36,14 @@ describe('distinctColors', () => {
     assert.equal(filtered[1], all[2]);
   });
 
+  it('repaints no other series when a coloured one is filtered away (slots index the whole palette)', () => {
+    // Orange is nobody else's slot colour: dropping the series that has it changes no other colour.
+    const withOrange = distinctColors([{ color: SERIES_PALETTE[1], slot: 0 }, { slot: 2 }, { slot: 3 }]);
+    const without = distinctColors([{ slot: 2 }, { slot: 3 }]);
+    assert.deepEqual(without, withOrange.slice(1));
+    assert.deepEqual(without, [SERIES_PALETTE[2], SERIES_PALETTE[3]]);
+  });
+
   it('is the same whatever order the series come in', () => {
     const forward = distinctColors([{ slot: 5 }, { slot: 15 }, { slot: 2 }]);
     const backward = distinctColors([{ slot: 2 }, { slot: 15 }, { slot: 5 }]);
