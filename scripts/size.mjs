@@ -31,5 +31,7 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`${file}: ${kib(source.length)} raw, ${kib(gzip)} gzip -9, ${kib(brotli)} brotli (budget ${kib(BUDGET_GZIP)} gzip)`);
 if (gzip > BUDGET_GZIP) {
   console.error(`${file} is over its gzip budget by ${kib(gzip - BUDGET_GZIP)}.`);
-  process.exit(1);
+  // SIZE_WARN_ONLY=1 lets a branch build (and its end-to-end tests run) while another branch makes the room;
+  // CI never sets it.
+  if (!process.env.SIZE_WARN_ONLY) process.exit(1);
 }
