@@ -37,6 +37,7 @@ export interface CodeInsightArgs {
   yZero?: boolean;
   theme?: 'auto' | 'light' | 'dark';
   locale?: string;
+  loading?: 'lazy' | 'eager';
 }
 
 const text = (description: string, category: string) => ({ control: 'text' as const, description, table: { category } });
@@ -99,6 +100,7 @@ export function codeInsight(a: CodeInsightArgs, children: TemplateResult | strin
     ?y-zero=${a.yZero}
     theme=${ifDefined(a.theme)}
     locale=${ifDefined(a.locale)}
+    loading=${ifDefined(a.loading)}
     >${children}</code-insight
   >`;
 }

@@ -1,0 +1,123 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import type { InsightData } from '../src/index.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, codeInsight, scenario, type CodeInsightArgs } from './support.ts';
+
+/**
+ * The visual review page: every kind and state side by side, in light and in dark, so that a change to any of
+ * them is seen next to the others. `npm run screenshots` photographs each section at 1280 and 360 px.
+ */
+const meta = {
+  title: 'Review/Every kind and state',
+  // A page to look at, not a component: no docs page.
+  tags: ['!autodocs'],
+  parameters: { layout: 'fullscreen' },
+} satisfies Meta;
+export default meta;
+
+type Story = StoryObj;
+
+const BOTH_REPOS = `${REPOS.web} ${REPOS.api}`;
+
+/** A card that loads at once (the review page is long: lazy cards below the fold would stay skeletons). */
+const card = (args: CodeInsightArgs, children: TemplateResult | string = ''): TemplateResult =>
+  html`<div class="review-cell">${codeInsight({ loading: 'eager', ...args }, children)}</div>`;
+
+const pie: InsightData = {
+  kind: 'pie',
+  title: 'Open pull requests by team',
+  items: [
+    { label: 'Frontend', value: 34 },
+    { label: 'Backend', value: 21 },
+    { label: 'Platform', value: 12 },
+    { label: 'Documentation and developer experience', value: 4 },
+    { label: 'Security', value: 2 },
+    { label: 'Other', value: 3 },
+  ],
+};
+const stat: InsightData = { kind: 'stat', title: 'Services on Node 20', value: 42, previous: 35 };
+const dataCard = (data: InsightData, theme: string): TemplateResult =>
+  html`<div class="review-cell"><code-insight loading="eager" theme=${theme} .data=${data}></code-insight></div>`;
+
+/** The sections, each drawn once per theme. */
+const sections: [string, (theme: 'light' | 'dark') => TemplateResult[]][] = [
+  [
+    'line',
+    (theme) => [
+      card({ theme, insightId: FIXTURE_IDS.migration }),
+      card({ theme, insightId: FIXTURE_IDS.migration, stacked: true, heading: 'Stacked' }),
+      card({ theme, insightId: FIXTURE_IDS.todos, yZero: true, heading: 'Y axis from zero' }),
+      card({ theme, insightId: FIXTURE_IDS.incomplete }),
+      card({ theme, insightId: FIXTURE_IDS.manySeries }),
+      card({ theme, insightId: FIXTURE_IDS.migration, includeRepos: '^github\\.com/acme/api$', heading: 'Filtered to one repository' }),
+    ],
+  ],
+  [
+    'kinds',
+    (theme) => [
+      card({ theme, kind: 'languages', repository: REPOS.web, heading: `Languages in ${REPOS.web}` }),
+      dataCard(pie, theme),
+      card({ theme, kind: 'group-by', heading: 'TODOs by file', query: 'TODO', mode: 'path', limit: 8 }),
+      card({ theme, kind: 'group-by', heading: 'TODOs by repository', query: 'TODO' }),
+      card({ theme, kind: 'stat', heading: 'TODOs today', repositories: BOTH_REPOS }, html`<insight-series label="TODOs" query="TODO case:yes"></insight-series>`),
+      dataCard(stat, theme),
+      card({ theme, src: 'data/deploys.json' }),
+      card({ theme, src: 'data/incidents.csv', heading: 'Incidents per month' }),
+      card(
+        { theme, heading: 'lodash versions', repositories: BOTH_REPOS, seriesLimit: 2 },
+        html`<insight-series capture-group label="lodash" query="lodash@(\\d)"></insight-series>`,
+      ),
+    ],
+  ],
+  [
+    'states',
+    (theme) => [
+      card({ theme, instance: scenario('hang'), insightId: FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('processing-forever'), insightId: FIXTURE_IDS.processing }),
+      card({ theme, insightId: FIXTURE_IDS.empty }),
+      card({ theme, instance: scenario('status/401'), insightId: FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('status/500'), insightId: FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('body/not-json'), insightId: FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('body/graphql-error'), insightId: FIXTURE_IDS.todos }),
+      card({ theme, kind: 'stat', repository: REPOS.web }),
+      card({ theme, kind: 'group-by', heading: 'TODOs by author', query: 'TODO', mode: 'author' }),
+      card({ theme, insightId: FIXTURE_IDS.hostile }),
+    ],
+  ],
+  [
+    'dashboard',
+    (theme) => [html`<insights-dashboard theme=${theme} dashboard-id=${DASHBOARD_IDS.frontend}></insights-dashboard>`],
+  ],
+];
+
+export const EveryKindAndState: Story = {
+  name: 'Every kind and state',
+  // The card whose instance never answers sits below the fold, where the story visitor does not wait for it.
+  render: () => html`${sections.flatMap(([name, cards]) =>
+    (['light', 'dark'] as const).map(
+      (theme) => html`<section class="review review-${theme}" data-review="${name}-${theme}" aria-label="${name}, ${theme}">
+        <div class="review-grid">${cards(theme)}</div>
+      </section>`,
+    ),
+  )}
+  <section class="review" data-review="auto-theme" aria-label="theme auto on a light page">
+    <insights-dashboard dashboard-id=${DASHBOARD_IDS.frontend}></insights-dashboard>
+  </section>`,
+};
+
+/** A card alone under the page's only heading, an `<h1>`: its title follows the outline (axe: heading-order). */
+export const StandaloneUnderH1: Story = {
+  name: 'Standalone card under an h1',
+  render: () => html`<h1>Quarterly engineering review</h1>
+    <code-insight insight-id=${FIXTURE_IDS.migration} heading-level="2"></code-insight>`,
+};
+
+const style = document.createElement('style');
+style.textContent = `
+  .review { padding: 16px; }
+  .review-light { background: #ffffff; }
+  .review-dark { background: #0d1117; }
+  .review-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 380px), 1fr)); gap: 16px; align-items: stretch; }
+  .review-cell { display: grid; }
+`;
+document.head.append(style);
