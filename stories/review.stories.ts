@@ -114,6 +114,7 @@ export const StandaloneUnderH1: Story = {
 
 const style = document.createElement('style');
 style.textContent = `
+  .story-surface:has(> .review) { max-width: none; }
   .review { padding: 16px; }
   .review-light { background: #ffffff; }
   .review-dark { background: #0d1117; }
