@@ -24,6 +24,15 @@ export interface LineSeries {
   points: DataPoint[];
   /** Points the instance flagged as incomplete (undercounted). */
   incomplete?: IncompletePoint[];
+  /** The value this series should reach, and by when (ISO date). */
+  goal?: { value: number; date?: string | Date };
+}
+
+/** An event on the time axis: a release, "codemod landed". */
+export interface Annotation {
+  date: string | Date;
+  label: string;
+  url?: string;
 }
 
 /** An insight still being computed by the instance. */
@@ -40,6 +49,8 @@ export interface LineInsightData {
   processing?: InsightProcessing;
   /** Link to the insight on its instance. */
   url?: string;
+  /** Events marked on the time axis. */
+  annotations?: Annotation[];
 }
 
 export interface CategoryItem {
