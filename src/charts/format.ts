@@ -36,6 +36,20 @@ export function formatPercent(percent: number, locale: string | undefined): stri
   );
 }
 
+/** A month of a year, "Mar 2027", in UTC (as every date here): when a projection expects a series to arrive. */
+export function formatMonth(date: number, locale: string | undefined): string {
+  return memo(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(date);
+}
+
+/** A span of time in the unit a person would use: weeks under three months, months under two years, then years. */
+export function formatDuration(ms: number, locale: string | undefined): string {
+  const days = ms / 864e5;
+  const [unit, count] = days < 91 ? ['week', days / 7] : days < 730 ? ['month', days / 30.44] : ['year', days / 365.25];
+  return memo(`u|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(
+    Math.max(1, Math.round(count)),
+  );
+}
+
 /**
  * A label cut to `chars` with an ellipsis. Paths (with `/`) keep both ends: the repository or file name that
  * tells them apart is at the end.

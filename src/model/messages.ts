@@ -36,6 +36,16 @@ export const defaultMessages = {
   name: 'Name',
   value: 'Value',
   chartKeys: 'Use the arrow keys to move between points and series, Enter to open the search behind a point.',
+  // Goals (see model/projection.ts): dates, numbers and durations arrive formatted for the reader's locale.
+  goalReached: (goal: string) => `Goal reached: ${goal}`,
+  goalOnTrack: (goal: string, when: string, band: string, ahead: string) =>
+    `On track: at this pace ${goal} around ${when}${band ? ` (${band})` : ''}${ahead ? `, ${ahead} before the goal` : ''}`,
+  goalBehind: (left: string, date: string) => `Behind: about ${left} left on ${date}`,
+  goalNoProgress: (period: string) => `No progress in the last ${period}`,
+  goalWrongWay: (period: string) => `Going the wrong way over the last ${period}`,
+  goalUnknown: 'Not enough data to project',
+  goalOrLater: (date: string) => `${date} or later`,
+  goalOf: (label: string, headline: string) => `${label}: ${headline}`,
   pieSummary: (title: string, largest: string[], count: number) =>
     `${title ? `${title}. ` : ''}Pie chart of ${count} ${count === 1 ? 'part' : 'parts'}. Largest: ${largest.join(', ')}.`,
   barSummary: (title: string, largest: string[], count: number) =>

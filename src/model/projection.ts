@@ -22,8 +22,9 @@ export interface Trend {
   high: number;
   /** The trend's value at the last sample's time (robust: not the last sample itself). */
   at: number;
-  /** The last sample's time. */
+  /** The last sample's time, and the first one's of those the trend uses. */
   t: number;
+  from: number;
 }
 
 export interface Goal {
@@ -44,7 +45,7 @@ export interface Outlook {
   trend?: Trend;
   /** When the trend reaches the goal, with the optimistic and pessimistic dates (`latest` undefined: maybe never). */
   eta?: { date: number; earliest: number; latest?: number };
-  /** The trend's value on the goal date, while the goal is not reached by then. */
+  /** What the trend says the value is on the goal date when it is `behind` (the latest value once that date is past). */
   atGoalDate?: number;
 }
 
@@ -74,7 +75,7 @@ export function trendOf(samples: readonly Sample[], window = DEFAULT_TREND_WINDO
   const low = slopes[clamp(Math.floor((slopes.length - c) / 2), 0, last)];
   const high = slopes[clamp(Math.ceil((slopes.length + c) / 2), 0, last)];
   const t = recent[n - 1].t;
-  return { slope, low, high, at: median(recent.map((s) => s.v + slope * (t - s.t)).sort((a, b) => a - b)), t };
+  return { slope, low, high, at: median(recent.map((s) => s.v + slope * (t - s.t)).sort((a, b) => a - b)), t, from: recent[0].t };
 }
 
 /**
@@ -99,7 +100,7 @@ export function outlook(
   const left = goal.value - trend.at;
   // Toward the goal: positive; the bounds likewise, the optimistic one first.
   const [pace, optimistic, pessimistic] = better > 0 ? [trend.slope, trend.high, trend.low] : [-trend.slope, -trend.low, -trend.high];
-  const span = trend.t - samples[Math.max(0, samples.length - (options.window ?? DEFAULT_TREND_WINDOW))].t;
+  const span = trend.t - trend.from;
   // Flat: over the window the trend moves less than half a count (and under 1 % of the way left).
   if (Math.abs(pace) * span < Math.max(0.5, Math.abs(left) * 0.01) && optimistic * pessimistic <= 0) return { ...result, status: 'no-progress' };
   if (optimistic < 0) return { ...result, status: 'wrong-way' };
@@ -107,13 +108,12 @@ export function outlook(
   if (pace <= 0 || optimistic - pessimistic > 2 * pace) return result;
   const reach = (speed: number) => (speed > 0 && Math.abs(left) / speed <= HORIZON ? trend.t + Math.abs(left) / speed : undefined);
   const date = reach(pace);
-  if (date === undefined) return { ...result, status: goal.date !== undefined ? 'behind' : 'no-progress' };
-  result.eta = { date, earliest: reach(optimistic) ?? date, latest: reach(pessimistic) };
-  if (goal.date !== undefined && date > goal.date) {
-    result.atGoalDate = trend.at + trend.slope * (goal.date - trend.t);
+  if (date !== undefined) result.eta = { date, earliest: reach(optimistic) ?? date, latest: reach(pessimistic) };
+  if (goal.date !== undefined && (date === undefined || date > goal.date)) {
+    result.atGoalDate = goal.date > trend.t ? trend.at + trend.slope * (goal.date - trend.t) : current;
     return { ...result, status: 'behind' };
   }
-  return { ...result, status: 'on-track' };
+  return { ...result, status: date === undefined ? 'no-progress' : 'on-track' };
 }
 
 /** The status a card shows for several series: the one that needs attention most. */

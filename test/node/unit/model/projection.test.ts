@@ -123,6 +123,14 @@ describe('outlook', () => {
     const result = outlook(weekly([10000, 9999, 9998, 9997, 9996, 9995, 9994, 9993]), { value: 0, date: week(60) })!;
     assert.equal(result.status, 'behind');
     assert.equal(result.eta, undefined);
+    assert.ok(Math.abs(result.atGoalDate! - (9993 - 53)) < 1e-9);
+  });
+
+  it('once the goal date is past, is behind by what is left now', () => {
+    const result = outlook(weekly([150, 140, 130, 120, 110, 100, 90, 80]), { value: 0, date: week(3) })!;
+    assert.equal(result.status, 'behind');
+    assert.equal(result.atGoalDate, 80);
+    assert.ok(result.eta);
   });
 });
 

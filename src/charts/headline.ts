@@ -1,0 +1,50 @@
+/**
+ * The sentence that answers "are we on track?" for a card with goals, in the reader's locale: the card shows it
+ * in `::part(projection)`, and the screen-reader summary, the exports and the image embeds say the same.
+ */
+import type { Goals, SeriesGoal } from '../model/goals.js';
+import { defaultMessages as m } from '../model/messages.js';
+import { formatDate, formatDuration, formatMonth, formatNumber } from './format.js';
+
+const WEEK = 7 * 864e5;
+
+/** The headline of the series whose status needs attention most (named when several have goals); undefined without goals. */
+export function goalHeadline(goals: Goals, locale: string | undefined): string | undefined {
+  const withGoal = goals.series.filter((s) => s.outlook);
+  const row = withGoal.find((s) => s.outlook!.status === goals.status);
+  if (!row) return undefined;
+  const text = seriesHeadline(row, locale);
+  return withGoal.length > 1 && row.label ? m.goalOf(row.label, text) : text;
+}
+
+function seriesHeadline(row: SeriesGoal, locale: string | undefined): string {
+  const o = row.outlook!;
+  const goal = row.goal!;
+  const count = (v: number) => formatNumber(Math.round(v), locale);
+  const span = () => formatDuration(o.trend!.t - o.trend!.from, locale);
+  switch (o.status) {
+    case 'reached':
+      return m.goalReached(count(goal.value));
+    case 'behind':
+      return m.goalBehind(count(Math.abs(goal.value - o.atGoalDate!)), formatDate(goal.date!, locale, 'full'));
+    case 'no-progress':
+      return m.goalNoProgress(span());
+    case 'wrong-way':
+      return m.goalWrongWay(span());
+    case 'on-track': {
+      const { date, earliest, latest } = o.eta!;
+      const ahead = goal.date !== undefined && goal.date - date >= WEEK ? formatDuration(goal.date - date, locale) : '';
+      return m.goalOnTrack(count(goal.value), formatMonth(date, locale), band(earliest, latest, date, locale), ahead);
+    }
+    default:
+      return m.goalUnknown;
+  }
+}
+
+/** "Feb–May" (in the projected year), "Dec 2026–Feb 2027", "Feb 2027 or later"; '' within the projected month. */
+function band(earliest: number, latest: number | undefined, date: number, locale: string | undefined): string {
+  if (latest === undefined) return m.goalOrLater(formatMonth(earliest, locale));
+  const year = (t: number) => new Date(t).getUTCFullYear();
+  const month = (t: number) => (year(earliest) === year(date) && year(latest) === year(date) ? formatDate(t, locale, 'month') : formatMonth(t, locale));
+  return formatMonth(earliest, locale) === formatMonth(latest, locale) ? '' : `${month(earliest)}–${month(latest)}`;
+}
