@@ -66,6 +66,7 @@ function checkedCount(attribute: string, value: number, noun: string): number {
   return value;
 }
 
-function invalid(attribute: string, value: string, expected: string, noun: string): InsightsError {
+/** A configuration error that names the attribute (or URL parameter), what it got and what it takes. */
+export function invalid(attribute: string, value: string, expected: string, noun: string): InsightsError {
   return new InsightsError('config', `The ${attribute} ${noun} "${value}" is not valid: expected ${expected}.`);
 }
