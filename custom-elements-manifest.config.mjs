@@ -25,7 +25,7 @@ export default {
   // The elements, their registrations and their events: not the helper modules beside them (menus, loading,
   // the deferred table…), which are internals.
   globs: ['src/elements/*/define.ts', 'src/elements/code-insight/code-insight.ts', 'src/elements/insights-dashboard/insights-dashboard.ts',
-    'src/elements/insight-series/insight-series.ts', 'src/events/*.ts'],
+    'src/elements/insight-series/insight-series.ts', 'src/elements/insight-annotation/insight-annotation.ts', 'src/events/*.ts'],
   outdir: '.',
   litelement: true,
   // The manifest test runs the analyzer into a scratch directory: it must not point package.json there.

@@ -5,9 +5,11 @@
 import './elements/code-insight/define.js';
 import './elements/insights-dashboard/define.js';
 import './elements/insight-series/define.js';
+import './elements/insight-annotation/define.js';
 
 export { CodeInsightElement, type InsightState } from './elements/code-insight/code-insight.js';
 export { InsightSeriesElement } from './elements/insight-series/insight-series.js';
+export { InsightAnnotationElement } from './elements/insight-annotation/insight-annotation.js';
 export { InsightsDashboardElement, type DashboardState } from './elements/insights-dashboard/insights-dashboard.js';
 export type { ViewFilters } from './model/view-filters.js';
 export { configure, type CodeInsightsOptions } from './configure.js';

@@ -26,7 +26,7 @@ test("the README's API reference is current (npm run docs)", () => {
 
 test('VS Code gets every element and attribute, with the values of enumerated and boolean attributes', () => {
   const vscode = JSON.parse(read(VSCODE_DATA)) as { tags: { name: string; attributes: { name: string; values?: { name: string }[]; valueSet?: string }[] }[] };
-  assert.deepEqual(vscode.tags.map((t) => t.name).sort(), ['code-insight', 'insight-series', 'insights-dashboard']);
+  assert.deepEqual(vscode.tags.map((t) => t.name).sort(), ['code-insight', 'insight-annotation', 'insight-series', 'insights-dashboard']);
   for (const element of elements) {
     const tag = vscode.tags.find((t) => t.name === element.tagName)!;
     assert.deepEqual(tag.attributes.map((a) => a.name), element.attributes.map((a) => a.name), element.tagName);

@@ -39,7 +39,8 @@ test('custom-elements.json documents the elements SPEC.md promises', () => {
   for (const attribute of ['instance', 'dashboard-id', 'min-card-width', 'sync-url', 'refresh']) {
     assert.ok(names(dashboard.attributes).includes(attribute), `insights-dashboard ${attribute}`);
   }
-  assert.deepEqual(names(byTag.get('insight-series')!.attributes).sort(), ['capture-group', 'color', 'label', 'query']);
+  assert.deepEqual(names(byTag.get('insight-series')!.attributes).sort(), ['capture-group', 'color', 'goal', 'goal-date', 'label', 'query']);
+  assert.deepEqual(names(byTag.get('insight-annotation')!.attributes).sort(), ['date', 'href', 'label']);
 });
 
 test('custom-elements.json is current (npm run analyze after changing an element)', () => {

@@ -11,13 +11,13 @@ import { insightToCSV } from '../../model/csv-export.js';
 import type { InsightData, LineInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
-import { SeriesController } from '../insight-series/series-controller.js';
 import { closestAcrossShadow } from '../shared/closest.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { NearViewportController } from '../shared/near-viewport-controller.js';
 import { SizeController } from '../shared/size-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { ChartController } from './chart-controller.js';
+import { ChildrenController } from './children-controller.js';
 import { styles } from './code-insight.styles.js';
 import { DeferredTable } from './deferred-table.js';
 import { DragZoomController } from './drag-zoom-controller.js';
@@ -132,7 +132,7 @@ export class CodeInsightElement extends LitElement {
 
   readonly #size = new SizeController(this);
   readonly #configuration = new ConfigurationController(this);
-  readonly #series = new SeriesController(this);
+  readonly #children = new ChildrenController(this);
   /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
   readonly #nearViewport = new NearViewportController(this, '300px');
   readonly #menu = new MenuController(this);
@@ -202,7 +202,7 @@ export class CodeInsightElement extends LitElement {
     return insightRequest(this, {
       instance: this.#instance(),
       hasData: this.data !== undefined,
-      series: this.#series.specs,
+      series: this.#children.series,
       reloads,
       configuration: this.#configuration.version,
     });

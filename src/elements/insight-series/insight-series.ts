@@ -9,6 +9,8 @@ import type { SeriesSpec } from '../../model/insight-spec.js';
  * @attr query - The Sourcegraph search query whose matches are counted.
  * @attr color - A CSS colour: hex, rgb/hsl, a name, or Sourcegraph's `var(--oc-blue-7)`.
  * @attr capture-group - One series per value of the query's first capture group.
+ * @attr goal - The value this series should reach (a goal for this series alone; see the card's `goal`).
+ * @attr goal-date - By when it should reach it (ISO 8601).
  */
 export class InsightSeriesElement extends HTMLElement {
   /** The legend label. */
@@ -45,6 +47,24 @@ export class InsightSeriesElement extends HTMLElement {
     this.toggleAttribute('capture-group', value);
   }
 
+  /** The value this series should reach (the `goal` attribute); null without a goal. */
+  get goal(): number | null {
+    return this.hasAttribute('goal') ? Number(this.getAttribute('goal')) : null;
+  }
+  set goal(value: number | null) {
+    if (value === null) this.removeAttribute('goal');
+    else this.setAttribute('goal', String(value));
+  }
+
+  /** By when this series should reach its goal (the `goal-date` attribute, ISO 8601). */
+  get goalDate(): string | null {
+    return this.getAttribute('goal-date');
+  }
+  set goalDate(value: string | null) {
+    if (value === null) this.removeAttribute('goal-date');
+    else this.setAttribute('goal-date', value);
+  }
+
   /** The series as the enclosing card sends it to the instance. */
   toSpec(): SeriesSpec {
     return seriesSpecOf(this);
@@ -59,4 +79,13 @@ export function seriesSpecOf(element: Element): SeriesSpec {
     color: element.getAttribute('color') ?? undefined,
     captureGroups: element.hasAttribute('capture-group'),
   };
+}
+
+/**
+ * An `<insight-series>` element's own goal, as written (checked where goals are drawn); undefined without one.
+ * Not part of the spec the card sends: a goal changes what is drawn, not what is counted.
+ */
+export function seriesGoalOf(element: Element): { label: string; goal: string; goalDate?: string } | undefined {
+  const goal = element.getAttribute('goal');
+  return goal === null ? undefined : { label: element.getAttribute('label') ?? '', goal, goalDate: element.getAttribute('goal-date') ?? undefined };
 }

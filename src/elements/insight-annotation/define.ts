@@ -1,0 +1,11 @@
+import { InsightAnnotationElement } from './insight-annotation.js';
+
+if (!customElements.get('insight-annotation')) customElements.define('insight-annotation', InsightAnnotationElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'insight-annotation': InsightAnnotationElement;
+  }
+}
+
+export { InsightAnnotationElement };
