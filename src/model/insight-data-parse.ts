@@ -120,6 +120,12 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
       checkTotal((incompletes += incomplete.length), maxPoints, 'incomplete points', incompleteField);
       result.incomplete = incomplete.map((point): IncompletePoint => ({ date: point.get('date').date(), reason: point.get('reason').text() }));
     }
+    const goal = input.opt('goal');
+    if (goal) {
+      result.goal = { value: goal.get('value').number() };
+      const date = goal.opt('date');
+      if (date) result.goal.date = date.date();
+    }
     return result;
   });
 
@@ -129,6 +135,8 @@ function lineInsight(source: JsonValue, title: string): LineInsightData {
     const progress = processing.opt('progress');
     result.processing = progress ? { progress: progress.expect(progress.number() >= 0 && progress.number() <= 1, 'a fraction from 0 to 1') } : {};
   }
+  const annotations = source.opt('annotations');
+  if (annotations) result.annotations = capped(annotations, insightDataDefaults.maxItems, 'annotations').map((a) => withURL({ date: a.get('date').date(), label: a.get('label').text() }, a));
   return result;
 }
 

@@ -61,6 +61,24 @@ describe('validateInsightData', () => {
       expect(data.series[0].points[1].date).not.to.equal(when);
     });
 
+    it('reads series goals and annotations, with their links made safe', () => {
+      const data = validateInsightData(
+        line([{ id: 'js', label: 'JS', points: [point('2024-01-01', 3)], goal: { value: 0, date: '2024-12-31' } }, { id: 'ts', label: 'TS', points: [], goal: { value: 100 } }], {
+          annotations: [
+            { date: '2024-03-01', label: 'Codemod landed', url: 'https://github.com/acme/web/pull/1' },
+            { date: '2024-04-01', label: 'v2 <b>released</b>', url: 'javascript:alert(1)' },
+          ],
+        }),
+      ) as LineInsightData;
+      expect(data.series.map((s) => s.goal)).to.deep.equal([{ value: 0, date: '2024-12-31' }, { value: 100 }]);
+      expect(data.annotations).to.deep.equal([
+        { date: '2024-03-01', label: 'Codemod landed', url: 'https://github.com/acme/web/pull/1' },
+        { date: '2024-04-01', label: 'v2 <b>released</b>' },
+      ]);
+      expect(fails(() => validateInsightData(line([{ id: 'a', label: 'A', points: [], goal: { value: 'zero' } }]))).path).to.equal('series[0].goal.value');
+      expect(fails(() => validateInsightData(line([], { annotations: [{ date: 'soon', label: 'x' }] }))).path).to.equal('annotations[0].date');
+    });
+
     it('reads pie, bar and stat insights', () => {
       expect(
         validateInsightData({
