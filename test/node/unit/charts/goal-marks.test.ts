@@ -1,0 +1,80 @@
+/** `goalExtent` and `goalMarks`: the room goals need on a line chart's axes, and their marks. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { goalExtent, goalMarks } from '../../../../src/charts/goal-marks.ts';
+import { goalsOf } from '../../../../src/model/goals.ts';
+import type { LineInsightData } from '../../../../src/model/insight-data.ts';
+
+const WEEK = 7 * 864e5;
+const START = Date.UTC(2026, 0, 5);
+const week = (i: number) => START + i * WEEK;
+const series = (id: string, values: number[]) => ({ id, label: id, points: values.map((value, i) => ({ date: new Date(week(i)).toISOString(), value })) });
+const data = (...s: ReturnType<typeof series>[]): LineInsightData => ({ kind: 'line', title: 't', series: s });
+const falling = series('js', [150, 140, 130, 120, 110, 100, 90, 80]); // zero at week 15
+const identity = (v: number) => v;
+const colorOf = (id: string) => `color-${id}`;
+
+describe('goalExtent', () => {
+  it('stretches the time axis to where the projection reaches the goal, and the values to the goal', () => {
+    const goals = goalsOf(data(falling), { goal: { value: 0 } });
+    // The data spans 7 weeks; the goal is 8 weeks on, past the 0.6 × span cap (4.2 weeks).
+    const { until, values } = goalExtent(goals, [], [week(0), week(7)]);
+    assert.equal(until, week(7) + 7 * WEEK * 0.6);
+    assert.ok(values.includes(0));
+    const near = goalsOf(data(falling), { goal: { value: 60 } }); // two weeks on
+    assert.equal(goalExtent(near, [], [week(0), week(7)]).until, week(9));
+  });
+
+  it('reaches a goal date within the cap, and an annotation after the data', () => {
+    const goals = goalsOf(data(falling), { goal: { value: 0, date: week(10) } });
+    assert.equal(goalExtent(goals, [], [week(0), week(7)]).until, week(10));
+    assert.equal(goalExtent(undefined, [{ date: new Date(week(8)).toISOString(), label: 'v2' }], [week(0), week(7)]).until, week(8));
+    assert.deepEqual(goalExtent(undefined, [], [week(0), week(7)]), { until: week(7), values: [] });
+  });
+});
+
+describe('goalMarks', () => {
+  it('draws one goal line for a goal every series shares, and one per series for their own', () => {
+    const both = data(falling, series('ts', [10, 20, 30, 40, 50, 60, 70, 80]));
+    const shared = goalMarks(goalsOf(both, { goal: { value: 0 } }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
+    assert.deepEqual(shared.goals, [{ seriesId: undefined, value: 0, y: 0, color: undefined }]);
+    const named = goalMarks(goalsOf(both, { goal: { value: 0 }, goalSeries: 'js' }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
+    assert.deepEqual(named.goals, [{ seriesId: 'js', value: 0, y: 0, color: undefined }]);
+    const own = data({ ...falling, goal: { value: 0 } } as never, { ...series('ts', [10, 20, 30, 40, 50, 60, 70, 80]), goal: { value: 100 } } as never);
+    const marks = goalMarks(goalsOf(own, {}), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
+    assert.deepEqual(marks.goals.map((g) => [g.seriesId, g.value, g.color]), [['js', 0, 'color-js'], ['ts', 100, 'color-ts']]);
+  });
+
+  it('projects from the trend at the last sample to the goal, dashed, with its band', () => {
+    const marks = goalMarks(goalsOf(data(falling), { goal: { value: 0 } }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
+    assert.equal(marks.projections.length, 1);
+    const projection = marks.projections[0];
+    assert.equal(projection.seriesId, 'js');
+    assert.equal(projection.d, `M${week(7)},80L${week(15)},0`);
+    // A straight line has no spread: the band is the line there and back.
+    assert.match(projection.band, /Z$/);
+  });
+
+  it('cuts the projection and its band at the edges of the chart', () => {
+    const noisy = series('js', [300, 260, 290, 240, 270, 200, 250, 190, 230, 180]);
+    const goals = goalsOf(data(noisy), { goal: { value: 0 }, window: 10 });
+    const marks = goalMarks(goals, [], identity, identity, [week(0), week(12)], [150, 400], colorOf);
+    const numbers = (d: string) => [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    for (const [t, v] of [...numbers(marks.projections[0].d), ...numbers(marks.projections[0].band)]) {
+      assert.ok(t <= week(12) + 0.1, `t ${t}`);
+      assert.ok(v >= 150 - 0.1 && v <= 400 + 0.1, `v ${v}`);
+    }
+  });
+
+  it('draws nothing to project for a reached goal or too little data, and keeps annotations inside the chart', () => {
+    assert.equal(goalMarks(goalsOf(data(series('a', [3, 2, 1, 0])), { goal: { value: 0 } }), [], identity, identity, [0, 1e13], [0, 9], colorOf).projections.length, 0);
+    assert.equal(goalMarks(goalsOf(data(series('a', [3, 2])), { goal: { value: 0 } }), [], identity, identity, [0, 1e13], [0, 9], colorOf).projections.length, 0);
+    const notes = [
+      { date: new Date(week(3)).toISOString(), label: 'Codemod landed', url: 'https://example.com/pr/1' },
+      { date: new Date(week(30)).toISOString(), label: 'Out of range' },
+    ];
+    assert.deepEqual(goalMarks(undefined, notes, identity, identity, [week(0), week(7)], [0, 1], colorOf).annotations, [
+      { time: week(3), x: week(3), label: 'Codemod landed', url: 'https://example.com/pr/1' },
+    ]);
+  });
+});
