@@ -31,7 +31,9 @@ export function contentFor(loaded: Loaded, options: ImageOptions): CardContent {
     return { ...content, body };
   }
   const image = imageFor(data, options);
-  return { ...content, legend: image.legend, body: image.body };
+  // The goal's headline first: it is the answer the reader came for ("are we on track?").
+  const goal = image.goal?.headline ? [{ text: image.goal.headline, warning: image.goal.status === 'behind' || image.goal.status === 'wrong-way' }] : [];
+  return { ...content, notes: [...goal, ...notes], legend: image.legend, body: image.body };
 }
 
 /** A card that says what went wrong: the message in the danger colour, the server's own words under it. */

@@ -16,7 +16,7 @@ const PAGE = { pad: 16, header: 28, headerGap: 12, gap: 16 };
 const MIN_CARD_HEIGHT = 160;
 
 function drawOptions(request: EmbedRequest): ImageOptions {
-  return { colors: colorsFor(request.theme), locale: request.locale, yZero: request.yZero, stacked: request.stacked };
+  return { colors: colorsFor(request.theme), locale: request.locale, yZero: request.yZero, stacked: request.stacked, goals: request.goals };
 }
 
 /** One insight as a card filling the image. */

@@ -1,5 +1,7 @@
 import { VALID_COUNT, viewOptions, type ViewAttributes } from '../../src/api/view-options.ts';
 import { InsightsError } from '../../src/api/errors.ts';
+import { goalOptions } from '../../src/api/goal-options.ts';
+import type { GoalOptions } from '../../src/model/goals.ts';
 import { SpecError, resolveSpec, type InsightSpec, type Kind } from '../../src/model/insight-spec.ts';
 import { filtersFromSearchParams, FILTER_ATTRIBUTES } from '../../src/model/view-filters.ts';
 import type { EmbedTheme } from './theme.ts';
@@ -35,6 +37,8 @@ export interface EmbedRequest {
   /** The drill-down filters and series display options, as `insightViews` takes them. */
   view: ReturnType<typeof viewOptions>;
   seriesLimit?: number;
+  /** The card's goal attributes, as parameters: goal, goal-date, goal-series, better, baseline-date, trend-window, compare. */
+  goals?: GoalOptions;
 }
 
 /** A parameter the caller got wrong: answered with HTTP 400 and this message. */
@@ -142,6 +146,21 @@ export function parseEmbedRequest(url: URL): EmbedRequest | undefined {
   };
   request.view = checked(() => viewOptions(attributes, 'parameter'));
   request.seriesLimit = attributes.seriesLimit ?? undefined;
+  const goals = checked(() =>
+    goalOptions(
+      {
+        goal: params.get('goal'),
+        goalDate: params.get('goal-date'),
+        goalSeries: params.get('goal-series'),
+        better: params.get('better'),
+        baselineDate: params.get('baseline-date'),
+        trendWindow: params.has('trend-window') ? Number(params.get('trend-window')) : undefined,
+        compare: params.get('compare'),
+      },
+      'parameter',
+    ),
+  );
+  if (Object.keys(goals).length) request.goals = goals;
   if (dashboard) request.dashboardId = id;
   else Object.assign(request, checked(() => insightSpec(params, id)));
   return request;

@@ -6,7 +6,8 @@ import { invalid } from './view-options.js';
 
 /** The goal attributes of `<code-insight>` (SPEC "Goals, projections, change and annotations"), also URL parameters of the image embeds. */
 export interface GoalAttributes {
-  goal?: number | null;
+  /** A number, or its text (a URL parameter), named as written when it is not one. */
+  goal?: number | string | null;
   goalDate?: string | null;
   goalSeries?: string | null;
   better?: string | null;
@@ -18,9 +19,10 @@ export interface GoalAttributes {
 /** Checked goal attributes, or a configuration error naming the attribute (`noun`: parameter, for the embeds). */
 export function goalOptions(a: GoalAttributes, noun: 'attribute' | 'parameter' = 'attribute'): GoalOptions {
   const options: GoalOptions = {};
-  if (a.goal != null) {
-    if (!Number.isFinite(a.goal)) throw invalid('goal', String(a.goal), 'a number', noun);
-    options.goal = { value: a.goal, date: a.goalDate ? checkedDate('goal-date', a.goalDate, noun) : undefined };
+  if (a.goal != null && a.goal !== '') {
+    const value = typeof a.goal === 'string' ? (/^\s*-?(\d+\.?\d*|\.\d+)(e-?\d+)?\s*$/i.test(a.goal) ? Number(a.goal) : NaN) : a.goal;
+    if (!Number.isFinite(value)) throw invalid('goal', String(a.goal), 'a number', noun);
+    options.goal = { value, date: a.goalDate ? checkedDate('goal-date', a.goalDate, noun) : undefined };
   } else if (a.goalDate) throw invalid('goal-date', a.goalDate, 'a goal as well (goal="0")', noun);
   if (a.goalSeries) options.goalSeries = a.goalSeries.trim();
   if (a.better) {

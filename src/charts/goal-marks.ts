@@ -13,6 +13,8 @@ export interface GoalLine {
   value: number;
   y: number;
   color?: string;
+  /** "Goal 0", in the reader's locale. */
+  label: string;
 }
 
 export interface ProjectionMark {
@@ -84,6 +86,7 @@ export function goalMarks(
   [t0, t1]: readonly [number, number],
   [v0, v1]: readonly [number, number],
   colorOf: (seriesId: string) => string | undefined,
+  label: (value: number) => string,
 ): GoalMarks {
   const rows = (goals?.series ?? []).filter((r) => r.goal && r.outlook);
   const marks: GoalMarks = { goals: [], goalDates: [], projections: [], annotations: [] };
@@ -91,7 +94,8 @@ export function goalMarks(
   const shared = rows.length > 1 && rows.every((r) => r.goal!.value === rows[0].goal!.value && r.goal!.date === rows[0].goal!.date);
   for (const row of shared ? rows.slice(0, 1) : rows) {
     const seriesId = shared ? undefined : row.seriesId || undefined;
-    marks.goals.push({ seriesId, value: row.goal!.value, y: y(row.goal!.value), color: seriesId && rows.length > 1 ? colorOf(seriesId) : undefined });
+    const value = row.goal!.value;
+    marks.goals.push({ seriesId, value, y: y(value), color: seriesId && rows.length > 1 ? colorOf(seriesId) : undefined, label: label(value) });
     const date = row.goal!.date;
     if (date !== undefined && date >= t0 && date <= t1 && !marks.goalDates.includes(x(date))) marks.goalDates.push(x(date));
   }

@@ -2,11 +2,30 @@
  * The sentence that answers "are we on track?" for a card with goals, in the reader's locale: the card shows it
  * in `::part(projection)`, and the screen-reader summary, the exports and the image embeds say the same.
  */
-import type { Goals, SeriesGoal } from '../model/goals.js';
+import { goalsOf, type Goals, type SeriesGoal } from '../model/goals.js';
+import type { Annotation, LineInsightData } from '../model/insight-data.js';
+import type { GoalStatus } from '../model/projection.js';
+import type { GoalDrawing } from './view.js';
 import { defaultMessages as m } from '../model/messages.js';
 import { formatDate, formatDuration, formatMonth, formatNumber } from './format.js';
 
 const WEEK = 7 * 864e5;
+
+export interface GoalState {
+  goals?: Goals;
+  status?: GoalStatus;
+  headline?: string;
+  /** The data's events and the card's. */
+  annotations: Annotation[];
+}
+
+/** The goals of the series `data` shows, with the card's goal attributes and events: what card and image draw. */
+export function goalState(data: LineInsightData, drawing: GoalDrawing, stacked: boolean, locale: string | undefined): GoalState {
+  const annotations = [...(data.annotations ?? []), ...(drawing.annotations ?? [])];
+  if (!drawing.goals && !data.series.some((s) => s.goal)) return { annotations };
+  const goals = goalsOf(data, { ...drawing.goals, stacked });
+  return { goals, status: goals.status, headline: goalHeadline(goals, locale), annotations };
+}
 
 /** The headline of the series whose status needs attention most (named when several have goals); undefined without goals. */
 export function goalHeadline(goals: Goals, locale: string | undefined): string | undefined {
@@ -47,4 +66,9 @@ function band(earliest: number, latest: number | undefined, date: number, locale
   const year = (t: number) => new Date(t).getUTCFullYear();
   const month = (t: number) => (year(earliest) === year(date) && year(latest) === year(date) ? formatDate(t, locale, 'month') : formatMonth(t, locale));
   return formatMonth(earliest, locale) === formatMonth(latest, locale) ? '' : `${month(earliest)}–${month(latest)}`;
+}
+
+/** A chart's summary with the goal's headline after it: what a screen reader hears. */
+export function withHeadline(summary: string, headline: string | undefined): string {
+  return headline ? `${summary} ${headline}.` : summary;
 }

@@ -1,8 +1,10 @@
 import type { SVGTemplateResult } from 'lit';
 import type { InsightData } from '../model/insight-data.js';
+import type { GoalStatus } from '../model/projection.js';
 import type { ThemeColors } from '../styles/theme-colors.js';
 import { barImage } from './bar/image.js';
 import type { Size } from './line/layout.js';
+import type { GoalDrawing } from './view.js';
 import { lineImage } from './line/image.js';
 import { pieImage } from './pie/image.js';
 import { statImage } from './stat/image.js';
@@ -12,7 +14,7 @@ import { statImage } from './stat/image.js';
  * page CSS) and nothing that needs a pointer. The server's image embeds and reports draw with these; the card's
  * frame around them (title, notes, legend rows) is theirs.
  */
-export interface ImageOptions {
+export interface ImageOptions extends GoalDrawing {
   colors: Readonly<ThemeColors>;
   locale?: string;
   yZero: boolean;
@@ -33,6 +35,8 @@ export interface ChartImage {
   legend: LegendEntry[];
   /** The chart area's drawing, in its own coordinates from (0, 0). */
   body(size: Size): SVGTemplateResult;
+  /** Where the goals stand, when the chart has any: the sentence the card shows under its title. */
+  goal?: { status?: GoalStatus; headline?: string };
 }
 
 /** The picture of `data`, which has marks to draw (see `hasMarks`). */

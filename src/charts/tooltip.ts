@@ -1,7 +1,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { defaultMessages as m } from '../model/messages.js';
 import { formatDate, formatNumber } from './format.js';
-import type { LineLayout } from './line/layout.js';
+import { annotationsAt, type LineLayout } from './line/layout.js';
 
 /** At most this many rows; the rest are counted, as a long list would hide the chart it explains. */
 const MAX_ROWS = 10;
@@ -28,7 +28,8 @@ export function tooltipTemplate(
         </li>`,
       )}
     </ul>
-    ${hidden > 0 ? html`<div class="tooltip-more">${m.tooltipMore(hidden)}</div>` : nothing}`;
+    ${hidden > 0 ? html`<div class="tooltip-more">${m.tooltipMore(hidden)}</div>` : nothing}
+    ${annotationsAt(layout, index).map((a) => html`<div class="tooltip-note">${a.label}</div>`)}`;
 }
 
 /**

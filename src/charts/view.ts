@@ -1,7 +1,9 @@
 import type { TemplateResult, nothing } from 'lit';
 import type { LegendControls } from './legend.js';
 import type { InsightPointDetail } from '../model/point-detail.js';
-import type { InsightData } from '../model/insight-data.js';
+import type { GoalOptions } from '../model/goals.js';
+import type { GoalStatus } from '../model/projection.js';
+import type { Annotation, InsightData } from '../model/insight-data.js';
 import { barView } from './bar/view.js';
 import type { TableBuild } from './data-table.js';
 import { lineView } from './line/view.js';
@@ -37,9 +39,17 @@ export interface ChartView {
   readonly seriesCount: number;
   /** The sample time nearest to chart-area `x`, for zooming (line charts only). */
   timeAt?(x: number): number | undefined;
+  /** Where the goals stand (line charts with a goal): the card reflects the status and shows the headline. */
+  readonly goal?: { status?: GoalStatus; headline?: string };
 }
 
-export interface ViewOptions {
+/** What the card's goal attributes and annotations add to a line chart (see model/goals.ts). */
+export interface GoalDrawing {
+  goals?: GoalOptions;
+  annotations?: readonly Annotation[];
+}
+
+export interface ViewOptions extends GoalDrawing {
   width: number;
   height: number;
   locale?: string;

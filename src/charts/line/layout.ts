@@ -2,7 +2,11 @@ import { bisectCenter } from 'd3-array';
 import { toTime } from '../../model/dates.js';
 import type { LineSeries } from '../../model/insight-data.js';
 import { distinctColors } from '../../model/palette.js';
+import type { Goals } from '../../model/goals.js';
+import type { Annotation } from '../../model/insight-data.js';
+import { defaultMessages as m } from '../../model/messages.js';
 import { formatNumber, formatTimeTick } from '../format.js';
+import { goalExtent, goalMarks, type GoalMarks } from '../goal-marks.js';
 import { bandPath, pixelColumnIndices, polylinePath } from '../path.js';
 import { linearScale, niceDomain, timeTicks } from '../scale.js';
 
@@ -33,6 +37,9 @@ export interface LineLayoutOptions {
   /** Stack the series: each one's band sits on the ones before it (values must not be negative to read well). */
   stacked?: boolean;
   locale?: string;
+  /** Goals (see model/goals.ts) and events to mark: the axes make room for them. */
+  goals?: Goals;
+  annotations?: readonly Annotation[];
 }
 
 export interface Tick {
@@ -86,6 +93,8 @@ export interface LineLayout {
   xs: number[];
   /** Samples less than a day apart: dates are shown with their time. */
   subDaily: boolean;
+  /** Goal lines, projections and annotations. */
+  marks: GoalMarks;
 }
 
 export const defaults = {
@@ -147,7 +156,10 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     }
   });
   if (low > high) [low, high] = [0, 1]; // no points
-  const [firstTime, lastTime] = times.length ? [times[0], times[times.length - 1]] : [0, 1];
+  const [firstTime, dataEnd] = times.length ? [times[0], times[times.length - 1]] : [0, 1];
+  const extent = goalExtent(options.goals, options.annotations ?? [], [firstTime, dataEnd]);
+  const lastTime = extent.until;
+  for (const v of extent.values) [low, high] = [Math.min(low, v), Math.max(high, v)];
   const span = lastTime - firstTime;
 
   if (options.yZero || options.stacked) low = Math.min(0, low);
@@ -227,6 +239,9 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     times,
     xs: times.map((t) => x(t)),
     subDaily: underADayApart(times),
+    marks: goalMarks(options.goals, options.annotations ?? [], x, y, xDomain, yDomain, (id) => series.find((s) => s.id === id)?.color, (v) =>
+      m.goal(formatNumber(v, options.locale, compact)),
+    ),
   };
 }
 
@@ -262,6 +277,11 @@ function sampleTimes(series: readonly ChartSeries[]): number[] {
     times = merged;
   }
   return times;
+}
+
+/** The events nearest to sample `index` (shown in its tooltip, reached by keyboard with it). */
+export function annotationsAt(layout: LineLayout, index: number): LineLayout['marks']['annotations'] {
+  return layout.marks.annotations.filter((a) => bisectCenter(layout.times, a.time) === index);
 }
 
 /** The sample nearest to pixel `x` (by bisection: hover must stay cheap on long series), or -1 when there is none. */

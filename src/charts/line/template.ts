@@ -54,6 +54,7 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
       <line class="domain" x1=${plot.left} x2=${plot.right} y1=${plot.bottom} y2=${plot.bottom}></line>
       ${layout.xTicks.map((t) => svg`<text class="tick x" x=${t.at} y=${plot.bottom + 18}>${t.label}</text>`)}
     </g>
+    ${goalsTemplate(layout)}
     ${active >= 0 ? svg`<line class="crosshair" x1=${layout.xs[active]} x2=${layout.xs[active]} y1=${plot.top} y2=${plot.bottom}></line>` : nothing}
     <g class=${state.showPoints ? 'series' : 'series layer'}>
       ${layout.areas.length
@@ -74,4 +75,31 @@ function pointTemplate(p: PointMark, active: boolean): SVGTemplateResult {
   return svg`<circle data-mark="point" data-series-id=${p.seriesId} data-label=${p.label}
     class=${p.point.incomplete ? 'incomplete' : active ? 'active' : ''}
     cx=${p.x} cy=${p.y} r=${active ? 4.5 : 3} fill=${p.point.incomplete ? 'none' : p.color} stroke=${p.color}></circle>`;
+}
+
+/**
+ * Goals, projections and events, under the series: presentation attributes only (currentColor and the series'
+ * colours), so the card and the image embeds draw them alike without a style rule in either.
+ */
+function goalsTemplate({ plot, marks }: LineLayout): SVGTemplateResult | typeof nothing {
+  if (!marks.goals.length && !marks.annotations.length) return nothing;
+  return svg`<g class="goals" aria-hidden="true">
+    ${marks.annotations.map(
+      (a) => svg`<line data-mark="annotation" data-label=${a.label} x1=${a.x} x2=${a.x} y1=${plot.top} y2=${plot.bottom}
+        stroke="currentColor" stroke-opacity="0.45" stroke-dasharray="2 3"></line>
+        <path d="M${a.x - 4},${plot.top - 8}h8l-4,6z" fill="currentColor" fill-opacity="0.7"></path>`,
+    )}
+    ${marks.goalDates.map(
+      (x) => svg`<line class="goal-date" x1=${x} x2=${x} y1=${plot.top} y2=${plot.bottom} stroke="currentColor" stroke-opacity="0.6" stroke-dasharray="6 3"></line>`,
+    )}
+    ${marks.projections.map(
+      (p) => svg`<path class="projection-band" d=${p.band} fill=${p.color ?? 'currentColor'} fill-opacity="0.12"></path>
+        <path data-mark="projection" data-series-id=${p.seriesId} d=${p.d} fill="none" stroke=${p.color ?? 'currentColor'} stroke-width="2" stroke-dasharray="6 4"></path>`,
+    )}
+    ${marks.goals.map(
+      (g) => svg`<line data-mark="goal" data-series-id=${g.seriesId ?? nothing} x1=${plot.left} x2=${plot.right} y1=${g.y} y2=${g.y}
+          stroke=${g.color ?? 'currentColor'} stroke-width="1.5" stroke-dasharray="1 3" stroke-linecap="round"></line>
+        <text class="goal-label" x=${plot.left + 4} y=${g.y - 5} font-size="11" fill=${g.color ?? 'currentColor'}>${g.label}</text>`,
+    )}
+  </g>`;
 }

@@ -5,6 +5,7 @@ import { lineLayout, nearestTimeIndex, toChartSeries } from './layout.js';
 import { hasRoomForPoints, lineChartTemplate } from './template.js';
 import { lineSummary } from './summary.js';
 import { tooltipTemplate } from '../tooltip.js';
+import { goalState, withHeadline } from '../headline.js';
 import type { LineInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { dataTable, numberFormatter } from '../data-table.js';
@@ -17,9 +18,12 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   );
   // Series the reader turned off in the legend leave the chart (and its scale), not the legend.
   const series = options.legend ? all.filter((s) => !options.legend!.hidden.has(s.id)) : all;
-  const layout = lineLayout(series, options, options);
+  const shown = options.legend ? { ...data, series: data.series.filter((s) => !options.legend!.hidden.has(s.id)) } : data;
+  const goal = goalState(shown, options, options.stacked, options.locale);
+  // Zoomed into the past, the chart is about what happened: no projection stretches its time axis.
+  const layout = lineLayout(series, options, { ...options, goals: zoom ? undefined : goal.goals, annotations: goal.annotations });
   const showPoints = hasRoomForPoints(layout);
-  const summary = lineSummary(data.title, series, options.locale);
+  const summary = withHeadline(lineSummary(data.title, series, options.locale), goal.headline);
   const seriesId = (active: Active) => active.highlight ?? (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
   // The emphasis sets a series apart from the others: a lone series has none, and thickening its line on the
   // first hover repainted every point of it (0.4 s for 100,000 noisy points), to no reader's benefit.
@@ -27,6 +31,7 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   const mark = (active: Active) => layout.pointsAt[active.index]?.find((p) => p.seriesId === seriesId(active));
   const dateStyle = layout.subDaily ? 'fullTime' : 'full';
   return {
+    goal: goal.status ? goal : undefined,
     count: layout.times.length,
     seriesCount: layout.lines.length,
     timeAt: (x) => layout.times[nearestTimeIndex(layout, x)],

@@ -97,6 +97,24 @@ describe('image embeds', () => {
       assert.match(stat, />121</);
     });
 
+    test('goals: the goal line, the dashed projection and the headline, as the card draws them', async () => {
+      // JavaScript files fall from 550 by about 33 a month to 190 on Oct 1, 2026: zero around March 2027.
+      const path = insightPath(FIXTURE_IDS.migration, 'svg', `?goal=0&goal-series=${encodeURIComponent('JavaScript files')}&goal-date=2027-06-30`);
+      const svg = (await get(path)).body.toString();
+      assertXML(svg);
+      assert.deepEqual(marks(svg, 'goal'), ['js']);
+      assert.deepEqual(marks(svg, 'projection'), ['js']);
+      assert.match(svg, /<text class="status"[^>]*>On track: at this pace 0 around Mar 2027, 3 months before the goal<\/text>/);
+      assert.match(svg, />Goal 0</);
+      // Behind: the goal date comes before the projection reaches zero.
+      const behind = (await get(insightPath(FIXTURE_IDS.migration, 'svg', `?goal=0&goal-series=js&goal-date=2027-01-01`))).body.toString();
+      assert.match(behind, />Behind: about \d+ left on Jan 1, 2027</);
+      assert.match(behind, /class="goal-date"/);
+      // No goal: none of it.
+      const plain = (await get(insightPath(FIXTURE_IDS.migration, 'svg'))).body.toString();
+      assert.doesNotMatch(plain, /data-mark="(goal|projection)"/);
+    });
+
     test('a processing insight shows its progress, and is cached briefly', async () => {
       const { response, body } = await get(insightPath(FIXTURE_IDS.processing, 'svg'));
       assert.equal(response.status, 200);
@@ -215,6 +233,11 @@ describe('image embeds', () => {
         ['?stacked=maybe', /stacked parameter/],
         ['?locale=%20not%20a%20locale', /locale parameter/],
         ['?kind=languages', /kind="languages" cannot draw/],
+        ['?goal=lots', /goal parameter "lots" is not valid: expected a number/],
+        ['?goal=0&goal-date=soon', /goal-date parameter "soon"/],
+        ['?goal-date=2027-01-01', /goal-date parameter .* a goal as well/],
+        ['?compare=1month', /compare parameter "1month"/],
+        ['?better=sideways', /better parameter/],
       ];
       for (const [query, message] of cases) {
         const { response, body } = await get(insightPath(FIXTURE_IDS.migration, 'svg', query));

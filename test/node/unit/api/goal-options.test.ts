@@ -29,5 +29,10 @@ describe('goalOptions', () => {
     ];
     for (const [attributes, message] of cases) assert.throws(() => goalOptions(attributes), message, JSON.stringify(attributes));
     assert.throws(() => goalOptions({ compare: 'x' }, 'parameter'), /The compare parameter "x"/);
+    // URL parameters arrive as text, named as written.
+    assert.throws(() => goalOptions({ goal: 'abc' }, 'parameter'), /The goal parameter "abc" is not valid: expected a number/);
+    assert.throws(() => goalOptions({ goal: '0x10' }, 'parameter'), /"0x10"/);
+    assert.deepEqual(goalOptions({ goal: ' -2.5 ' }, 'parameter').goal, { value: -2.5, date: undefined });
+    assert.deepEqual(goalOptions({ goal: '' }, 'parameter'), {});
   });
 });

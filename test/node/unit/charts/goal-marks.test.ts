@@ -13,6 +13,7 @@ const data = (...s: ReturnType<typeof series>[]): LineInsightData => ({ kind: 'l
 const falling = series('js', [150, 140, 130, 120, 110, 100, 90, 80]); // zero at week 15
 const identity = (v: number) => v;
 const colorOf = (id: string) => `color-${id}`;
+const label = (v: number) => `Goal ${v}`;
 
 describe('goalExtent', () => {
   it('stretches the time axis to where the projection reaches the goal, and the values to the goal', () => {
@@ -36,17 +37,17 @@ describe('goalExtent', () => {
 describe('goalMarks', () => {
   it('draws one goal line for a goal every series shares, and one per series for their own', () => {
     const both = data(falling, series('ts', [10, 20, 30, 40, 50, 60, 70, 80]));
-    const shared = goalMarks(goalsOf(both, { goal: { value: 0 } }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
-    assert.deepEqual(shared.goals, [{ seriesId: undefined, value: 0, y: 0, color: undefined }]);
-    const named = goalMarks(goalsOf(both, { goal: { value: 0 }, goalSeries: 'js' }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
-    assert.deepEqual(named.goals, [{ seriesId: 'js', value: 0, y: 0, color: undefined }]);
+    const shared = goalMarks(goalsOf(both, { goal: { value: 0 } }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf, label);
+    assert.deepEqual(shared.goals, [{ seriesId: undefined, value: 0, y: 0, color: undefined, label: 'Goal 0' }]);
+    const named = goalMarks(goalsOf(both, { goal: { value: 0 }, goalSeries: 'js' }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf, label);
+    assert.deepEqual(named.goals, [{ seriesId: 'js', value: 0, y: 0, color: undefined, label: 'Goal 0' }]);
     const own = data({ ...falling, goal: { value: 0 } } as never, { ...series('ts', [10, 20, 30, 40, 50, 60, 70, 80]), goal: { value: 100 } } as never);
-    const marks = goalMarks(goalsOf(own, {}), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
+    const marks = goalMarks(goalsOf(own, {}), [], identity, identity, [week(0), week(20)], [0, 200], colorOf, label);
     assert.deepEqual(marks.goals.map((g) => [g.seriesId, g.value, g.color]), [['js', 0, 'color-js'], ['ts', 100, 'color-ts']]);
   });
 
   it('projects from the trend at the last sample to the goal, dashed, with its band', () => {
-    const marks = goalMarks(goalsOf(data(falling), { goal: { value: 0 } }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf);
+    const marks = goalMarks(goalsOf(data(falling), { goal: { value: 0 } }), [], identity, identity, [week(0), week(20)], [0, 200], colorOf, label);
     assert.equal(marks.projections.length, 1);
     const projection = marks.projections[0];
     assert.equal(projection.seriesId, 'js');
@@ -58,7 +59,7 @@ describe('goalMarks', () => {
   it('cuts the projection and its band at the edges of the chart', () => {
     const noisy = series('js', [300, 260, 290, 240, 270, 200, 250, 190, 230, 180]);
     const goals = goalsOf(data(noisy), { goal: { value: 0 }, window: 10 });
-    const marks = goalMarks(goals, [], identity, identity, [week(0), week(12)], [150, 400], colorOf);
+    const marks = goalMarks(goals, [], identity, identity, [week(0), week(12)], [150, 400], colorOf, label);
     const numbers = (d: string) => [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
     for (const [t, v] of [...numbers(marks.projections[0].d), ...numbers(marks.projections[0].band)]) {
       assert.ok(t <= week(12) + 0.1, `t ${t}`);
@@ -67,13 +68,13 @@ describe('goalMarks', () => {
   });
 
   it('draws nothing to project for a reached goal or too little data, and keeps annotations inside the chart', () => {
-    assert.equal(goalMarks(goalsOf(data(series('a', [3, 2, 1, 0])), { goal: { value: 0 } }), [], identity, identity, [0, 1e13], [0, 9], colorOf).projections.length, 0);
-    assert.equal(goalMarks(goalsOf(data(series('a', [3, 2])), { goal: { value: 0 } }), [], identity, identity, [0, 1e13], [0, 9], colorOf).projections.length, 0);
+    assert.equal(goalMarks(goalsOf(data(series('a', [3, 2, 1, 0])), { goal: { value: 0 } }), [], identity, identity, [0, 1e13], [0, 9], colorOf, label).projections.length, 0);
+    assert.equal(goalMarks(goalsOf(data(series('a', [3, 2])), { goal: { value: 0 } }), [], identity, identity, [0, 1e13], [0, 9], colorOf, label).projections.length, 0);
     const notes = [
       { date: new Date(week(3)).toISOString(), label: 'Codemod landed', url: 'https://example.com/pr/1' },
       { date: new Date(week(30)).toISOString(), label: 'Out of range' },
     ];
-    assert.deepEqual(goalMarks(undefined, notes, identity, identity, [week(0), week(7)], [0, 1], colorOf).annotations, [
+    assert.deepEqual(goalMarks(undefined, notes, identity, identity, [week(0), week(7)], [0, 1], colorOf, label).annotations, [
       { time: week(3), x: week(3), label: 'Codemod landed', url: 'https://example.com/pr/1' },
     ]);
   });
