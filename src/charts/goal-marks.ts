@@ -3,7 +3,7 @@
  * line, the marker at the goal date, each series' dashed projection with its optimistic–pessimistic band, and
  * the events on the time axis). Pure geometry, shared by the card and the image embeds through the line layout.
  */
-import type { Goals, SeriesGoal } from '../model/goals.js';
+import { projectionEnd, type Goals } from '../model/goals.js';
 import type { Annotation } from '../model/insight-data.js';
 import { toTime } from '../model/dates.js';
 
@@ -45,14 +45,6 @@ type Scale = (value: number) => number;
 
 /** How far a projection may stretch the time axis past the data, as a share of the data's span. */
 const MAX_STRETCH = 0.6;
-
-/** Where a row's projection ends: at the goal (on track), at the goal date (behind or going nowhere), or undefined. */
-function projectionEnd(row: SeriesGoal): number | undefined {
-  const o = row.outlook;
-  if (!o?.trend || o.status === 'reached' || o.status === 'unknown') return undefined;
-  if (o.status === 'on-track') return o.eta!.date;
-  return row.goal?.date !== undefined && row.goal.date > o.trend.t ? row.goal.date : undefined;
-}
 
 /**
  * The time the axis must reach and the values it must show for `goals`: goal values, goal dates and projection

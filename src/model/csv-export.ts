@@ -1,23 +1,66 @@
 import { toTime } from './dates.js';
+import { projectionEnd, type Goals } from './goals.js';
 import type { InsightData } from './insight-data.js';
+
+/** Future rows a projection adds at most (weekly data projected two years out stays a readable sheet). */
+const MAX_PROJECTED_ROWS = 120;
 
 /**
  * An insight's data as CSV: a line chart gives one row per date and one column per series; slices and bars
  * one row per label; a single number its value. Dates are ISO 8601, numbers unformatted, so spreadsheets read them.
  */
-export function insightToCSV(data: InsightData): string {
+export function insightToCSV(data: InsightData, goals?: Goals): string {
   const rows: (string | number)[][] = [];
   if (data.kind === 'line') {
     const times = [...new Set(data.series.flatMap((s) => s.points.map((p) => toTime(p.date))))].filter(Number.isFinite).sort((a, b) => a - b);
     const values = data.series.map((s) => new Map(s.points.map((p) => [toTime(p.date), p.value])));
-    rows.push(['date', ...data.series.map((s) => s.label)]);
-    for (const time of times) rows.push([new Date(time).toISOString(), ...values.map((v) => v.get(time) ?? '')]);
+    // With goals: each goal's value and its series' projected value, in columns of their own, and the projection's
+    // future dates (at the data's usual step, up to where it ends) as rows of their own.
+    const projected = (goals?.series ?? []).filter((g) => g.goal && g.outlook);
+    const step = medianStep(times);
+    const future = new Set<number>();
+    for (const g of projected) {
+      const end = projectionEnd(g);
+      const from = g.outlook!.trend?.t ?? Infinity;
+      if (end === undefined || !step) continue;
+      const last = startOfDay(end);
+      for (let t = next(from, step), n = 0; t < last && n < MAX_PROJECTED_ROWS; t = next(t, step), n++) future.add(t);
+      future.add(last);
+    }
+    const header = (g: (typeof projected)[number]) => g.label || 'Total';
+    rows.push(['date', ...data.series.map((s) => s.label), ...projected.flatMap((g) => [`${header(g)} goal`, `${header(g)} projected`])]);
+    const all = [...times, ...[...future].filter((t) => t > times[times.length - 1]).sort((a, b) => a - b)];
+    for (const time of all) {
+      const extra = projected.flatMap((g) => {
+        const trend = g.outlook!.trend;
+        const end = projectionEnd(g);
+        const inside = trend && end !== undefined && time >= trend.t && time <= startOfDay(end) + 864e5;
+        return [g.goal!.value, inside ? round(trend.at + trend.slope * (time - trend.t)) : ''];
+      });
+      rows.push([new Date(time).toISOString(), ...values.map((v) => v.get(time) ?? ''), ...extra]);
+    }
   } else if (data.kind === 'stat') {
     rows.push(['label', 'value', 'previous'], [data.label ?? data.title, data.value, data.previous ?? '']);
   } else {
     rows.push(['label', 'value'], ...data.items.map((item) => [item.label, item.value]));
   }
   return rows.map(csvRow).join('\r\n') + '\r\n';
+}
+
+/** The usual time between samples (the median: one missing week does not double it); 0 with fewer than two. */
+function medianStep(times: readonly number[]): number {
+  const steps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  return steps.length ? steps[steps.length >> 1] : 0;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;
+const startOfDay = (t: number) => t - (((t % 864e5) + 864e5) % 864e5);
+
+/** The sample after `t`: a calendar month on for monthly data (dates stay on the 1st), else one step. */
+function next(t: number, step: number): number {
+  if (step < 27 * 864e5 || step > 32 * 864e5) return t + step;
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
 }
 
 /** One CSV line: fields quoted where needed, and no text cell a spreadsheet would run as a formula. */

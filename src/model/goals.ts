@@ -70,3 +70,11 @@ export function goalsOf(data: LineInsightData, options: GoalOptions): Goals {
   }
   return { series: rows, status: worstStatus(rows.flatMap((r) => (r.outlook ? [r.outlook.status] : []))) };
 }
+
+/** Where a series' projection ends: at the goal (on track), at the goal date (behind, or going nowhere), else none. */
+export function projectionEnd(row: SeriesGoal): number | undefined {
+  const o = row.outlook;
+  if (!o?.trend || o.status === 'reached' || o.status === 'unknown') return undefined;
+  if (o.status === 'on-track') return o.eta!.date;
+  return row.goal?.date !== undefined && row.goal.date > o.trend.t ? row.goal.date : undefined;
+}
