@@ -14,3 +14,27 @@ export function parseStep(text: string): Step | undefined {
   const value = match ? Number(match[1]) : 0;
   return match && value >= 1 ? { unit: UNITS[match[2]], value } : undefined;
 }
+
+/**
+ * Each unit's length in hours, and the shortest gap that counts as one: 28.5 days makes a month, so samples four
+ * weeks apart (two can fall in one month) stay weeks.
+ */
+const LENGTHS: [StepUnit, number, number][] = [
+  ['YEAR', 8766, 8640],
+  ['MONTH', 730.5, 684],
+  ['WEEK', 168, 168],
+  ['DAY', 24, 24],
+  ['HOUR', 1, 0],
+];
+
+/**
+ * The step sorted sample times were taken at, read from the times themselves (third-party files and pasted
+ * insights carry none): the median gap, so a missing or late sample does not change it. One sample: a month,
+ * Sourcegraph's default.
+ */
+export function stepOf(times: readonly number[]): Step {
+  const gaps = new Float64Array(Math.max(1, times.length - 1)).map((_, i) => times[i + 1] - times[i] || 2.63e9).sort();
+  const hours = gaps[gaps.length >> 1] / 36e5;
+  const [unit, length] = LENGTHS.find(([, , shortest]) => hours >= shortest)!;
+  return { unit, value: Math.max(1, Math.round(hours / length)) };
+}
