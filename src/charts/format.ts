@@ -52,13 +52,14 @@ export function truncateLabel(label: string, chars: number): string {
   return `${label.slice(0, chars - 1).trimEnd()}…`;
 }
 
-export type DateStyle = 'year' | 'monthYear' | 'month' | 'day' | 'time' | 'full' | 'fullTime';
+export type DateStyle = 'year' | 'monthYear' | 'month' | 'day' | 'dayTime' | 'time' | 'full' | 'fullTime';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
   monthYear: { year: 'numeric', month: 'short' },
   month: { month: 'short' },
   day: { month: 'short', day: 'numeric' },
+  dayTime: { month: 'short', day: 'numeric', hour: 'numeric' },
   time: { hour: 'numeric', minute: '2-digit' },
   full: { year: 'numeric', month: 'short', day: 'numeric' },
   fullTime: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
@@ -76,7 +77,8 @@ export function formatDate(date: Date | number, locale: string | undefined, styl
 
 /**
  * A time axis label for the data's step, naming the year (or, hourly, the day) where it changes: "Jan 2026" then
- * "Feb", "Mar 3", "2025", "3:00 PM". Daily and weekly labels leave the year out until it changes, so the first one
+ * "Feb", "Mar 3", "2025"; hourly "Mar 2" at midnight, "Mar 2, 5 PM" at the first tick of a day that has none,
+ * "3:00 PM" after. Daily and weekly labels leave the year out until it changes, so the first one
  * (centred on the axis's left end) stays short. `before` is the tick before, if any.
  */
 export function formatTimeTick(time: number, before: number | undefined, unit: StepUnit, locale: string | undefined): string {
@@ -89,9 +91,11 @@ export function formatTimeTick(time: number, before: number | undefined, unit: S
           ? 'monthYear'
           : 'month'
         : unit === 'HOUR'
-          ? time % 864e5
-            ? 'time'
-            : 'day'
+          ? !(time % 864e5)
+            ? 'day'
+            : before === undefined || Math.floor(time / 864e5) !== Math.floor(before / 864e5)
+              ? 'dayTime'
+              : 'time'
           : newYear && before !== undefined
             ? 'full'
             : 'day';

@@ -29,7 +29,7 @@ export function niceDomain(domain: readonly [number, number], count: number): [n
 /** Every how many samples a tick may fall, per step: round counts (quarters, weeks, fortnights); past the last, its multiples. */
 const EVERY: Record<StepUnit, number[]> = {
   HOUR: [1, 2, 3, 6, 12, 24],
-  DAY: [1, 2, 7, 14],
+  DAY: [1, 2, 3, 7, 14],
   WEEK: [1, 2, 4, 8, 13, 26, 52],
   MONTH: [1, 2, 3, 6, 12],
   YEAR: [1, 2, 5, 10],
@@ -56,7 +56,9 @@ export interface TimeTick {
 export function timeTicks(times: readonly number[], x: (time: number) => number, locale?: string): TimeTick[] {
   const { unit, value } = stepOf(times);
   const n = times.length;
-  const needed = n > 1 ? (TICK_SPACE * (n - 1)) / (x(times[n - 1]) - x(times[0])) : 1;
+  // Hourly labels may carry their day ("Mar 2, 5 PM").
+  const space = unit === 'HOUR' ? TICK_SPACE + 24 : TICK_SPACE;
+  const needed = n > 1 ? (space * (n - 1)) / (x(times[n - 1]) - x(times[0])) : 1;
   const every = EVERY[unit];
   const most = every[every.length - 1];
   // At most every (n - 1)-th: a narrow chart still shows where its data starts and ends.
@@ -78,7 +80,7 @@ export function timeTicks(times: readonly number[], x: (time: number) => number,
   for (const time of picked) {
     const before = ticks[ticks.length - 1];
     const at = x(time);
-    if (!before || at - before.at >= TICK_SPACE * 0.8) ticks.push({ time, at, label: formatTimeTick(time, before?.time, unit, locale) });
+    if (!before || at - before.at >= space * 0.8) ticks.push({ time, at, label: formatTimeTick(time, before?.time, unit, locale) });
   }
   return ticks;
 }

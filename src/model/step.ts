@@ -17,13 +17,14 @@ export function parseStep(text: string): Step | undefined {
 
 /**
  * Each unit's length in hours, and the shortest gap that counts as one: 28.5 days makes a month, so samples four
- * weeks apart (two can fall in one month) stay weeks.
+ * weeks apart (two can fall in one month) stay weeks; 20 hours makes a day, so a step of 23 hours (a span cut into
+ * equal parts) is read by its days.
  */
 const LENGTHS: [StepUnit, number, number][] = [
   ['YEAR', 8766, 8640],
   ['MONTH', 730.5, 684],
   ['WEEK', 168, 168],
-  ['DAY', 24, 24],
+  ['DAY', 24, 20],
   ['HOUR', 1, 0],
 ];
 

@@ -161,13 +161,16 @@ describe('timeTicks', () => {
     assert.deepEqual(labels(ticks).slice(0, 5), ['Feb 2024', 'May', 'Aug', 'Nov', 'Feb 2025']);
   });
 
-  it('yearly data: years; hourly data: times, with the day at midnight', () => {
+  it('yearly data: years; hourly data: times, with the day at midnight or at the day’s first tick', () => {
     const years = Array.from({ length: 8 }, (_, i) => Date.UTC(2018 + i, 0, 1));
     assert.deepEqual(labels(ticksFor(years, 1200)), ['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
     assert.deepEqual(labels(ticksFor(years, 300)), ['2018', '2020', '2022', '2024']);
     assert.deepEqual(labels(ticksFor(years, 200)), ['2020', '2025']);
     const hours = every('2026-03-01T18:00:00Z', 36e5, 12);
-    assert.deepEqual(labels(ticksFor(hours, 250)), ['6:00 PM', '9:00 PM', 'Mar 2', '3:00 AM']);
+    assert.deepEqual(labels(ticksFor(hours, 400)), ['Mar 1, 6 PM', '9:00 PM', 'Mar 2', '3:00 AM']);
+    // Seven hours apart, never at midnight: the first tick of each day names it.
+    const sevens = every('2026-12-01T18:00:00Z', 7 * 36e5, 12);
+    assert.deepEqual(labels(ticksFor(sevens, 1200)).slice(0, 6), ['Dec 1, 6 PM', 'Dec 2, 1 AM', '8:00 AM', '3:00 PM', '10:00 PM', 'Dec 3, 5 AM']);
   });
 
   it('weekly data across a new year names the year where it changes', () => {

@@ -16,6 +16,8 @@ describe('stepOf', () => {
     assert.deepEqual(stepOf(every(HOUR, 48)), { unit: 'HOUR', value: 1 });
     assert.deepEqual(stepOf(every(6 * HOUR, 20)), { unit: 'HOUR', value: 6 });
     assert.deepEqual(stepOf(every(DAY, 30)), { unit: 'DAY', value: 1 });
+    assert.deepEqual(stepOf(every(23 * HOUR, 12)), { unit: 'DAY', value: 1 });
+    assert.deepEqual(stepOf(every(12 * HOUR, 12)), { unit: 'HOUR', value: 12 });
     assert.deepEqual(stepOf(every(7 * DAY, 12)), { unit: 'WEEK', value: 1 });
     assert.deepEqual(stepOf(every(14 * DAY, 12)), { unit: 'WEEK', value: 2 });
     assert.deepEqual(stepOf(months(4)), { unit: 'MONTH', value: 1 });
