@@ -3,6 +3,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { legacyDecorators } from './scripts/legacy-decorators.mjs';
 import { collapseTemplateIndentation, minifyCSSLiterals } from './scripts/lit-templates.mjs';
 
 export default {
@@ -15,6 +16,7 @@ export default {
   },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    legacyDecorators(),
     esbuild({ target: 'es2022', tsconfig: './tsconfig.json' }),
     minifyCSSLiterals(),
     collapseTemplateIndentation(),
