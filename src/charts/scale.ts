@@ -74,13 +74,16 @@ export function timeTicks(times: readonly number[], x: (time: number) => number,
           : i;
   };
   const span = unit === 'DAY' || unit === 'WEEK' ? k : k * value;
-  let picked = times.filter((time, i) => calendar(time, i) % span === 0);
-  if (picked.length < Math.min(n, 2)) picked = times.filter((_, i) => i % k === 0);
-  const ticks: TimeTick[] = [];
-  for (const time of picked) {
-    const before = ticks[ticks.length - 1];
-    const at = x(time);
-    if (!before || at - before.at >= space * 0.8) ticks.push({ time, at, label: formatTimeTick(time, before?.time, unit, locale) });
-  }
-  return ticks;
+  // The room is checked first: on a long series most samples are too close to the last tick to need a date.
+  const pick = (on: (time: number, i: number) => boolean) => {
+    const ticks: TimeTick[] = [];
+    times.forEach((time, i) => {
+      const before = ticks[ticks.length - 1];
+      const at = x(time);
+      if ((!before || at - before.at >= space * 0.8) && on(time, i)) ticks.push({ time, at, label: formatTimeTick(time, before?.time, unit, locale) });
+    });
+    return ticks;
+  };
+  const ticks = pick((time, i) => calendar(time, i) % span === 0);
+  return ticks.length < Math.min(n, 2) ? pick((_, i) => i % k === 0) : ticks;
 }

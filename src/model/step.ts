@@ -30,11 +30,15 @@ const LENGTHS: [StepUnit, number, number][] = [
 
 /**
  * The step sorted sample times were taken at, read from the times themselves (third-party files and pasted
- * insights carry none): the median gap, so a missing or late sample does not change it. One sample: a month,
+ * insights carry none): the median gap, so a missing or late sample does not change it. A long series' median is
+ * that of 1,000 gaps spread over it (sorting 100,000 took milliseconds of every layout). One sample: a month,
  * Sourcegraph's default.
  */
 export function stepOf(times: readonly number[]): Step {
-  const gaps = new Float64Array(Math.max(1, times.length - 1)).map((_, i) => times[i + 1] - times[i] || 2.63e9).sort();
+  const stride = Math.ceil(times.length / 1000);
+  const gaps = new Float64Array(Math.max(1, Math.floor((times.length - 1) / stride)))
+    .map((_, i) => times[i * stride + 1] - times[i * stride] || 2.63e9)
+    .sort();
   const hours = gaps[gaps.length >> 1] / 36e5;
   const [unit, length] = LENGTHS.find(([, , shortest]) => hours >= shortest)!;
   return { unit, value: Math.max(1, Math.round(hours / length)) };

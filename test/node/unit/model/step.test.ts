@@ -36,6 +36,12 @@ describe('stepOf', () => {
     assert.deepEqual(stepOf([...months(6), Date.UTC(2025, 6, 9)]), { unit: 'MONTH', value: 1 });
   });
 
+  it('reads a long series from gaps spread over all of it', () => {
+    assert.deepEqual(stepOf(every(HOUR, 100_000)), { unit: 'HOUR', value: 1 });
+    const dailyThenHourly = [...every(DAY, 30_000), ...every(HOUR, 20_000, Date.UTC(2200, 0, 1))];
+    assert.deepEqual(stepOf(dailyThenHourly), { unit: 'DAY', value: 1 });
+  });
+
   it('calls sub-hourly samples hourly, and one sample or none a month (Sourcegraph’s default)', () => {
     assert.deepEqual(stepOf(every(15 * 60e3, 20)), { unit: 'HOUR', value: 1 });
     assert.deepEqual(stepOf([Date.UTC(2026, 3, 1)]), { unit: 'MONTH', value: 1 });
