@@ -3,6 +3,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { legacyDecorators } from './scripts/legacy-decorators.mjs';
 import { collapseTemplateIndentation, minifyCSSLiterals } from './scripts/lit-templates.mjs';
 
 export default {
@@ -13,12 +14,9 @@ export default {
     sourcemap: true,
     plugins: [terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } })],
   },
-  // d3-time builds every interval it exports at module level (timeInterval(…), timeWeekday(n)) and reads their
-  // `.range`; rollup cannot tell those calls have no side effects, so ~20 intervals nothing imports stayed in
-  // (the local-time ones, the weekdays, …). They only build closures. The check is by name, in every module.
-  treeshake: { manualPureFunctions: ['timeInterval', 'timeWeekday', 'utcWeekday'] },
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
+    legacyDecorators(),
     esbuild({ target: 'es2022', tsconfig: './tsconfig.json' }),
     minifyCSSLiterals(),
     collapseTemplateIndentation(),

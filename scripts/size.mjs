@@ -22,6 +22,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // text) and third-party points read straight from their fields: 45,880 B (44.8 KiB). The budget is now the
 // project's ceiling (45 KiB, issue 9): what goes in next must take as much out. Raise it only with a reason in the
 // commit.
+// Then issue 16's time ticks on the samples themselves took d3-time out (and d3-array's min/max), and lit's
+// `@property` is loaded as its experimental-decorator path alone (scripts/legacy-decorators.mjs): 45,975 → 45,023 B.
 const BUDGET_GZIP = 45 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);

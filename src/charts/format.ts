@@ -2,6 +2,7 @@
  * Locale-aware labels through Intl. Constructing an Intl formatter costs far more than using one, and axes
  * format dozens of labels per render, so formatters are memoized per locale and style.
  */
+import type { StepUnit } from '../model/step.js';
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 /**
@@ -65,12 +66,14 @@ export function truncateLabel(label: string, chars: number): string {
   return `${label.slice(0, chars - 1).trimEnd()}…`;
 }
 
-export type DateStyle = 'year' | 'month' | 'day' | 'time' | 'full' | 'fullTime';
+export type DateStyle = 'year' | 'monthYear' | 'month' | 'day' | 'dayTime' | 'time' | 'full' | 'fullTime';
 
 const DATE_OPTIONS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
+  monthYear: { year: 'numeric', month: 'short' },
   month: { month: 'short' },
   day: { month: 'short', day: 'numeric' },
+  dayTime: { month: 'short', day: 'numeric', hour: 'numeric' },
   time: { hour: 'numeric', minute: '2-digit' },
   full: { year: 'numeric', month: 'short', day: 'numeric' },
   fullTime: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' },
@@ -87,19 +90,30 @@ export function formatDate(date: Date | number, locale: string | undefined, styl
 }
 
 /**
- * An axis tick names only what changes at it, as d3's multi-scale time format does: the year at a new year,
- * the month at a new month, the day at a new day, the time otherwise ("2026", "Feb", "Feb 8", "3:00 PM").
+ * A time axis label for the data's step, naming the year (or, hourly, the day) where it changes: "Jan 2026" then
+ * "Feb", "Mar 3", "2025"; hourly "Mar 2" at midnight, "Mar 2, 5 PM" at the first tick of a day that has none,
+ * "3:00 PM" after. Daily and weekly labels leave the year out until it changes, so the first one
+ * (centred on the axis's left end) stays short. `before` is the tick before, if any.
  */
-export function formatTimeTick(date: Date, locale: string | undefined): string {
+export function formatTimeTick(time: number, before: number | undefined, unit: StepUnit, locale: string | undefined): string {
+  const newYear = new Date(time).getUTCFullYear() !== (before === undefined ? NaN : new Date(before).getUTCFullYear());
   const style: DateStyle =
-    date.getUTCHours() !== 0 || date.getUTCMinutes() !== 0
-      ? 'time'
-      : date.getUTCDate() !== 1
-        ? 'day'
-        : date.getUTCMonth() === 0
-          ? 'year'
-          : 'month';
-  return formatDate(date, locale, style);
+    unit === 'YEAR'
+      ? 'year'
+      : unit === 'MONTH'
+        ? newYear
+          ? 'monthYear'
+          : 'month'
+        : unit === 'HOUR'
+          ? !(time % 864e5)
+            ? 'day'
+            : before === undefined || Math.floor(time / 864e5) !== Math.floor(before / 864e5)
+              ? 'dayTime'
+              : 'time'
+          : newYear && before !== undefined
+            ? 'full'
+            : 'day';
+  return formatDate(time, locale, style);
 }
 
 const warmed = new Set<string>();

@@ -1,5 +1,6 @@
 import { toTime } from './dates.js';
 import { projectionEnd, type Goals } from './goals.js';
+import { stepAfter, stepOf } from './step.js';
 import type { InsightData } from './insight-data.js';
 
 /** Future rows a projection adds at most (weekly data projected two years out stays a readable sheet). */
@@ -17,14 +18,14 @@ export function insightToCSV(data: InsightData, goals?: Goals): string {
     // With goals: each goal's value and its series' projected value, in columns of their own, and the projection's
     // future dates (at the data's usual step, up to where it ends) as rows of their own.
     const projected = (goals?.series ?? []).filter((g) => g.goal && g.outlook);
-    const step = medianStep(times);
+    const step = times.length > 1 ? stepOf(times) : undefined;
     const future = new Set<number>();
     for (const g of projected) {
       const end = projectionEnd(g);
       const from = g.outlook!.trend?.t ?? Infinity;
       if (end === undefined || !step) continue;
       const last = startOfDay(end);
-      for (let t = next(from, step), n = 0; t < last && n < MAX_PROJECTED_ROWS; t = next(t, step), n++) future.add(t);
+      for (let t = stepAfter(from, step), n = 0; t < last && n < MAX_PROJECTED_ROWS; t = stepAfter(t, step), n++) future.add(t);
       future.add(last);
     }
     const header = (g: (typeof projected)[number]) => g.label || 'Total';
@@ -47,21 +48,8 @@ export function insightToCSV(data: InsightData, goals?: Goals): string {
   return rows.map(csvRow).join('\r\n') + '\r\n';
 }
 
-/** The usual time between samples (the median: one missing week does not double it); 0 with fewer than two. */
-function medianStep(times: readonly number[]): number {
-  const steps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
-  return steps.length ? steps[steps.length >> 1] : 0;
-}
-
 const round = (v: number) => Math.round(v * 100) / 100;
 const startOfDay = (t: number) => t - (((t % 864e5) + 864e5) % 864e5);
-
-/** The sample after `t`: a calendar month on for monthly data (dates stay on the 1st), else one step. */
-function next(t: number, step: number): number {
-  if (step < 27 * 864e5 || step > 32 * 864e5) return t + step;
-  const d = new Date(t);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
-}
 
 /** One CSV line: fields quoted where needed, and no text cell a spreadsheet would run as a formula. */
 export function csvRow(row: readonly (string | number)[]): string {

@@ -1,4 +1,3 @@
-import { max, min } from 'd3-array';
 import { parseColor } from '../../model/color.js';
 import type { CategoryItem } from '../../model/insight-data.js';
 import { safeHttpURL } from '../../model/url.js';
@@ -100,8 +99,8 @@ export function barLayout(items: readonly CategoryItem[], size: Size, options: B
 
   // The axis spans what is shown, so a long tail that is hidden does not squash the bars that are not.
   const values = shown.map((item) => item.value);
-  const low = Math.min(0, min(values) ?? 0);
-  const high = Math.max(0, max(values) ?? 0);
+  const low = Math.min(0, ...values);
+  const high = Math.max(0, ...values);
   const valueLabels = shown.map((item) => formatNumber(item.value, options.locale));
   const valueRoom = Math.max(0, ...valueLabels.map((l) => l.length * charWidth)) + defaults.valueGap;
   const labelColumn = Math.min(

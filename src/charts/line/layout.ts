@@ -2,10 +2,11 @@ import { bisectCenter } from 'd3-array';
 import { toTime } from '../../model/dates.js';
 import type { LineSeries } from '../../model/insight-data.js';
 import { distinctColors } from '../../model/palette.js';
+import { stepAfter, stepOf } from '../../model/step.js';
 import type { Goals } from '../../model/goals.js';
 import type { Annotation } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
-import { formatNumber, formatTimeTick } from '../format.js';
+import { formatNumber } from '../format.js';
 import { goalExtent, goalMarks, type GoalMarks } from '../goal-marks.js';
 import { bandPath, pixelColumnIndices, polylinePath } from '../path.js';
 import { linearScale, niceDomain, timeTicks } from '../scale.js';
@@ -184,11 +185,13 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   const xDomain: [number, number] = span === 0 ? [firstTime - 864e5, lastTime + 864e5] : [firstTime, lastTime];
   const x = linearScale(xDomain, [plot.left, plot.right]);
 
-  const xTickCount = Math.max(2, Math.floor((plot.right - plot.left) / defaults.xTickSpacing));
-  const xTicks = timeTicks(xDomain[0], xDomain[1], xTickCount).map((d) => ({
-    at: x(d.getTime()),
-    label: formatTimeTick(d, options.locale),
-  }));
+  // Past the last sample (a projection's room), ticks go on at the data's own step.
+  const tickTimes = [...times];
+  if (lastTime > dataEnd && times.length) {
+    const step = stepOf(times);
+    for (let t = stepAfter(dataEnd, step); t <= lastTime && tickTimes.length < times.length + 500; t = stepAfter(t, step)) tickTimes.push(t);
+  }
+  const xTicks = timeTicks(tickTimes, x, options.locale);
   const yTicks = yTickValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
 
   // Dense series are drawn through at most four points per quarter-pixel column (path.ts); hover and the data

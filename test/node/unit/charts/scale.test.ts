@@ -1,19 +1,17 @@
 /**
  * The scales the charts lay out with: `linearScale` (value to pixel), `niceDomain` (round axis ends) and
- * `timeTicks` (calendar ticks in UTC, weekly ticks on the data's own weekday). Time ticks are checked under
- * several time zones set by the test itself: a reader's zone must never move a tick.
+ * `timeTicks` (ticks on the samples, labelled for the data's step). Time ticks are checked under several time
+ * zones set by the test itself: a reader's zone must never move a tick or change a label.
  */
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { linearScale, niceDomain, timeTicks } from '../../../../src/charts/scale.ts';
+import { linearScale, niceDomain, timeTicks, type TimeTick } from '../../../../src/charts/scale.ts';
 
 const DAY = 864e5;
 const WEEK = 7 * DAY;
 const t = (iso: string) => Date.parse(iso);
-const times = (ticks: Date[]) => ticks.map((d) => d.getTime());
-const gaps = (ticks: Date[]) => ticks.slice(1).map((d, i) => d.getTime() - ticks[i].getTime());
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const atUTCMidnight = (d: Date) => d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;
+const times = (ticks: TimeTick[]) => ticks.map((tick) => tick.time);
+const gaps = (ticks: TimeTick[]) => ticks.slice(1).map((tick, i) => tick.time - ticks[i].time);
 
 describe('linearScale', () => {
   it('maps the domain ends onto the range ends and keeps proportions between them', () => {
@@ -111,125 +109,118 @@ describe('timeTicks', () => {
     if (savedTZ === undefined) delete process.env.TZ;
     else process.env.TZ = savedTZ;
   });
+  /** Ticks for samples laid out from pixel 40 to `40 + width`, as a line chart's x scale does. */
+  const ticksFor = (samples: number[], width: number) =>
+    timeTicks(samples, linearScale([samples[0], samples[samples.length - 1]], [40, 40 + width]), 'en-US');
+  const labels = (ticks: TimeTick[]) => ticks.map((tick) => tick.label);
+  const monthly = (year: number, month: number, count: number) => Array.from({ length: count }, (_, i) => Date.UTC(year, month + i, 1));
+  const every = (start: string, gap: number, count: number) => Array.from({ length: count }, (_, i) => t(start) + i * gap);
+  const onSamples = (ticks: TimeTick[], samples: number[]) => ticks.every((tick) => samples.includes(tick.time));
+  const spacings = (ticks: TimeTick[]) => ticks.slice(1).map((tick, i) => tick.at - ticks[i].at);
 
-  describe('spacing follows the span', () => {
-    it('days for a span of days', () => {
-      const ticks = timeTicks(t('2024-01-01T00:00:00Z'), t('2024-01-10T00:00:00Z'), 9);
-      assert.equal(ticks.length, 10);
-      assert.ok(gaps(ticks).every((g) => g === DAY));
-      assert.ok(ticks.every(atUTCMidnight));
-    });
-
-    it('hours for a span of hours', () => {
-      const ticks = timeTicks(t('2024-01-01T00:00:00Z'), t('2024-01-01T12:00:00Z'), 6);
-      assert.ok(ticks.length >= 3);
-      const [gap] = gaps(ticks);
-      assert.ok(gap > 0 && gap < DAY && gap % 3_600_000 === 0, `a whole number of hours, got ${gap}`);
-      assert.ok(gaps(ticks).every((g) => g === gap), 'evenly spaced');
-    });
-
-    it('months for a span of a year: the first of each month', () => {
-      const ticks = timeTicks(t('2023-01-01T00:00:00Z'), t('2024-01-01T00:00:00Z'), 12);
-      assert.equal(ticks.length, 13);
-      assert.ok(ticks.every((d) => d.getUTCDate() === 1 && atUTCMidnight(d)));
-      assert.deepEqual(
-        ticks.map((d) => d.getUTCMonth()),
-        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0],
-      );
-    });
-
-    it('years for a span of decades: 1 January, a whole number of years apart', () => {
-      const ticks = timeTicks(t('2004-01-01T00:00:00Z'), t('2024-01-01T00:00:00Z'), 8);
-      assert.ok(ticks.every((d) => d.getUTCMonth() === 0 && d.getUTCDate() === 1 && atUTCMidnight(d)));
-      const years = ticks.map((d) => d.getUTCFullYear());
-      const step = years[1] - years[0];
-      assert.ok(step >= 2, `20 years over ~8 ticks is not yearly, got a step of ${step}`);
-      assert.ok(years.every((y, i) => i === 0 || y - years[i - 1] === step));
-    });
-
-    it('wider gaps for wider spans at the same tick count', () => {
-      const start = t('2020-01-01T00:00:00Z');
-      const spacing = [DAY * 10, DAY * 365, DAY * 365 * 20].map((span) => median(gaps(timeTicks(start, start + span, 8))));
-      assert.ok(spacing[0] < spacing[1] && spacing[1] < spacing[2], spacing.join(' < '));
-    });
-
-    it('roughly the number of ticks asked for, never many more', () => {
-      const start = t('2021-06-15T08:30:00Z');
-      for (const span of [3_600_000 * 5, DAY * 3, DAY * 45, DAY * 400, DAY * 3000]) {
-        for (const count of [2, 5, 10]) {
-          const n = timeTicks(start, start + span, count).length;
-          assert.ok(n >= 1 && n <= count * 2 + 1, `${n} ticks for ${count} over ${span} ms`);
-        }
-      }
-    });
+  it('monthly, 4 points: a tick on every point, named by month, the first with its year', () => {
+    const samples = monthly(2026, 0, 4);
+    const ticks = ticksFor(samples, 1200);
+    assert.deepEqual(times(ticks), samples);
+    assert.deepEqual(labels(ticks), ['Jan 2026', 'Feb', 'Mar', 'Apr']);
+    assert.deepEqual(labels(ticksFor(monthly(2025, 10, 4), 300)), ['Nov 2025', 'Dec', 'Jan 2026', 'Feb']);
   });
 
-  describe('weekly ticks', () => {
-    it('fall on the weekday the data starts on (Mondays here), not on d3’s Sundays', () => {
-      const monday = t('2024-01-01T00:00:00Z');
-      const ticks = timeTicks(monday, t('2024-03-04T00:00:00Z'), 9);
-      assert.equal(ticks[0].getTime(), monday);
-      assert.ok(ticks.every((d) => d.getUTCDay() === 1), ticks.map((d) => d.toISOString()).join(', '));
-      assert.ok(gaps(ticks).every((g) => g === WEEK));
-      assert.equal(ticks[ticks.length - 1].toISOString(), '2024-03-04T00:00:00.000Z');
-    });
-
-    it('start at the first midnight on or after a start within a day', () => {
-      const ticks = timeTicks(t('2024-01-03T12:00:00Z'), t('2024-03-04T00:00:00Z'), 9);
-      assert.equal(ticks[0].toISOString(), '2024-01-04T00:00:00.000Z');
-      assert.ok(ticks.every(atUTCMidnight));
-      assert.ok(gaps(ticks).every((g) => g === WEEK));
-    });
+  it('weekly, 12 points: ticks on the samples’ own weekday (Mondays), every k-th week as the width allows', () => {
+    const samples = every('2026-03-02T00:00:00Z', WEEK, 12);
+    const wide = ticksFor(samples, 1200);
+    assert.deepEqual(times(wide), samples);
+    assert.deepEqual(labels(wide).slice(0, 3), ['Mar 2', 'Mar 9', 'Mar 16']);
+    const narrow = ticksFor(samples, 280);
+    assert.deepEqual(times(narrow), [0, 4, 8].map((i) => samples[i]));
+    assert.ok(narrow.every((tick) => new Date(tick.time).getUTCDay() === 1));
   });
 
-  describe('range', () => {
-    it('keeps every tick between start and stop, in ascending order', () => {
-      const cases: [string, string, number][] = [
-        ['2024-01-03T12:00:00Z', '2024-03-04T00:00:00Z', 9],
-        ['2021-02-17T13:45:00Z', '2021-02-19T02:10:00Z', 6],
-        ['2019-11-20T00:00:00Z', '2024-05-02T00:00:00Z', 7],
-        ['2024-02-10T00:00:00Z', '2024-02-24T00:00:00Z', 2],
-        ['2023-12-31T23:00:00Z', '2024-01-01T01:00:00Z', 4],
-      ];
-      for (const [from, to, count] of cases) {
-        const ticks = times(timeTicks(t(from), t(to), count));
-        assert.ok(ticks.length > 0, `${from}..${to}`);
-        assert.ok(ticks.every((x) => x >= t(from) && x <= t(to)), `${from}..${to}: ${ticks.map((x) => new Date(x).toISOString())}`);
-        assert.ok(ticks.every((x, i) => i === 0 || x > ticks[i - 1]), 'ascending');
-      }
-    });
-
-    it('gives the one instant for an empty span', () => {
-      const at = t('2024-01-01T00:00:00Z');
-      assert.deepEqual(times(timeTicks(at, at, 6)), [at]);
-    });
+  it('daily, 30 points: a week apart at a narrow width, every day or two at a wide one', () => {
+    const samples = every('2026-03-01T00:00:00Z', DAY, 30);
+    assert.deepEqual(labels(ticksFor(samples, 280)), ['Mar 1', 'Mar 8', 'Mar 15', 'Mar 22', 'Mar 29']);
+    const wide = ticksFor(samples, 1200);
+    assert.ok(onSamples(wide, samples));
+    assert.deepEqual(new Set(gaps(wide)), new Set([DAY * 2]));
   });
 
-  describe('pinned time zone', () => {
-    const spans: [string, string, number][] = [
-      ['2023-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 12], // months
-      ['2024-01-01T00:00:00Z', '2024-03-04T00:00:00Z', 9], // weeks
-      ['2024-03-01T00:00:00Z', '2024-03-15T00:00:00Z', 14], // days, across a US daylight-saving change (10 March)
-      ['2004-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 8], // years
-    ];
+  it('three years of monthly data: months with the year at each January when wide, Januaries when narrow', () => {
+    const samples = monthly(2023, 6, 36);
+    const wide = ticksFor(samples, 1200);
+    assert.ok(onSamples(wide, samples));
+    assert.deepEqual(labels(wide).slice(0, 6), ['Jul 2023', 'Sep', 'Nov', 'Jan 2024', 'Mar', 'May']);
+    assert.equal(wide.length, 18);
+    assert.deepEqual(labels(ticksFor(samples, 800)).slice(0, 4), ['Jul 2023', 'Oct', 'Jan 2024', 'Apr']);
+    assert.deepEqual(labels(ticksFor(samples, 280)), ['Jan 2024', 'Jan 2025', 'Jan 2026']);
+  });
 
-    it('gives the same ticks in every time zone', () => {
-      process.env.TZ = 'UTC';
-      const reference = spans.map(([a, b, n]) => times(timeTicks(t(a), t(b), n)));
-      for (const zone of ['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Europe/Berlin']) {
-        process.env.TZ = zone;
-        assert.notEqual(new Date(t('2024-01-01T00:00:00Z')).getTimezoneOffset(), 0, `${zone} took effect`);
-        const ticks = spans.map(([a, b, n]) => times(timeTicks(t(a), t(b), n)));
-        assert.deepEqual(ticks, reference, zone);
+  it('quarterly data sampled off the quarters (February, May, …) still gets ticks, on its samples', () => {
+    const samples = Array.from({ length: 8 }, (_, i) => Date.UTC(2024, 1 + 3 * i, 1));
+    const ticks = ticksFor(samples, 1200);
+    assert.deepEqual(times(ticks), samples);
+    assert.deepEqual(labels(ticks).slice(0, 5), ['Feb 2024', 'May', 'Aug', 'Nov', 'Feb 2025']);
+  });
+
+  it('yearly data: years; hourly data: times, with the day at midnight or at the day’s first tick', () => {
+    const years = Array.from({ length: 8 }, (_, i) => Date.UTC(2018 + i, 0, 1));
+    assert.deepEqual(labels(ticksFor(years, 1200)), ['2018', '2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    assert.deepEqual(labels(ticksFor(years, 300)), ['2018', '2020', '2022', '2024']);
+    assert.deepEqual(labels(ticksFor(years, 200)), ['2020', '2025']);
+    const hours = every('2026-03-01T18:00:00Z', 36e5, 12);
+    assert.deepEqual(labels(ticksFor(hours, 400)), ['Mar 1, 6 PM', '9:00 PM', 'Mar 2', '3:00 AM']);
+    // Seven hours apart, never at midnight: the first tick of each day names it.
+    const sevens = every('2026-12-01T18:00:00Z', 7 * 36e5, 12);
+    assert.deepEqual(labels(ticksFor(sevens, 1200)).slice(0, 6), ['Dec 1, 6 PM', 'Dec 2, 1 AM', '8:00 AM', '3:00 PM', '10:00 PM', 'Dec 3, 5 AM']);
+  });
+
+  it('weekly data across a new year names the year where it changes', () => {
+    const ticks = ticksFor(every('2025-12-01T00:00:00Z', WEEK, 8), 1200);
+    assert.deepEqual(labels(ticks), ['Dec 1', 'Dec 8', 'Dec 15', 'Dec 22', 'Dec 29', 'Jan 5, 2026', 'Jan 12', 'Jan 19']);
+  });
+
+  it('irregular dates: ticks only on samples, never closer than a label’s room', () => {
+    const samples = ['2026-01-01', '2026-01-03', '2026-01-20', '2026-02-28', '2026-03-02', '2026-05-15', '2026-06-01'].map((d) => t(`${d}T00:00:00Z`));
+    for (const width of [280, 600, 1200]) {
+      const ticks = ticksFor(samples, width);
+      assert.ok(ticks.length >= 2 && onSamples(ticks, samples), `${width}: ${labels(ticks)}`);
+      assert.ok(spacings(ticks).every((s) => s >= 50), `${width}: ${spacings(ticks)}`);
+    }
+  });
+
+  it('at most one label per ~60 px, never fewer than two for two samples or more', () => {
+    for (const [samples, name] of [
+      [monthly(2020, 0, 60), 'monthly'],
+      [every('2026-01-05T00:00:00Z', WEEK, 52), 'weekly'],
+      [every('2026-01-01T00:00:00Z', DAY, 365), 'daily'],
+      [every('2026-01-01T00:00:00Z', 36e5, 500), 'hourly'],
+      [monthly(2026, 0, 2), 'two months'],
+    ] as const) {
+      for (const width of [120, 280, 600, 1200]) {
+        const ticks = ticksFor([...samples], width);
+        assert.ok(ticks.length >= 2 && ticks.length <= width / 51 + 1, `${name} at ${width}: ${ticks.length}`);
+        assert.ok(spacings(ticks).every((s) => s >= 51), `${name} at ${width}`);
       }
-    });
+    }
+  });
 
-    it('puts month ticks at UTC midnight on the 1st even where that is another day locally', () => {
-      process.env.TZ = 'America/Los_Angeles';
-      const ticks = timeTicks(t('2023-01-01T00:00:00Z'), t('2024-01-01T00:00:00Z'), 12);
-      assert.ok(ticks.every((d) => d.getUTCDate() === 1 && atUTCMidnight(d)));
-      // The same instant is the evening before in Los Angeles: the ticks are not local midnights.
-      assert.ok(ticks.every((d) => d.getHours() !== 0));
-    });
+  it('one point: one tick, on it', () => {
+    const at = t('2026-04-01T00:00:00Z');
+    const ticks = timeTicks([at], linearScale([at - DAY, at + DAY], [40, 340]), 'en-US');
+    assert.deepEqual(ticks, [{ time: at, at: 190, label: 'Apr 2026' }]);
+    assert.deepEqual(timeTicks([], linearScale([0, 1], [0, 1])), []);
+  });
+
+  it('gives the same ticks and labels in every time zone, on UTC dates', () => {
+    const cases = [monthly(2023, 0, 13), every('2024-01-01T00:00:00Z', WEEK, 10), every('2024-03-01T00:00:00Z', DAY, 15), every('2024-03-09T00:00:00Z', 36e5, 72)];
+    process.env.TZ = 'UTC';
+    const reference = cases.map((samples) => ticksFor(samples, 600));
+    for (const zone of ['America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Europe/Berlin']) {
+      process.env.TZ = zone;
+      assert.notEqual(new Date(t('2024-01-01T00:00:00Z')).getTimezoneOffset(), 0, `${zone} took effect`);
+      assert.deepEqual(cases.map((samples) => ticksFor(samples, 600)), reference, zone);
+    }
+    // 1 January 00:00Z is New Year's Eve in Los Angeles: the label still says January.
+    process.env.TZ = 'America/Los_Angeles';
+    assert.equal(ticksFor(monthly(2024, 0, 3), 600)[0].label, 'Jan 2024');
   });
 });
