@@ -1,6 +1,7 @@
 import type { StatInsightData } from '../../model/insight-data.js';
 import { formatDate, formatNumber } from '../format.js';
 import { toChartSeries, underADayApart } from '../line/layout.js';
+import { linearScale } from '../scale.js';
 
 /** Height of a single number's sparkline: the lower part of the chart area. */
 export const SPARKLINE_HEIGHT = 64;
@@ -59,12 +60,11 @@ export interface Sparkline {
 export function sparklineLayout(data: StatInsightData, width: number): Sparkline | undefined {
   const [{ points, color }] = toChartSeries([{ id: 'stat', label: data.label ?? '', points: data.points ?? [] }]);
   if (points.length < 2) return undefined;
-  const edge = 1;
-  const [t0, t1] = [points[0].time, points[points.length - 1].time];
   const values = points.map((p) => p.value);
   const [low, high] = [Math.min(...values), Math.max(...values)];
-  const x = (t: number) => edge + (t1 > t0 ? ((t - t0) / (t1 - t0)) * Math.max(0, width - 2 * edge) : 0);
-  const y = (v: number) => (high > low ? edge + ((high - v) / (high - low)) * (SPARKLINE_HEIGHT - 2 * edge) : SPARKLINE_HEIGHT / 2);
+  const x = linearScale([points[0].time, points[points.length - 1].time], [1, width - 1]);
+  // A flat series runs across the middle.
+  const y = linearScale(high > low ? [low, high] : [low - 1, low + 1], [SPARKLINE_HEIGHT - 1, 1]);
   const d = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.time)},${y(p.value)}`).join('');
   return { width, height: SPARKLINE_HEIGHT, d, color };
 }
