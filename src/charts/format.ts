@@ -28,6 +28,14 @@ export function formatNumber(value: number, locale: string | undefined, compact 
   ).format(value);
 }
 
+/**
+ * One style for a list read together (a legend): compact for all once any value reaches `formatNumber`'s
+ * five digits, so "52K" never sits beside "8,000". Pass it as `formatNumber`'s `compact`.
+ */
+export function compactFor(values: readonly number[]): boolean {
+  return values.some((value) => Math.abs(value) >= 10_000);
+}
+
 /** A share, 0 to 100, as "42%"; under 1% with one decimal, and "<0.1%" rather than a misleading "0%". */
 export function formatPercent(percent: number, locale: string | undefined): string {
   if (percent > 0 && percent < 0.1) return `<${formatPercent(0.1, locale)}`;

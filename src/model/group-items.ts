@@ -1,8 +1,9 @@
 import type { CategoryItem } from './insight-data.js';
+import { OTHER_COLOR } from './palette.js';
 
 /**
  * Largest first, with the items below `otherThreshold` of the total (a fraction, as Sourcegraph's
- * `PieChartInsightViewPresentation.otherThreshold`) summed into one `otherLabel` item at the end. A lone small
+ * `PieChartInsightViewPresentation.otherThreshold`) summed into one `otherLabel` item at the end, painted a neutral grey. A lone small
  * item keeps its own name: an "Other" that stands for one thing hides its name for nothing. Items without a
  * positive, finite value cannot be drawn as a share of anything and are dropped. Pure.
  */
@@ -14,5 +15,5 @@ export function groupSmallItems(items: readonly CategoryItem[], otherThreshold: 
   const large = sorted.filter((item) => item.value / total >= otherThreshold);
   const small = sorted.slice(large.length);
   if (small.length < 2) return sorted;
-  return [...large, { label: otherLabel, value: small.reduce((sum, item) => sum + item.value, 0) }];
+  return [...large, { label: otherLabel, value: small.reduce((sum, item) => sum + item.value, 0), color: OTHER_COLOR }];
 }

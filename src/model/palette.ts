@@ -16,6 +16,12 @@ export const SERIES_PALETTE = [
   '#845ef7', // violet
 ] as const;
 
+/**
+ * "Other" is the rest, not a category: a neutral grey (Open Color gray 6) that no series takes, 3.3:1 on the
+ * light card and 5:1 on the dark one, so it stays a visible slice in both.
+ */
+export const OTHER_COLOR = '#868e96';
+
 export function paletteColor(index: number): string {
   return SERIES_PALETTE[index % SERIES_PALETTE.length];
 }

@@ -23,9 +23,14 @@ export const defaults = {
   lineHeight: 14,
   /** Rough width of one character of an 11px label, to fit labels without measuring text. */
   charWidth: 6.5,
-  /** Labels are cut (with an ellipsis) to this width; under `minLabelWidth` of room they are left to the legend. */
+  /**
+   * Labels are cut (with an ellipsis) to this width; under `minLabelWidth` of room they are left to the legend,
+   * which names every slice with its share: 16 characters keep at least ten of a name ("TypeS… 64%" says nothing).
+   */
   maxLabelWidth: 130,
-  minLabelWidth: 52,
+  minLabelWidth: 104,
+  /** A label further than this from its slice's elbow is dropped: small slices' labels would stack far off, their leaders bunched. */
+  maxLabelShift: 20,
   /** A pie smaller than this gives its room back: it draws no outside labels and fills the space instead. */
   minRadiusWithLabels: 48,
   /** Slices thinner than this (radians) get no outside label: a label on a sliver points at nothing readable. */
@@ -171,18 +176,16 @@ function placeLabels(slices: PieSlice[], labelled: number[], names: LabelName[],
 
   for (const side of [1, -1] as const) {
     const mid = (i: number) => (slices[i].startAngle + slices[i].endAngle) / 2;
-    const onSide = labelled.filter((i) => (Math.sin(mid(i)) >= 0 ? 1 : -1) === side);
-    // More labels than lines: the largest slices keep theirs.
-    const kept = [...onSide].sort((a, b) => slices[b].value - slices[a].value).slice(0, capacity);
     const elbowRadius = radius + defaults.leaderRadial;
-    const placed = kept
-      .map((i) => ({ i, elbow: [center.x + Math.sin(mid(i)) * elbowRadius, center.y - Math.cos(mid(i)) * elbowRadius] as [number, number] }))
-      .sort((a, b) => a.elbow[1] - b.elbow[1] || (side * (a.elbow[0] - b.elbow[0])))
-      .map((p) => ({ ...p, y: Math.min(bottom, Math.max(top, p.elbow[1])) }));
-    // Push apart: down from the top, then back up from the bottom; at most `capacity` labels always fit.
-    for (let k = 1; k < placed.length; k++) placed[k].y = Math.max(placed[k].y, placed[k - 1].y + lineHeight);
-    if (placed.length) placed[placed.length - 1].y = Math.min(placed[placed.length - 1].y, bottom);
-    for (let k = placed.length - 2; k >= 0; k--) placed[k].y = Math.min(placed[k].y, placed[k + 1].y - lineHeight);
+    // Largest slices first, each kept only if all labels so far still sit near their slices once pushed apart.
+    const onSide = labelled.filter((i) => (Math.sin(mid(i)) >= 0 ? 1 : -1) === side).sort((a, b) => slices[b].value - slices[a].value);
+    let placed: Placed[] = [];
+    for (const i of onSide) {
+      if (placed.length === capacity) break;
+      const elbow: [number, number] = [center.x + Math.sin(mid(i)) * elbowRadius, center.y - Math.cos(mid(i)) * elbowRadius];
+      const next = spread([...placed, { i, elbow, y: 0 }], side, top, bottom);
+      if (!placed.length || next.every((p) => Math.abs(p.y - p.elbow[1]) <= defaults.maxLabelShift)) placed = next;
+    }
 
     const column = center.x + side * (radius + defaults.leaderRadial + defaults.leaderRun);
     for (const { i, elbow, y } of placed) {
@@ -205,4 +208,23 @@ function placeLabels(slices: PieSlice[], labelled: number[], names: LabelName[],
     }
   }
   return labels.sort((a, b) => a.slice - b.slice);
+}
+
+interface Placed {
+  i: number;
+  elbow: [number, number];
+  y: number;
+}
+
+/** Labels in their slices' order, each at its elbow's height, pushed apart to one line each within `top`–`bottom`. */
+function spread(labels: Placed[], side: 1 | -1, top: number, bottom: number): Placed[] {
+  const { lineHeight } = defaults;
+  const placed = labels
+    .sort((a, b) => a.elbow[1] - b.elbow[1] || side * (a.elbow[0] - b.elbow[0]))
+    .map((p) => ({ ...p, y: Math.min(bottom, Math.max(top, p.elbow[1])) }));
+  // Down from the top, then back up from the bottom; at most `capacity` labels always fit.
+  for (let k = 1; k < placed.length; k++) placed[k].y = Math.max(placed[k].y, placed[k - 1].y + lineHeight);
+  if (placed.length) placed[placed.length - 1].y = Math.min(placed[placed.length - 1].y, bottom);
+  for (let k = placed.length - 2; k >= 0; k--) placed[k].y = Math.min(placed[k].y, placed[k + 1].y - lineHeight);
+  return placed;
 }

@@ -28,8 +28,9 @@ export function pieView(data: CategoryInsightData, options: ViewOptions): ChartV
       return {
         content: html`<div class="tooltip-row">${swatch(slice.color)}<span class="tooltip-label">${slice.label}</span></div>
           <div class="tooltip-detail">${formatNumber(slice.value, options.locale, false)} · ${formatPercent(slice.percent, options.locale)}</div>`,
-        x: layout.center.x + slice.centroid[0],
-        y: layout.center.y + slice.centroid[1],
+        // The centroid is already in chart-area pixels (it includes the centre).
+        x: slice.centroid[0],
+        y: slice.centroid[1],
       };
     },
     activeAt: (_x, _y, target) => ({ index: markIndex(target, 'slice'), series: 0 }),

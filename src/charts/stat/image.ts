@@ -14,13 +14,13 @@ export function statImage(data: StatInsightData, { colors, locale }: ImageOption
   return { legend: [], body: (size) => statBody(data, figures, size, colors) };
 }
 
-function statBody(data: StatInsightData, { value, change, direction, arrow, since }: StatFigures, size: Size, colors: Readonly<ThemeColors>): SVGTemplateResult {
+function statBody(data: StatInsightData, { value, change, tone, arrow, since }: StatFigures, size: Size, colors: Readonly<ThemeColors>): SVGTemplateResult {
   // Sizes of the card's rules: 48px number (weight 650 there; bold here, as resvg does not synthesize 650), 16px label, 15px change, 12px gap before a 64px sparkline.
   const spark = size.height >= 48 + 24 + 12 + SPARKLINE_HEIGHT ? sparklineLayout(data, size.width) : undefined;
   const height = 53 + (change === undefined ? 0 : 24) + (spark ? 12 + SPARKLINE_HEIGHT : 0);
   const top = Math.max(0, (size.height - height) / 2);
   const valueWidth = textWidth(value, 48) * 1.2; // bold digits run wider: the label is cut a little early rather than late
-  const changeColor = direction === 'up' ? colors.success : direction === 'down' ? colors.danger : colors.fg;
+  const changeColor = tone === 'good' ? colors.success : tone === 'bad' ? colors.danger : colors.muted;
   return svg`<g class="stat">
     <text x="0" y=${top + 44} font-size="48" font-weight="bold">${value}${data.label
       ? // One text run: the label follows the number wherever the number's glyphs end.

@@ -1,6 +1,7 @@
 import type { StatInsightData } from '../../model/insight-data.js';
 import { formatDate, formatNumber } from '../format.js';
-import { lineLayout, toChartSeries, underADayApart, type LineLayout } from '../line/layout.js';
+import { toChartSeries, underADayApart } from '../line/layout.js';
+import { linearScale } from '../scale.js';
 
 /** Height of a single number's sparkline: the lower part of the chart area. */
 export const SPARKLINE_HEIGHT = 64;
@@ -14,16 +15,22 @@ export interface StatFigures {
   direction: 'up' | 'down' | 'flat';
   /** The direction as a glyph: ▲, ▼ or ■. */
   arrow: string;
+  /**
+   * Whether the change is good news: `neutral` until the data says which way is better (a rise in TODOs is no
+   * success), so the change is drawn in the muted colour, not green or red. A `better` direction colours it.
+   */
+  tone: 'good' | 'bad' | 'neutral';
   /** The date the change is measured from, formatted. */
   since?: string;
 }
 
 const ARROWS = { up: '▲', down: '▼', flat: '■' } as const;
 
-export function statFigures(data: StatInsightData, locale: string | undefined): StatFigures {
+export function statFigures(data: StatInsightData, locale: string | undefined, better?: 'up' | 'down'): StatFigures {
   const change = data.previous === undefined ? undefined : data.value - data.previous;
   const direction = change === undefined || change === 0 ? 'flat' : change > 0 ? 'up' : 'down';
   return {
+    tone: !better || direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad',
     value: formatNumber(data.value, locale, Math.abs(data.value) >= 100_000),
     change: change === undefined ? undefined : signed(change, locale),
     direction,
@@ -37,10 +44,29 @@ function subDaily(data: StatInsightData): boolean {
   return underADayApart((data.points ?? []).map((p) => new Date(p.date).getTime()).sort((a, b) => a - b));
 }
 
-/** The sparkline: the line layout without axes, or undefined when there are too few points for a line. */
-export function sparklineLayout(data: StatInsightData, width: number): LineLayout | undefined {
-  const series = toChartSeries([{ id: 'stat', label: data.label ?? '', points: data.points ?? [] }]);
-  return series[0].points.length > 1 ? lineLayout(series, { width, height: SPARKLINE_HEIGHT }, { yZero: false }) : undefined;
+/** A sparkline: one path across the whole width, its own height fitted to the data. */
+export interface Sparkline {
+  width: number;
+  height: number;
+  d: string;
+  color: string;
+}
+
+/**
+ * The sparkline, or undefined when there are too few points for a line. No axes, so no gutter: it runs edge to
+ * edge, and its y-domain is the data's own range (not from 0), so that a change from 13 to 35 rises across the
+ * whole height; half a stroke of room is kept at each edge so the line is never clipped.
+ */
+export function sparklineLayout(data: StatInsightData, width: number): Sparkline | undefined {
+  const [{ points, color }] = toChartSeries([{ id: 'stat', label: data.label ?? '', points: data.points ?? [] }]);
+  if (points.length < 2) return undefined;
+  const values = points.map((p) => p.value);
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const x = linearScale([points[0].time, points[points.length - 1].time], [1, width - 1]);
+  // A flat series runs across the middle.
+  const y = linearScale(high > low ? [low, high] : [low - 1, low + 1], [SPARKLINE_HEIGHT - 1, 1]);
+  const d = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.time)},${y(p.value)}`).join('');
+  return { width, height: SPARKLINE_HEIGHT, d, color };
 }
 
 function signed(value: number, locale: string | undefined): string {

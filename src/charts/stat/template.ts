@@ -2,12 +2,11 @@ import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 
 import type { StatInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
-import type { LineLayout } from '../line/layout.js';
-import type { StatFigures } from './layout.js';
+import type { Sparkline, StatFigures } from './layout.js';
 
 /** The card's single number: the value (a link to its search), what it counts, the change, and the sparkline. */
-export function statTemplate(data: StatInsightData, figures: StatFigures, spark: LineLayout | undefined, summary: string): TemplateResult {
-  const { value, change, direction, arrow, since } = figures;
+export function statTemplate(data: StatInsightData, figures: StatFigures, spark: Sparkline | undefined, summary: string): TemplateResult {
+  const { value, change, tone, arrow, since } = figures;
   const href = safeHttpURL(data.url);
   return html`<div class="stat">
     <div class="stat-value">
@@ -16,7 +15,7 @@ export function statTemplate(data: StatInsightData, figures: StatFigures, spark:
     </div>
     ${change === undefined
       ? nothing
-      : html`<div class="stat-change ${direction}">
+      : html`<div class="stat-change ${tone}">
           <span aria-hidden="true">${arrow}</span> ${change}
           ${since ? html`<span class="stat-since">${m.since(since)}</span>` : nothing}
         </div>`}
@@ -29,6 +28,6 @@ export function statTemplate(data: StatInsightData, figures: StatFigures, spark:
 }
 
 /** The sparkline's one path (the contract's `data-mark="line"`), for inside an `<svg>` with the layout's size. */
-export function sparklineTemplate(spark: LineLayout, label: string): SVGTemplateResult {
-  return svg`<path data-mark="line" data-series-id="stat" data-label=${label} d=${spark.lines[0].d} stroke=${spark.lines[0].color}></path>`;
+export function sparklineTemplate(spark: Sparkline, label: string): SVGTemplateResult {
+  return svg`<path data-mark="line" data-series-id="stat" data-label=${label} d=${spark.d} stroke=${spark.color}></path>`;
 }

@@ -276,14 +276,16 @@ export const styles = [
       font-weight: 400;
       color: var(--_muted);
     }
+    /* Neutral until the insight says which way is better: more TODOs is no success. */
     .stat-change {
       font-size: 0.9375rem;
       font-variant-numeric: tabular-nums;
+      color: var(--_muted);
     }
-    .stat-change.up {
+    .stat-change.good {
       color: var(--_success);
     }
-    .stat-change.down {
+    .stat-change.bad {
       color: var(--_danger);
     }
     .stat-since {

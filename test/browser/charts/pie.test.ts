@@ -1,6 +1,10 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup } from '@open-wc/testing';
 import { html, render } from 'lit';
-import { formatPercent } from '../../../src/charts/format.js';
+import { formatNumber, formatPercent } from '../../../src/charts/format.js';
+import type { CodeInsightElement } from '../../../src/index.js';
+import '../../../src/index.js';
+import { OTHER_COLOR } from '../../../src/model/palette.js';
+import { shadow, untilState } from '../wait.js';
 import { defaults, pieLayout, type PieLabel, type PieLayout } from '../../../src/charts/pie/layout.js';
 import { pieChartTemplate, pieLegendTemplate } from '../../../src/charts/pie/template.js';
 import { paletteColor } from '../../../src/model/palette.js';
@@ -58,7 +62,7 @@ describe('groupSmallItems', () => {
       { label: 'a', value: 50 },
       { label: 'b', value: 30 },
       { label: 'c', value: 10 },
-      { label: 'Other', value: 10 },
+      { label: 'Other', value: 10, color: OTHER_COLOR },
     ]);
   });
 
@@ -78,7 +82,7 @@ describe('groupSmallItems', () => {
       { label: 'JSON', value: 5955 },
       { label: 'TypeScript', value: 3985 },
       { label: 'GraphQL', value: 355 },
-      { label: 'Other', value: 134 + 114 + 27 + 12 + 8 },
+      { label: 'Other', value: 134 + 114 + 27 + 12 + 8, color: OTHER_COLOR },
     ]);
   });
 
@@ -312,5 +316,108 @@ describe('pieLegendTemplate', () => {
     expect(items[0].querySelector('.legend-percent')!.textContent).to.equal('(56%)');
     expect(items.at(-1)!.querySelector('.legend-percent')!.textContent).to.equal('(<0.1%)');
     expect(items[0].querySelector('svg.swatch circle')!.getAttribute('fill')).to.equal(paletteColor(0));
+  });
+});
+
+describe('pie labels that read well', () => {
+  // Twelve slices, the small ones side by side: their labels would stack far from their slices.
+  it('keeps each label near its slice (no bunched leader lines), and their order: leaders never cross', () => {
+    for (const s of [size, { width: 640, height: 400 }, { width: 300, height: 200 }]) {
+      const layout = pieLayout(crowded, s, { donut: true });
+      for (const l of layout.labels) {
+        const [, elbow] = l.leader;
+        expect(Math.abs(l.y - elbow[1]), `label "${l.text}" is ${Math.abs(l.y - elbow[1])}px from its slice`).to.be.at.most(defaults.maxLabelShift);
+      }
+      for (const anchor of ['start', 'end']) {
+        const side = layout.labels.filter((l) => l.anchor === anchor).sort((a, b) => a.leader[1][1] - b.leader[1][1]);
+        for (let k = 1; k < side.length; k++) expect(side[k].y).to.be.greaterThan(side[k - 1].y);
+      }
+      expectLabelsApartAndInside(layout);
+    }
+  });
+
+  it('never cuts a name to a stub: a label too long for its room is left to the legend', () => {
+    for (const width of [280, 300, 328, 360, 400]) {
+      const layout = pieLayout([{ label: 'TypeScript', value: 64 }, { label: 'JavaScript', value: 30 }, { label: 'Markdown', value: 6 }], { width, height: 220 }, { donut: true, locale: 'en-US' });
+      for (const l of layout.labels) {
+        const name = l.text.replace(/ \S+$/, '');
+        if (name.endsWith('…')) expect(name.length, `"${l.text}" at ${width}px`).to.be.at.least(6);
+      }
+      if (layout.labels.length === 0) expect(layout.radius, `the pie fills ${width}px without labels`).to.equal(Math.min(width - 16, 220 - 16) / 2);
+    }
+  });
+
+  it('paints "Other" a neutral grey, whatever its place', () => {
+    const grouped = groupSmallItems([...languages, { label: 'Kotlin', value: 2 }], 0.03, 'Other');
+    const layout = pieLayout(grouped, size, { donut: true });
+    const host = document.createElement('div');
+    render(html`<svg>${pieChartTemplate(layout, { activeIndex: -1 })}</svg>`, host);
+    expect(host.querySelector('path[data-label="Other"]')!.getAttribute('fill')).to.equal(OTHER_COLOR);
+    expect(layout.slices.filter((s) => s.label !== 'Other').map((s) => s.color)).not.to.include(OTHER_COLOR);
+  });
+});
+
+describe('<code-insight> pie', () => {
+  afterEach(() => fixtureCleanup());
+  const items: CategoryItem[] = [
+    { label: 'TypeScript', value: 52_000 },
+    { label: 'JavaScript', value: 8_000 },
+    { label: 'Markdown', value: 3_000 },
+    { label: 'CSS', value: 900 },
+    { label: 'HTML', value: 500 },
+    { label: 'Other', value: 2_366, color: OTHER_COLOR },
+  ];
+
+  async function pie(width: number): Promise<CodeInsightElement> {
+    const host = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><code-insight></code-insight></div>`);
+    const element = host.firstElementChild as CodeInsightElement;
+    element.data = { kind: 'pie', title: 'Languages', items };
+    await untilState(element, 'ready');
+    return element;
+  }
+
+  const gap = (a: DOMRect, b: DOMRect) => Math.hypot(Math.max(0, a.left - b.right, b.left - a.right), Math.max(0, a.top - b.bottom, b.top - a.bottom));
+  const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  it('shows a slice’s tooltip next to that slice, not over the legend', async () => {
+    const element = await pie(640);
+    const root = shadow(element);
+    const slices = [...root.querySelectorAll<SVGPathElement>('path[data-mark="slice"]')];
+    for (const slice of slices.slice(0, 3)) {
+      const box = slice.getBoundingClientRect();
+      slice.dispatchEvent(new PointerEvent('pointermove', { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, composed: true }));
+      await element.updateComplete;
+      await new Promise(requestAnimationFrame);
+      const tooltip = root.querySelector('[part="tooltip"]')!;
+      expect(tooltip.textContent).to.contain(slice.getAttribute('data-label'));
+      const rect = tooltip.getBoundingClientRect();
+      expect(gap(rect, slice.getBoundingClientRect()), `tooltip of ${slice.getAttribute('data-label')} away from its slice`).to.be.at.most(16);
+      expect(overlaps(rect, root.querySelector('[part="legend"]')!.getBoundingClientRect()), 'tooltip over the legend').to.equal(false);
+    }
+  });
+
+  it('at 360 px: labels whole or left to the legend, apart, and legend numbers in one format', async () => {
+    const element = await pie(328);
+    const root = shadow(element);
+    const legend = root.querySelector('[part="legend"]')!.textContent!;
+    const labels = [...root.querySelectorAll<SVGTextElement>('text.slice-label')];
+    for (const label of labels) {
+      const name = label.textContent!.replace(/ \S+$/, '');
+      if (name.includes('…')) {
+        expect(name.replace('…', '').length, `"${label.textContent}" is a stub`).to.be.at.least(4);
+        expect(legend).to.contain(items.find((i) => i.label.startsWith(name.replace(/….*/, '')))!.label);
+      }
+      expect(label.getBoundingClientRect().right).to.be.at.most(element.getBoundingClientRect().right);
+    }
+    for (const [i, a] of labels.entries())
+      for (const b of labels.slice(i + 1)) expect(overlaps(a.getBoundingClientRect(), b.getBoundingClientRect()), `"${a.textContent}" over "${b.textContent}"`).to.equal(false);
+    const values = [...root.querySelectorAll('.legend-value')].map((v) => v.textContent!.trim());
+    expect(values).to.have.length(items.length);
+    const styles = [true, false].map((compact) => items.map((i) => formatNumber(i.value, undefined, compact)));
+    expect(styles, `legend numbers ${values.join(', ')} mix styles`).to.deep.include(values);
+    // The donut uses the room: no small pie ringed by cut labels.
+    const plot = root.querySelector('svg.plot')!.getBoundingClientRect();
+    const donut = root.querySelector('g.slices')!.getBoundingClientRect();
+    expect(donut.width).to.be.at.least(Math.min(plot.width, plot.height) * 0.6);
   });
 });

@@ -97,7 +97,7 @@ describe('<code-insight> kinds', () => {
       // JSON, Shell, YAML and Dockerfile are each under 3% of 81,300 lines.
       expect(labels(element, 'slice')).to.deep.equal(['TypeScript', 'JavaScript', 'CSS', 'HTML', 'Markdown', 'Other']);
       const legend = shadow(element).querySelector('[part="legend"]')!.textContent!.replace(/\s+/g, ' ');
-      expect(legend).to.contain('TypeScript 52K (64%)').and.to.contain('Other 2,300 (3%)');
+      expect(legend).to.contain('TypeScript 52K (64%)').and.to.contain('Other 2.3K (3%)'); // one number format per legend
       const [request] = await graphqlRequests();
       expect(request.variables).to.deep.equal({ query: 'repo:^github\\.com/acme/web$' });
     });
