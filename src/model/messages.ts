@@ -38,6 +38,7 @@ export const defaultMessages = {
   chartKeys: 'Use the arrow keys to move between points and series, Enter to open the search behind a point.',
   // Goals (see model/projection.ts): dates, numbers and durations arrive formatted for the reader's locale.
   goal: (value: string) => `Goal ${value}`,
+  goalProgress: (percent: number) => `${percent}% of the way to the goal`,
   goalReached: (goal: string) => `Goal reached: ${goal}`,
   goalOnTrack: (goal: string, when: string, band: string, ahead: string) =>
     `On track: at this pace ${goal} around ${when}${band ? ` (${band})` : ''}${ahead ? `, ${ahead} before the goal` : ''}`,

@@ -5,20 +5,30 @@ import type { ThemeColors } from '../../styles/theme-colors.js';
 import type { ChartImage, ImageOptions } from '../image.js';
 import type { Size } from '../line/layout.js';
 import { fitText, textWidth } from '../text-fit.js';
-import { SPARKLINE_HEIGHT, sparklineLayout, statFigures, type StatFigures } from './layout.js';
+import { SPARKLINE_HEIGHT, sparklineLayout, statFigures, statGoal, type StatFigures } from './layout.js';
 import { sparklineTemplate } from './template.js';
 
 /** A single number as an image, the card's `.stat` block in SVG: the number, what it counts, its change, and the sparkline, centered vertically. */
-export function statImage(data: StatInsightData, { colors, locale }: ImageOptions): ChartImage {
-  const figures = statFigures(data, locale);
-  return { legend: [], body: (size) => statBody(data, figures, size, colors) };
+export function statImage(data: StatInsightData, options: ImageOptions): ChartImage {
+  const goal = statGoal(data, options, options.locale);
+  const figures = statFigures(data, options.locale, goal.better);
+  return { goal: goal.status ? goal : undefined, legend: [], body: (size) => statBody(data, figures, size, options.colors, goal.progress) };
 }
 
-function statBody(data: StatInsightData, { value, change, tone, arrow, since }: StatFigures, size: Size, colors: Readonly<ThemeColors>): SVGTemplateResult {
+function statBody(
+  data: StatInsightData,
+  { value, change, tone, arrow, since }: StatFigures,
+  size: Size,
+  colors: Readonly<ThemeColors>,
+  progress?: number,
+): SVGTemplateResult {
   // Sizes of the card's rules: 48px number (weight 650 there; bold here, as resvg does not synthesize 650), 16px label, 15px change, 12px gap before a 64px sparkline.
   const spark = size.height >= 48 + 24 + 12 + SPARKLINE_HEIGHT ? sparklineLayout(data, size.width) : undefined;
-  const height = 53 + (change === undefined ? 0 : 24) + (spark ? 12 + SPARKLINE_HEIGHT : 0);
-  const top = Math.max(0, (size.height - height) / 2);
+  const bar = progress === undefined ? 0 : 22;
+  const height = 53 + (change === undefined ? 0 : 24) + bar + (spark ? 12 + SPARKLINE_HEIGHT : 0);
+  const barTop = top0(size.height, height) + 53 + (change === undefined ? 0 : 24) + 8;
+  const percent = Math.round(Math.min(1, Math.max(0, progress ?? 0)) * 100);
+  const top = top0(size.height, height);
   const valueWidth = textWidth(value, 48) * 1.2; // bold digits run wider: the label is cut a little early rather than late
   const changeColor = tone === 'good' ? colors.success : tone === 'bad' ? colors.danger : colors.muted;
   return svg`<g class="stat">
@@ -31,8 +41,16 @@ function statBody(data: StatInsightData, { value, change, tone, arrow, since }: 
       : svg`<text x="0" y=${top + 53 + 18} font-size="15" fill=${changeColor}>${arrow} ${change}${
           since ? svg`<tspan dx="6" fill=${colors.muted}>${m.since(since)}</tspan>` : ''
         }</text>`}
+    ${bar
+      ? svg`<rect x="0" y=${barTop} width=${size.width * 0.5} height="6" rx="3" fill=${colors.grid}></rect>
+          <rect x="0" y=${barTop} width=${(size.width * 0.5 * percent) / 100} height="6" rx="3" fill=${colors.accent}></rect>
+          <text x=${size.width * 0.5 + 8} y=${barTop + 6} font-size="12" fill=${colors.muted}>${m.goalProgress(percent)}</text>`
+      : ''}
     ${spark
       ? svg`<g transform=${`translate(0,${top + height - SPARKLINE_HEIGHT})`}>${sparklineTemplate(spark, data.label ?? '')}</g>`
       : ''}
   </g>`;
 }
+
+/** The top of a block of `height` centered in `room`. */
+const top0 = (room: number, height: number) => Math.max(0, (room - height) / 2);

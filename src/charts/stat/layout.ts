@@ -2,6 +2,9 @@ import type { StatInsightData } from '../../model/insight-data.js';
 import { formatDate, formatNumber } from '../format.js';
 import { toChartSeries, underADayApart } from '../line/layout.js';
 import { linearScale } from '../scale.js';
+import { signedNumber, toneOf } from '../change-text.js';
+import { goalState, type GoalState } from '../headline.js';
+import type { GoalDrawing } from '../view.js';
 
 /** Height of a single number's sparkline: the lower part of the chart area. */
 export const SPARKLINE_HEIGHT = 64;
@@ -26,13 +29,13 @@ export interface StatFigures {
 
 const ARROWS = { up: '▲', down: '▼', flat: '■' } as const;
 
-export function statFigures(data: StatInsightData, locale: string | undefined, better?: 'up' | 'down'): StatFigures {
+export function statFigures(data: StatInsightData, locale: string | undefined, better?: 1 | -1): StatFigures {
   const change = data.previous === undefined ? undefined : data.value - data.previous;
   const direction = change === undefined || change === 0 ? 'flat' : change > 0 ? 'up' : 'down';
   return {
-    tone: !better || direction === 'flat' ? 'neutral' : direction === better ? 'good' : 'bad',
+    tone: toneOf(change ?? 0, better),
     value: formatNumber(data.value, locale, Math.abs(data.value) >= 100_000),
-    change: change === undefined ? undefined : signed(change, locale),
+    change: change === undefined ? undefined : signedNumber(change, locale),
     direction,
     arrow: ARROWS[direction],
     since: data.since === undefined ? undefined : formatDate(new Date(data.since), locale, subDaily(data) ? 'fullTime' : 'full'),
@@ -69,6 +72,10 @@ export function sparklineLayout(data: StatInsightData, width: number): Sparkline
   return { width, height: SPARKLINE_HEIGHT, d, color };
 }
 
-function signed(value: number, locale: string | undefined): string {
-  return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value), locale, Math.abs(value) >= 100_000)}`;
+/** A single number's goal: the card's goal applied to the series behind the number (see headline.ts). */
+export function statGoal(data: StatInsightData, drawing: GoalDrawing, locale: string | undefined): GoalState & { progress?: number; better?: 1 | -1 } {
+  const line = { kind: 'line' as const, title: data.title, series: [{ id: 'stat', label: data.label ?? '', points: data.points ?? [] }] };
+  const state = goalState(line, drawing, false, locale);
+  const row = state.goals?.series[0];
+  return { ...state, progress: row?.outlook?.progress, better: row?.better };
 }

@@ -5,7 +5,7 @@ import { safeHttpURL } from '../../model/url.js';
 import type { Sparkline, StatFigures } from './layout.js';
 
 /** The card's single number: the value (a link to its search), what it counts, the change, and the sparkline. */
-export function statTemplate(data: StatInsightData, figures: StatFigures, spark: Sparkline | undefined, summary: string): TemplateResult {
+export function statTemplate(data: StatInsightData, figures: StatFigures, spark: Sparkline | undefined, summary: string, progress?: number): TemplateResult {
   const { value, change, tone, arrow, since } = figures;
   const href = safeHttpURL(data.url);
   return html`<div class="stat">
@@ -19,6 +19,7 @@ export function statTemplate(data: StatInsightData, figures: StatFigures, spark:
           <span aria-hidden="true">${arrow}</span> ${change}
           ${since ? html`<span class="stat-since">${m.since(since)}</span>` : nothing}
         </div>`}
+    ${progress === undefined ? nothing : progressTemplate(progress)}
     ${spark
       ? html`<svg class="sparkline" viewBox="0 0 ${spark.width} ${spark.height}" preserveAspectRatio="none" role="img" aria-label=${summary}>
           ${sparklineTemplate(spark, data.label ?? '')}
@@ -30,4 +31,18 @@ export function statTemplate(data: StatInsightData, figures: StatFigures, spark:
 /** The sparkline's one path (the contract's `data-mark="line"`), for inside an `<svg>` with the layout's size. */
 export function sparklineTemplate(spark: Sparkline, label: string): SVGTemplateResult {
   return svg`<path data-mark="line" data-series-id="stat" data-label=${label} d=${spark.d} stroke=${spark.color}></path>`;
+}
+
+/**
+ * How far the series has come from its baseline to its goal, as a bar: an SVG with presentation attributes (an
+ * inline width style would break under a strict CSP), and the share in words beside it.
+ */
+function progressTemplate(progress: number): TemplateResult {
+  const percent = Math.round(Math.min(1, Math.max(0, progress)) * 100);
+  return html`<div class="goal-progress">
+    <svg role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent} aria-label=${m.goalProgress(percent)} viewBox="0 0 100 6" preserveAspectRatio="none">
+      ${svg`<rect width="100" height="6" rx="3" class="track"></rect><rect width=${percent} height="6" rx="3" class="done"></rect>`}
+    </svg>
+    <span>${m.goalProgress(percent)}</span>
+  </div>`;
 }

@@ -42,8 +42,8 @@ describe('statFigures tone', () => {
   });
 
   it('is good or bad once the better direction is given, neutral for no change', () => {
-    assert.equal(statFigures(data([13, 35], 13), 'en-US', 'up').tone, 'good');
-    assert.equal(statFigures(data([13, 35], 13), 'en-US', 'down').tone, 'bad');
-    assert.equal(statFigures(data([13, 13], 13), 'en-US', 'up').tone, 'neutral');
+    assert.equal(statFigures(data([13, 35], 13), 'en-US', 1).tone, 'good');
+    assert.equal(statFigures(data([13, 35], 13), 'en-US', -1).tone, 'bad');
+    assert.equal(statFigures(data([13, 13], 13), 'en-US', 1).tone, 'neutral');
   });
 });
