@@ -53,7 +53,7 @@ export const styles = [
       border-radius: 6px;
       box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
     }
-    [role='menuitem'] {
+    [role^='menuitem'] {
       display: block;
       width: 100%;
       box-sizing: border-box;
@@ -65,10 +65,33 @@ export const styles = [
       text-align: start;
       text-decoration: none;
     }
-    [role='menuitem']:hover,
-    [role='menuitem']:focus-visible {
+    [role^='menuitem']:hover,
+    [role^='menuitem']:focus-visible {
       background: var(--_grid);
       outline-offset: -2px;
+    }
+    .menu-group-label {
+      padding: 0.25rem 0.75rem 0.125rem;
+      font-size: 0.6875rem;
+      font-weight: 600;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+      color: var(--_muted);
+    }
+    .menu-separator {
+      margin: 0.25rem 0;
+      border-top: 1px solid var(--_border);
+    }
+    /* A setting's tick, in a column of its own so its label lines up with the others'. */
+    [role='menuitemcheckbox']::before {
+      content: '✓';
+      display: inline-block;
+      width: 1.25em;
+      margin-inline-start: -0.25em;
+      visibility: hidden;
+    }
+    [aria-checked='true']::before {
+      visibility: visible;
     }
     .title {
       font-size: 1rem;

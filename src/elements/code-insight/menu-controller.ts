@@ -44,7 +44,7 @@ export class MenuController implements ReactiveController {
     this.#changed = false;
     // An update queued just before removal still runs: a removed card must not listen on the document.
     if (this.#open && this.host.isConnected) {
-      this.host.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+      this.host.renderRoot.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
       document.addEventListener('pointerdown', this.#handleOutsidePress, true);
     } else {
       document.removeEventListener('pointerdown', this.#handleOutsidePress, true);
