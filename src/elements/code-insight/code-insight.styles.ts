@@ -82,16 +82,25 @@ export const styles = [
       margin: 0.25rem 0;
       border-top: 1px solid var(--_border);
     }
-    /* A setting's tick, in a column of its own so its label lines up with the others'. */
-    [role='menuitemcheckbox']::before {
-      content: '✓';
-      display: inline-block;
-      width: 1.25em;
-      margin-inline-start: -0.25em;
-      visibility: hidden;
+    /* A setting's box at the end of its row, so every label starts in the same place. */
+    [role='menuitemcheckbox']::after {
+      content: '';
+      float: right;
+      box-sizing: border-box;
+      width: 1rem;
+      height: 1rem;
+      margin-top: 0.125rem;
+      border: 1px solid var(--_muted);
+      border-radius: 3px;
+      font-size: 0.75rem;
+      line-height: 0.875rem;
+      text-align: center;
     }
-    [aria-checked='true']::before {
-      visibility: visible;
+    [aria-checked='true']::after {
+      content: '✓';
+      color: #fff;
+      background: var(--_accent);
+      border-color: var(--_accent);
     }
     .title {
       font-size: 1rem;

@@ -45,6 +45,11 @@ export const styles = [
       content-visibility: auto;
       contain-intrinsic-size: auto 320px;
     }
+    /* Its paint containment would cut off an open menu taller than the card. */
+    .grid > code-insight[menu-open],
+    ::slotted(code-insight[menu-open]) {
+      content-visibility: visible;
+    }
     .status {
       margin-bottom: 0.75rem;
     }
@@ -116,6 +121,10 @@ export const styles = [
       color: #fff;
       background: var(--_accent);
       border-color: var(--_accent);
+    }
+    .filter-toggle {
+      flex: none;
+      white-space: nowrap;
     }
     .filter-toggle[aria-expanded='true'] {
       border-color: var(--_accent);

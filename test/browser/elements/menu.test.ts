@@ -1,8 +1,8 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { configure, type CodeInsightElement } from '../../../src/index.js';
 import { embedSnippet } from '../../../src/elements/code-insight/menu.js';
-import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { instance, resetEndpoint } from '../endpoint.js';
 import { shadow, untilState } from '../wait.js';
 
@@ -68,6 +68,24 @@ describe('<code-insight> menu', () => {
     await element.updateComplete;
     expect(element.yZero).to.equal(false);
     expect(shadow(element).querySelector('[role="menu"]')).not.to.equal(null);
+  });
+
+  it('is seen whole in a dashboard, even where it reaches past the card (whose paint is contained there)', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.innerHTML = `<insights-dashboard instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"></insights-dashboard>`;
+    const dashboard = host.firstElementChild!;
+    await waitUntil(() => dashboard.shadowRoot?.querySelector('code-insight')?.getAttribute('state') === 'ready', 'no card', { timeout: 8000 });
+    const element = dashboard.shadowRoot!.querySelector('code-insight') as CodeInsightElement;
+    const menu = await openMenu(element);
+    const last = [...menu.querySelectorAll('[role^="menuitem"]')].at(-1) as HTMLElement;
+    const box = last.getBoundingClientRect();
+    expect(box.bottom, 'the menu reaches past the card').to.be.greaterThan(element.getBoundingClientRect().bottom);
+    // What is painted (and hit) at the last entry's centre is that entry, not the page or the next card.
+    const hit = shadow(element).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(hit === last, `hit ${hit?.tagName} ${hit?.className}`).to.equal(true);
+    (shadow(element).querySelector('.menu-button') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect(element.hasAttribute('menu-open')).to.equal(false);
   });
 
   it('offers no chart setting on a chart without a y axis', async () => {
