@@ -94,6 +94,29 @@ export const defaultMessages = {
   loadingDashboard: 'Loading dashboard…',
   noInsightsOnDashboard: 'This dashboard has no insights yet.',
   invalidData: (detail: string) => `The insight data is not valid: ${detail}`,
+  // The dashboard's filters while its filter bar is closed, its number fields' defaults, and the card menu's groups.
+  filtersApplied: (count: number) => `Filters (${count} applied)`,
+  filteredBy: 'Filtered by:',
+  clearFilters: 'Clear',
+  filterPhrase: {
+    includeRepos: (value: string) => `include repos /${value}/`,
+    excludeRepos: (value: string) => `exclude repos /${value}/`,
+    searchContexts: (value: string) => `context ${value}`,
+    sort: (value: string) => `sort: ${value}`,
+    seriesLimit: (value: string) => `${value} series per chart`,
+    numSamples: (value: string) => `latest ${value} points`,
+  },
+  sorts: {
+    'result-count-desc': 'Result count, highest first',
+    'result-count-asc': 'Result count, lowest first',
+    'alphabetical-asc': 'Name, A to Z',
+    'alphabetical-desc': 'Name, Z to A',
+    'date-added-desc': 'Date added, latest first',
+    'date-added-asc': 'Date added, oldest first',
+  } as Record<string, string>,
+  allPoints: 'All',
+  menuGroups: { insight: 'Insight', chart: 'Chart', export: 'Export', act: 'Act on results' },
+  yZero: 'Start Y axis at 0',
 };
 
 export type Messages = typeof defaultMessages;

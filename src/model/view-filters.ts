@@ -1,3 +1,5 @@
+import { defaultMessages as m } from './messages.js';
+
 /**
  * The drill-down filters and display options a dashboard applies to every card, as the attribute values
  * users write (`include-repos="^github\.com/acme/"`, `sort="alphabetical-asc"`), and their form in a page URL
@@ -45,4 +47,26 @@ export function writeFiltersToSearchParams(filters: ViewFilters, params: URLSear
     if (value === undefined || value === '') params.delete(name);
     else params.set(name, String(value));
   }
+}
+
+/** Series drawn on a card when `series-limit` is not set. */
+export const DEFAULT_SERIES_LIMIT = 20;
+
+/** `alphabetical` → `alphabetical-asc`: each sort mode with its default direction. */
+export function normalizedSort(sort: string | undefined): string {
+  if (!sort) return 'result-count-desc';
+  if (/-(asc|desc)$/.test(sort)) return sort;
+  return `${sort}-${sort === 'alphabetical' ? 'asc' : 'desc'}`;
+}
+
+/**
+ * The filters in force, each as a phrase ("include repos /web$/"): a closed filter bar still says why a shared
+ * link shows smaller numbers. The default order is no filter.
+ */
+export function filterPhrases(filters: ViewFilters): string[] {
+  return (Object.keys(FILTER_ATTRIBUTES) as (keyof ViewFilters)[]).flatMap((key) => {
+    const value = filters[key];
+    if (value === undefined || value === '' || (key === 'sort' && normalizedSort(value as string) === 'result-count-desc')) return [];
+    return [m.filterPhrase[key](key === 'sort' ? (m.sorts[normalizedSort(value as string)] ?? String(value)) : String(value))];
+  });
 }

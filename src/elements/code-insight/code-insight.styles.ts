@@ -53,7 +53,7 @@ export const styles = [
       border-radius: 6px;
       box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
     }
-    [role='menuitem'] {
+    [role^='menuitem'] {
       display: block;
       width: 100%;
       box-sizing: border-box;
@@ -65,10 +65,42 @@ export const styles = [
       text-align: start;
       text-decoration: none;
     }
-    [role='menuitem']:hover,
-    [role='menuitem']:focus-visible {
+    [role^='menuitem']:hover,
+    [role^='menuitem']:focus-visible {
       background: var(--_grid);
       outline-offset: -2px;
+    }
+    .menu-group-label {
+      padding: 0.25rem 0.75rem 0.125rem;
+      font-size: 0.6875rem;
+      font-weight: 600;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+      color: var(--_muted);
+    }
+    .menu-separator {
+      margin: 0.25rem 0;
+      border-top: 1px solid var(--_border);
+    }
+    /* A setting's box at the end of its row, so every label starts in the same place. */
+    [role='menuitemcheckbox']::after {
+      content: '';
+      float: right;
+      box-sizing: border-box;
+      width: 1rem;
+      height: 1rem;
+      margin-top: 0.125rem;
+      border: 1px solid var(--_muted);
+      border-radius: 3px;
+      font-size: 0.75rem;
+      line-height: 0.875rem;
+      text-align: center;
+    }
+    [aria-checked='true']::after {
+      content: '✓';
+      color: #fff;
+      background: var(--_accent);
+      border-color: var(--_accent);
     }
     .title {
       font-size: 1rem;

@@ -23,7 +23,7 @@ import { DeferredTable } from './deferred-table.js';
 import { DragZoomController } from './drag-zoom-controller.js';
 import { InsightLoader, type InsightState } from './insight-loader.js';
 import { insightRequest, type InsightRequest } from './insight-request.js';
-import { embedSnippet, menuItems, menuTemplate, type MenuItem } from './menu.js';
+import { menuItems, menuTemplate, type MenuGroup } from './menu.js';
 import { MenuController } from './menu-controller.js';
 import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate, statusTemplate } from './states.js';
 import { cardSVG, svgToPNG } from './svg-export.js';
@@ -221,18 +221,18 @@ export class CodeInsightElement extends LitElement {
     return this.locale || document.documentElement.lang || undefined;
   }
 
-  #menuItems(loaded: Loaded, view: ChartView | undefined): MenuItem[] {
+  #menuItems(loaded: Loaded, view: ChartView | undefined): MenuGroup[] {
     const instance = this.#instance();
     return menuItems({
       title: this.heading || loaded.data.title,
-      url: loaded.data.url,
+      data: loaded.data,
       instance,
       query: loaded.queries?.[0],
       csv: () => this.toCSV(),
       exportAll: loaded.insightId && instance ? () => (this.client ?? clientFor(instance, this.token)).exportCSV(loaded.insightId!) : undefined,
       svg: view && this.renderRoot.querySelector('svg.plot') ? () => this.toSVG() : undefined,
       png: () => this.toPNG(),
-      embed: () => embedSnippet(this, instance),
+      card: this,
       announce: this.#chart.announce,
     });
   }

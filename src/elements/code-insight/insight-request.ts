@@ -6,6 +6,7 @@ import { clientFor } from '../../configure.js';
 import { insightIdFrom } from '../../model/insight-id.js';
 import { resolveSpec, type InsightSpec, type Kind, type SpecAttributes } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
+import { DEFAULT_SERIES_LIMIT } from '../../model/view-filters.js';
 
 /**
  * What a card asks for, as plain data: the card's Task compares it deeply (Lit's `deepEquals`), so a render
@@ -38,7 +39,7 @@ export function insightRequest(
     view: problemOf(() => viewOptions(card)),
     instance: context.instance,
     token: card.token,
-    seriesLimit: card.seriesLimit ?? 20,
+    seriesLimit: card.seriesLimit ?? DEFAULT_SERIES_LIMIT,
     otherThreshold: card.otherThreshold ?? 0.03,
     reloads: context.reloads,
     configuration: context.configuration,

@@ -1,12 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { moveMenuFocus } from './menu.js';
 
-type MenuHost = ReactiveControllerHost & { readonly renderRoot: ParentNode; readonly isConnected: boolean };
+type MenuHost = ReactiveControllerHost & Pick<Element, 'toggleAttribute'> & { readonly renderRoot: ParentNode; readonly isConnected: boolean };
 
 /**
  * Opens and closes a card's menu the way a menu button should: focus moves into the menu when it opens; arrows,
  * Home and End move among its items; Escape closes it and gives focus back to the button; Tab or a press
- * anywhere outside closes it.
+ * anywhere outside closes it. While open the card has a `menu-open` attribute: a dashboard lifts its cards'
+ * paint containment (content-visibility) for it, which would otherwise cut off a menu taller than the card.
  */
 export class MenuController implements ReactiveController {
   #open = false;
@@ -44,7 +45,7 @@ export class MenuController implements ReactiveController {
     this.#changed = false;
     // An update queued just before removal still runs: a removed card must not listen on the document.
     if (this.#open && this.host.isConnected) {
-      this.host.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+      this.host.renderRoot.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
       document.addEventListener('pointerdown', this.#handleOutsidePress, true);
     } else {
       document.removeEventListener('pointerdown', this.#handleOutsidePress, true);
@@ -57,12 +58,14 @@ export class MenuController implements ReactiveController {
     if (this.#open) this.host.requestUpdate();
     this.#open = false;
     this.#changed = false;
+    this.host.toggleAttribute('menu-open', false);
   }
 
   #set(open: boolean): void {
     if (open === this.#open) return;
     this.#open = open;
     this.#changed = true;
+    this.host.toggleAttribute('menu-open', open);
     this.host.requestUpdate();
   }
 

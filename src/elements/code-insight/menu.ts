@@ -3,33 +3,48 @@ import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
 
-/** One entry of a card's menu: a link to the instance, or an action. */
-export type MenuItem = { label: string; href: string } | { label: string; action: () => void };
+/** One entry of a card's menu: a link to the instance, an action, or an on/off setting (`checked`). */
+export type MenuItem = { label: string; href: string } | { label: string; action: () => void; checked?: boolean };
+
+/** Entries that belong together (the insight, its chart, exports, actions), drawn between separators. */
+export interface MenuGroup {
+  label: string;
+  items: MenuItem[];
+}
 
 /**
- * The card's menu: a button and a list of `role="menuitem"` entries, opened and closed by the card (which owns
- * the keyboard handling: arrows, Home/End, Escape back to the button, Tab out).
+ * The card's menu: a button and its groups of `role="menuitem"` (or `menuitemcheckbox`) entries, opened and
+ * closed by the card (which owns the keyboard handling: arrows, Home/End, Escape back to the button, Tab out).
  */
-export function menuTemplate(items: MenuItem[], open: boolean, toggle: () => void, keydown: (event: KeyboardEvent) => void): TemplateResult {
+export function menuTemplate(groups: MenuGroup[], open: boolean, toggle: () => void, keydown: (event: KeyboardEvent) => void): TemplateResult {
+  const entry = (item: MenuItem) =>
+    'href' in item
+      ? html`<a role="menuitem" tabindex="-1" href=${item.href} target="_blank" rel="noopener noreferrer" @click=${toggle}>${item.label}</a>`
+      : item.checked === undefined
+        ? html`<button role="menuitem" tabindex="-1" type="button" @click=${() => (toggle(), item.action())}>${item.label}</button>`
+        : // A setting stays open after a click, so the reader sees it flip.
+          html`<button role="menuitemcheckbox" tabindex="-1" type="button" aria-checked=${item.checked} @click=${item.action}>${item.label}</button>`;
   return html`<div class="menu" part="menu" @keydown=${keydown}>
     <button type="button" class="menu-button" aria-label=${m.menu} aria-haspopup="menu" aria-expanded=${open} @click=${toggle}>
       <svg viewBox="0 0 16 16" aria-hidden="true" class="menu-icon"><circle cx="3" cy="8" r="1.5"></circle><circle cx="8" cy="8" r="1.5"></circle><circle cx="13" cy="8" r="1.5"></circle></svg>
     </button>
     ${open
-      ? html`<ul class="menu-list" role="menu" aria-label=${m.menu}>
-          ${items.map((item) =>
-            'href' in item
-              ? html`<li role="none"><a role="menuitem" tabindex="-1" href=${item.href} target="_blank" rel="noopener noreferrer" @click=${toggle}>${item.label}</a></li>`
-              : html`<li role="none"><button role="menuitem" tabindex="-1" type="button" @click=${() => (toggle(), item.action())}>${item.label}</button></li>`,
+      ? html`<div class="menu-list" role="menu" aria-label=${m.menu}>
+          ${groups.map(
+            (group, i) => html`${i ? html`<div class="menu-separator" role="separator"></div>` : nothing}
+              <div role="group" aria-label=${group.label}>
+                <div class="menu-group-label" aria-hidden="true">${group.label}</div>
+                ${group.items.map(entry)}
+              </div>`,
           )}
-        </ul>`
+        </div>`
       : nothing}
   </div>`;
 }
 
-/** Moves focus among the open menu's items; returns false for keys the menu does not use. */
+/** Moves focus among the open menu's entries (separators and group labels are not entries); false for other keys. */
 export function moveMenuFocus(list: HTMLElement, key: string): boolean {
-  const items = [...list.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  const items = [...list.querySelectorAll<HTMLElement>('[role^="menuitem"]')];
   const current = items.indexOf((list.getRootNode() as ShadowRoot | Document).activeElement as HTMLElement);
   const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[key];
   if (next === undefined) return false;
@@ -50,7 +65,10 @@ export function download(blob: Blob, filename: string): void {
 /** What a card's menu can offer: each entry appears only where the card has what it needs. */
 export interface MenuContext {
   title: string;
-  url?: string;
+  /** The data drawn: its kind and its address on the instance. */
+  data: { kind: string; url?: string };
+  /** The card: its markup is the embed snippet, and a line chart's `yZero` is a menu setting. */
+  card: Element & { yZero: boolean };
   instance?: string;
   /** The first series' search query. */
   query?: string;
@@ -60,33 +78,54 @@ export interface MenuContext {
   /** Undefined when there is no chart to draw as a file. */
   svg?: () => string;
   png(): Promise<Blob>;
-  embed(): string;
   /** Says something to screen readers (the card's polite live region). */
   announce(text: string): void;
 }
 
-export function menuItems(c: MenuContext): MenuItem[] {
+export function menuItems(c: MenuContext): MenuGroup[] {
   const name = (c.title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
-  const href = safeHttpURL(c.url);
+  const href = safeHttpURL(c.data.url);
   const instance = c.instance?.replace(/\/+$/, '');
-  const { exportAll, svg, query } = c;
-  const items: (MenuItem | false | undefined | '')[] = [
-    href && { label: m.openInSourcegraph, href },
-    { label: m.downloadCSV, action: () => download(new Blob([c.csv()], { type: 'text/csv' }), `${name}.csv`) },
-    exportAll && { label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) },
-    svg && { label: m.downloadSVG, action: () => download(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`) },
-    svg && { label: m.downloadPNG, action: () => void c.png().then((blob) => download(blob, `${name}.png`)) },
-    { label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(c.embed()).then(() => c.announce(m.embedCopied)) },
-    query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(c.title)) },
-    query && instance && { label: m.createBatchChange, href: batchChangeURL(instance, query) },
-  ];
-  return items.filter((item): item is MenuItem => Boolean(item));
+  const { exportAll, svg, query, card } = c;
+  const group = (label: string, ...items: (MenuItem | false | undefined | '')[]): MenuGroup => ({ label, items: items.filter((item): item is MenuItem => Boolean(item)) });
+  return [
+    group(m.menuGroups.insight, href && { label: m.openInSourcegraph, href }),
+    group(m.menuGroups.chart, c.data.kind === 'line' && { label: m.yZero, checked: card.yZero, action: () => (card.yZero = !card.yZero) }),
+    group(
+      m.menuGroups.export,
+      { label: m.downloadCSV, action: () => download(new Blob([c.csv()], { type: 'text/csv' }), `${name}.csv`) },
+      exportAll && { label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) },
+      svg && { label: m.downloadSVG, action: () => download(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`) },
+      svg && { label: m.downloadPNG, action: () => void c.png().then((blob) => download(blob, `${name}.png`)) },
+      { label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(embedSnippet(card, c.instance)).then(() => c.announce(m.embedCopied)) },
+    ),
+    group(
+      m.menuGroups.act,
+      query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(c.title)) },
+      query && instance && { label: m.createBatchChange, href: batchChangeURL(instance, query) },
+    ),
+  ].filter((g) => g.items.length);
+}
+
+/** The single file as published, for pages that use the elements from npm (no single file to point at). */
+const CDN_URL = 'https://cdn.jsdelivr.net/npm/code-insights-elements/dist/code-insights.js';
+
+/**
+ * Where the single file was loaded from, as an absolute URL: a snippet pasted into another page must not depend
+ * on that page's address. Inside the single file this module's URL is the file's; otherwise a page's script
+ * element naming it, else the published copy.
+ */
+export function scriptURL(): string {
+  if (new URL(import.meta.url).pathname.endsWith('/code-insights.js')) return import.meta.url;
+  return document.querySelector<HTMLScriptElement>('script[src*="code-insights.js"]')?.src || CDN_URL;
 }
 
 /** A card's markup for another page: its attributes and series, never its token (a property) or its state. */
 export function embedSnippet(card: Element, instance: string | undefined): string {
   const copy = card.cloneNode(true) as Element;
   for (const attribute of ['state', 'role', 'style', 'class', 'id']) copy.removeAttribute(attribute);
+  // The default follows the reader's colour scheme on the other page too: said only when the card is fixed.
+  if (copy.getAttribute('theme') === 'auto') copy.removeAttribute('theme');
   if (instance && !copy.hasAttribute('instance')) copy.setAttribute('instance', instance);
-  return `<script type="module" src="code-insights.js"></script>\n${copy.outerHTML}`;
+  return `<script type="module" src="${scriptURL()}"></script>\n${copy.outerHTML}`;
 }

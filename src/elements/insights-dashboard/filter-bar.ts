@@ -1,15 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { defaultMessages as m } from '../../model/messages.js';
-import type { ViewFilters } from '../../model/view-filters.js';
+import { DEFAULT_SERIES_LIMIT, normalizedSort, type ViewFilters } from '../../model/view-filters.js';
 
-const SORTS: [string, string][] = [
-  ['result-count-desc', 'Result count, highest first'],
-  ['result-count-asc', 'Result count, lowest first'],
-  ['alphabetical-asc', 'Name, A to Z'],
-  ['alphabetical-desc', 'Name, Z to A'],
-  ['date-added-desc', 'Date added, latest first'],
-  ['date-added-asc', 'Date added, oldest first'],
-];
+/** A refused filter: the message, and the name of the field it is about. */
+export interface FilterError {
+  field: string;
+  message: string;
+}
 
 /**
  * The dashboard's filter form. A plain form: the dashboard reads it with FormData on submit, so the
@@ -17,32 +14,38 @@ const SORTS: [string, string][] = [
  */
 export function filterBarTemplate(
   filters: ViewFilters,
-  error: string | undefined,
+  error: FilterError | undefined,
   onApply: (event: SubmitEvent) => void,
   onReset: () => void,
 ): TemplateResult {
+  // The refused field points at the message, so a screen reader reads why when it lands there.
+  const invalid = (name: string) => (error?.field === name ? 'true' : nothing);
+  const describedBy = (name: string) => (error?.field === name ? 'filter-error' : nothing);
   return html`<form class="filters" part="filters" @submit=${onApply} aria-label=${m.filters}>
-    <label>${m.includeRepos}<input name="include-repos" .value=${filters.includeRepos ?? ''} placeholder="^github\\.com/acme/" spellcheck="false" /></label>
-    <label>${m.excludeRepos}<input name="exclude-repos" .value=${filters.excludeRepos ?? ''} spellcheck="false" /></label>
+    <label>${m.includeRepos}<input name="include-repos" .value=${filters.includeRepos ?? ''} placeholder="^github\\.com/acme/" spellcheck="false" aria-invalid=${invalid('include-repos')} aria-describedby=${describedBy('include-repos')} /></label>
+    <label>${m.excludeRepos}<input name="exclude-repos" .value=${filters.excludeRepos ?? ''} spellcheck="false" aria-invalid=${invalid('exclude-repos')} aria-describedby=${describedBy('exclude-repos')} /></label>
     <label>${m.searchContext}<input name="search-contexts" .value=${filters.searchContexts ?? ''} spellcheck="false" /></label>
     <label>${m.sortBy}
       <select name="sort">
-        ${SORTS.map(([value, label]) => html`<option value=${value} ?selected=${normalizedSort(filters.sort) === value}>${label}</option>`)}
+        ${Object.entries(m.sorts).map(([value, label]) => html`<option value=${value} ?selected=${normalizedSort(filters.sort) === value}>${label}</option>`)}
       </select>
     </label>
-    <label>${m.seriesLimit}<input name="series-limit" type="number" min="1" max="50" .value=${String(filters.seriesLimit ?? '')} /></label>
-    <label>${m.dataPoints}<input name="num-samples" type="number" min="1" max="90" .value=${String(filters.numSamples ?? '')} /></label>
+    <label>${m.seriesLimit}<input name="series-limit" type="number" min="1" max="50" placeholder=${DEFAULT_SERIES_LIMIT} .value=${String(filters.seriesLimit ?? '')} /></label>
+    <label>${m.dataPoints}<input name="num-samples" type="number" min="1" max="90" placeholder=${m.allPoints} .value=${String(filters.numSamples ?? '')} /></label>
     <div class="filter-actions">
       <button type="submit" class="primary">${m.applyFilters}</button>
       <button type="button" @click=${onReset}>${m.resetFilters}</button>
     </div>
-    ${error ? html`<p class="filter-error" role="alert">${error}</p>` : nothing}
+    ${error ? html`<p class="filter-error" id="filter-error" role="alert">${error.message}</p>` : nothing}
   </form>`;
 }
 
-/** `alphabetical` → `alphabetical-asc`: the select shows each mode with its default direction. */
-function normalizedSort(sort: string | undefined): string {
-  if (!sort) return 'result-count-desc';
-  if (/-(asc|desc)$/.test(sort)) return sort;
-  return `${sort}-${sort === 'alphabetical' ? 'asc' : 'desc'}`;
+/** What the filters in force are, while the filter bar is closed: a shared link's smaller numbers explained. */
+export function filterNoteTemplate(phrases: string[], onClear: () => void): TemplateResult | typeof nothing {
+  return phrases.length
+    ? html`<p class="filter-note" part="filter-note">
+        <span>${m.filteredBy} ${phrases.join(', ')}</span>
+        <button type="button" @click=${onClear}>${m.clearFilters}</button>
+      </p>`
+    : nothing;
 }

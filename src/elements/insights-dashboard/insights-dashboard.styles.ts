@@ -10,6 +10,20 @@ export const styles = [
       /* The grid follows the dashboard's own width, so it reflows in a narrow wiki column. */
       container-type: inline-size;
     }
+    /* Dark cards bring their own surface; the heading and notes between them would otherwise be light text on
+       the host page's background, which under theme="auto" and a dark OS is often a light wiki page. */
+    :host([theme='dark']) {
+      padding: 1rem;
+      background: var(--_bg);
+      border-radius: var(--_radius);
+    }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        padding: 1rem;
+        background: var(--_bg);
+        border-radius: var(--_radius);
+      }
+    }
     .header {
       align-items: center;
       justify-content: space-between;
@@ -31,6 +45,11 @@ export const styles = [
       content-visibility: auto;
       contain-intrinsic-size: auto 320px;
     }
+    /* Its paint containment would cut off an open menu taller than the card. */
+    .grid > code-insight[menu-open],
+    ::slotted(code-insight[menu-open]) {
+      content-visibility: visible;
+    }
     .status {
       margin-bottom: 0.75rem;
     }
@@ -42,7 +61,8 @@ export const styles = [
     }
     .filters {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 12rem), 1fr));
+      /* Wide enough for the sort select's longest option ("Result count, highest first") and its arrow. */
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
       gap: 0.75rem 1rem;
       align-items: end;
       margin-bottom: 1rem;
@@ -67,11 +87,17 @@ export const styles = [
       background: var(--_bg);
       border: 1px solid var(--_border);
       border-radius: 6px;
-      padding: 0.3rem 0.5rem;
+      padding: 0 0.5rem;
+      /* One height for every control: a select's own box is a pixel taller than an input's, and sat higher. */
+      box-sizing: border-box;
+      height: 2rem;
     }
     .filter-actions {
       display: flex;
       gap: 0.5rem;
+    }
+    [aria-invalid='true'] {
+      border-color: var(--_danger);
     }
     .filter-error {
       grid-column: 1 / -1;
@@ -79,12 +105,26 @@ export const styles = [
       color: var(--_danger);
     }
     button {
-      padding: 0.3rem 0.875rem;
+      padding: 0 0.875rem;
+    }
+    .filter-note {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+      margin: 0 0 0.75rem;
+      font-size: 0.875rem;
+      color: var(--_muted);
+      overflow-wrap: anywhere;
     }
     button.primary {
       color: #fff;
       background: var(--_accent);
       border-color: var(--_accent);
+    }
+    .filter-toggle {
+      flex: none;
+      white-space: nowrap;
     }
     .filter-toggle[aria-expanded='true'] {
       border-color: var(--_accent);

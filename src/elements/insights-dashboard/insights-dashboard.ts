@@ -6,12 +6,12 @@ import { InsightsError } from '../../api/errors.js';
 import { viewOptions } from '../../api/view-options.js';
 import { clientFor, configuration } from '../../configure.js';
 import { defaultMessages as m } from '../../model/messages.js';
-import { FILTER_ATTRIBUTES, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
+import { FILTER_ATTRIBUTES, filterPhrases, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
 import type { CodeInsightElement } from '../code-insight/code-insight.js';
 import { dashboardIdFrom } from '../../model/insight-id.js';
 import { SpecError } from '../../model/insight-spec.js';
 import { styles } from './insights-dashboard.styles.js';
-import { filterBarTemplate } from './filter-bar.js';
+import { filterBarTemplate, filterNoteTemplate, type FilterError } from './filter-bar.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
@@ -31,6 +31,7 @@ const CARDS_PER_TASK = 8;
  * @csspart header - The row holding the title and the filter button.
  * @csspart title - The dashboard's title.
  * @csspart filters - The filter form.
+ * @csspart filter-note - "Filtered by: …" and its Clear button, shown while the filter bar is closed.
  * @csspart grid - The grid of cards.
  * @csspart status - Loading, empty and error messages.
  * @cssprop --insight-min-card-width - Narrowest a grid column gets (default 22rem); `min-card-width` sets it too.
@@ -65,12 +66,17 @@ export class InsightsDashboardElement extends LitElement {
   @property({ type: Number }) refresh = 0;
   /** Keep the filters in the page URL, so a filtered view can be shared. */
   @property({ attribute: 'sync-url', type: Boolean }) syncUrl = false;
+  /**
+   * Level of the dashboard's heading (1 to 6, default 2), to fit the page's outline; its cards' titles are one
+   * level below, so the outline has no gap (axe: heading-order).
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** Show the filter bar open. */
   @property({ attribute: 'filters-open', type: Boolean, reflect: true }) filtersOpen = false;
   /** Access token for the dashboard and its cards. Never an attribute, never rendered. */
   @property({ attribute: false }) token?: string;
 
-  @state() private filterError?: string;
+  @state() private filterError?: FilterError;
   /** How many of the dashboard's cards exist so far; grows a chunk per task after the dashboard loads. */
   @state() private cardCount = CARDS_PER_TASK;
   @query('.grid') private grid?: HTMLElement;
@@ -116,7 +122,7 @@ export class InsightsDashboardElement extends LitElement {
       try {
         new RegExp(filters[key] ?? '');
       } catch {
-        this.filterError = m.invalidRegExp(key === 'includeRepos' ? m.includeRepos : m.excludeRepos);
+        this.filterError = { field: FILTER_ATTRIBUTES[key], message: m.invalidRegExp(key === 'includeRepos' ? m.includeRepos : m.excludeRepos) };
         return false;
       }
     }
@@ -194,12 +200,17 @@ export class InsightsDashboardElement extends LitElement {
 
   override render(): TemplateResult {
     const dashboard = this.#task.value;
+    const level = this.#level();
+    const phrases = filterPhrases(this.filters);
+    // A heading element's level is its tag: lit cannot vary a tag without its static templates (~1 KB), so ARIA says it.
     return html`<section class="dashboard" aria-labelledby="title">
       <header class="header" part="header">
-        <h2 id="title" class="title" part="title">${dashboard?.title ?? nothing}</h2>
-        <button type="button" class="filter-toggle" aria-expanded=${this.filtersOpen} @click=${this.#toggleFilters}>${m.showFilters}</button>
+        <div id="title" class="title" part="title" role="heading" aria-level=${level}>${dashboard?.title ?? nothing}</div>
+        <button type="button" class="filter-toggle" aria-expanded=${this.filtersOpen} aria-label=${phrases.length ? m.filtersApplied(phrases.length) : nothing} @click=${this.#toggleFilters}>
+          ${m.showFilters}${phrases.length ? ` (${phrases.length})` : ''}
+        </button>
       </header>
-      ${this.filtersOpen ? filterBarTemplate(this.filters, this.filterError, this.#handleApply, this.#handleReset) : nothing}
+      ${this.filtersOpen ? filterBarTemplate(this.filters, this.filterError, this.#handleApply, this.#handleReset) : filterNoteTemplate(phrases, this.#handleReset)}
       ${this.#renderStatus()}
       <div class="grid" part="grid" role="list">
         ${(dashboard?.viewIds ?? []).slice(0, this.cardCount).map(
@@ -214,6 +225,7 @@ export class InsightsDashboardElement extends LitElement {
             series-limit=${this.seriesLimit ?? nothing}
             num-samples=${this.numSamples ?? nothing}
             theme=${this.theme}
+            heading-level=${Math.min(level + 1, 6)}
             locale=${this.locale ?? nothing}
             .token=${this.token}
           ></code-insight>`,
@@ -247,9 +259,15 @@ export class InsightsDashboardElement extends LitElement {
         if (card[key] !== this[key]) (card as unknown as Record<string, unknown>)[key] = this[key];
       }
       if (card.theme !== this.theme) card.theme = this.theme;
+      const level = String(Math.min(this.#level() + 1, 6));
+      if (card.getAttribute('heading-level') !== level) card.setAttribute('heading-level', level);
       if (this.token !== undefined && card.token === undefined) card.token = this.token;
       if (!card.hasAttribute('role')) card.setAttribute('role', 'listitem');
     }
+  }
+
+  #level(): number {
+    return Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 6);
   }
 
   #childCards(): CodeInsightElement[] {

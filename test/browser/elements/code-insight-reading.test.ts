@@ -247,6 +247,8 @@ describe('<code-insight> reading', () => {
       ]);
       expect(active(element)!.textContent!.trim()).to.equal('Open in Sourcegraph');
       await sendKeys({ press: 'ArrowDown' });
+      expect(active(element)!.textContent!.trim()).to.equal('Start Y axis at 0');
+      await sendKeys({ press: 'ArrowDown' });
       expect(active(element)!.textContent!.trim()).to.equal('Download data (CSV)');
       await sendKeys({ press: 'End' });
       expect(active(element)!.textContent!.trim()).to.equal('Create a batch change');

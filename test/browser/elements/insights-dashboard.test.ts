@@ -1,5 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { configure, type CodeInsightElement, type InsightsDashboardElement } from '../../../src/index.js';
 import { BULK_IDS, DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { graphqlRequests, instance, requestLog, resetEndpoint } from '../endpoint.js';
@@ -239,6 +239,129 @@ describe('<insights-dashboard>', () => {
       // Each refresh is one request for all three cards.
       expect(refreshes.every((r) => Object.keys(r.variables ?? {}).filter((k) => /^id\d+$/.test(k)).length === 3)).to.equal(true);
       expect(states.filter((s) => s !== 'ready')).to.deep.equal([]);
+    });
+  });
+
+  describe('what a reader sees', () => {
+    const toggle = (element: InsightsDashboardElement) => shadow(element).querySelector('.filter-toggle') as HTMLButtonElement;
+    const note = (element: InsightsDashboardElement) => shadow(element).querySelector('[part="filter-note"]');
+
+    it('says a dashboard is filtered while the filter bar is closed: a count on the button, the filters and a Clear', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}" include-repos="web$" search-contexts="global"`);
+      await element.updateComplete;
+      expect(toggle(element).textContent!.trim()).to.equal('Filters (2)');
+      expect(toggle(element).getAttribute('aria-label')).to.equal('Filters (2 applied)');
+      expect(note(element)!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Filtered by: include repos /web$/, context global Clear');
+      // Seen: between the header and the cards, not hidden.
+      const box = note(element)!.getBoundingClientRect();
+      expect(box.height).to.be.greaterThan(0);
+      expect(box.top).to.be.at.least(shadow(element).querySelector('[part="header"]')!.getBoundingClientRect().bottom);
+
+      // The open bar shows the filters themselves: no note.
+      toggle(element).click();
+      await element.updateComplete;
+      expect(note(element)).to.equal(null);
+      toggle(element).click();
+      await element.updateComplete;
+
+      (note(element)!.querySelector('button') as HTMLButtonElement).click();
+      await element.updateComplete;
+      expect(element.hasAttribute('include-repos')).to.equal(false);
+      expect(element.hasAttribute('search-contexts')).to.equal(false);
+      expect(note(element)).to.equal(null);
+      expect(toggle(element).textContent!.trim()).to.equal('Filters');
+      expect(toggle(element).hasAttribute('aria-label')).to.equal(false);
+    });
+
+    it('has a surface of its own when dark, so its heading reads on a light page (theme="auto", dark OS)', async () => {
+      /** WCAG 2 relative luminance of a computed `rgb(…)` colour. */
+      const luminance = (color: string) => {
+        const [r, g, b] = color.match(/[\d.]+/g)!.map(Number).map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      /** The first opaque background behind `node`, through shadow roots; the page's white at the end. */
+      const backgroundBehind = (node: Element) => {
+        for (let at: Element | null = node; at; at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host ?? null)) {
+          const color = getComputedStyle(at).backgroundColor;
+          if (color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') return color;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const host = await fixture<HTMLDivElement>(html`<div style="background: #fff; color: #000"></div>`);
+        host.innerHTML = `<insights-dashboard instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"></insights-dashboard>`;
+        const element = host.firstElementChild as InsightsDashboardElement;
+        await waitUntil(() => shadow(element).querySelector('[part="title"]')?.textContent === 'Frontend health', 'no title');
+        const title = shadow(element).querySelector('[part="title"]')!;
+        const [fg, bg] = [luminance(getComputedStyle(title).color), luminance(backgroundBehind(title))].sort((a, b) => b - a);
+        expect((fg + 0.05) / (bg + 0.05)).to.be.at.least(4.5);
+        // The surface is the dashboard's own, with room around the heading.
+        expect(backgroundBehind(title)).to.equal(getComputedStyle(element).backgroundColor);
+        expect(title.getBoundingClientRect().left - element.getBoundingClientRect().left).to.be.at.least(8);
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('lines up the filter controls of a row and shows the sort select\'s text whole, at every width', async () => {
+      for (const width of [1280, 450, 360]) {
+        const host = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
+        host.innerHTML = `<insights-dashboard instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}" filters-open></insights-dashboard>`;
+        const element = host.firstElementChild as InsightsDashboardElement;
+        await element.updateComplete;
+        const form = shadow(element).querySelector('form')!;
+        const controls = [...form.querySelectorAll('input, select, .filter-actions button')].map((c) => [c.getAttribute('name') ?? c.textContent, c.getBoundingClientRect()] as const);
+        for (const [a, boxA] of controls) {
+          for (const [b, boxB] of controls) {
+            if (boxA.bottom <= boxB.top || boxB.bottom <= boxA.top) continue; // other rows
+            expect([a, b, boxA.top, boxA.height], `${width}px`).to.deep.equal([a, b, boxB.top, boxB.height]);
+          }
+        }
+        const select = form.querySelector('select')!;
+        expect(select.scrollWidth).to.be.at.most(select.clientWidth);
+        // As wide as its longest option needs (its own max-content width), so no option's text is cut.
+        const shown = select.getBoundingClientRect().width;
+        select.style.width = 'max-content';
+        const needed = select.getBoundingClientRect().width;
+        select.style.width = '';
+        expect(shown, `${width}px`).to.be.at.least(needed);
+        fixtureCleanup();
+      }
+    });
+
+    it('shows the number fields\' defaults and ties a refused regular expression to its field', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}" filters-open`);
+      await element.updateComplete;
+      const form = shadow(element).querySelector('form')!;
+      const field = (name: string) => form.querySelector(`[name="${name}"]`) as HTMLInputElement;
+      expect(field('series-limit').placeholder).to.equal('20');
+      expect(field('num-samples').placeholder).to.equal('All');
+      field('include-repos').value = '[z-a]';
+      form.requestSubmit();
+      await element.updateComplete;
+      expect(field('include-repos').getAttribute('aria-invalid')).to.equal('true');
+      expect(field('exclude-repos').hasAttribute('aria-invalid')).to.equal(false);
+      const described = shadow(element).getElementById(field('include-repos').getAttribute('aria-describedby')!);
+      expect(described!.textContent).to.equal('Include repositories: not a valid regular expression.');
+      // Fixed, the field is valid again.
+      field('include-repos').value = '[a-z]';
+      form.requestSubmit();
+      await element.updateComplete;
+      expect(field('include-repos').hasAttribute('aria-invalid')).to.equal(false);
+      expect(field('include-repos').hasAttribute('aria-describedby')).to.equal(false);
+    });
+
+    it('puts its heading at heading-level (default 2) and its cards\' titles one level below', async () => {
+      const element = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"`, `<code-insight insight-id="${FIXTURE_IDS.todos}"></code-insight>`);
+      await waitUntil(() => cardsOf(element).length === 3, 'no cards');
+      const title = shadow(element).querySelector('[part="title"]')!;
+      expect([title.getAttribute('role'), title.getAttribute('aria-level')]).to.deep.equal(['heading', '2']);
+      expect([...cardsOf(element), element.querySelector('code-insight')!].map((c) => c.getAttribute('heading-level'))).to.deep.equal(['3', '3', '3', '3']);
+      element.setAttribute('heading-level', '1');
+      await element.updateComplete;
+      expect(title.getAttribute('aria-level')).to.equal('1');
+      expect([...cardsOf(element), element.querySelector('code-insight')!].map((c) => c.getAttribute('heading-level'))).to.deep.equal(['2', '2', '2', '2']);
     });
   });
 });
