@@ -6,6 +6,7 @@
  *   code-insights-server --fixtures                     fixed fixture insights (what tests and Storybook use)
  *   code-insights-server --upstream [URL]               a read-only proxy to a Sourcegraph instance (URL default
  *                                                       $SRC_ENDPOINT), holding the token ($SRC_ACCESS_TOKEN)
+ *   code-insights-server report …                       one report by e-mail, chat or files, then exit (report/cli.ts)
  *
  * Options: --port (default $PORT or 8080), --host (default 127.0.0.1), --token (default $CODE_INSIGHTS_TOKEN:
  * then every request needs `Authorization: token …` or `token-sudo user="…",token="…"`), --cache-dir (default .cache/code-insights; safe to
@@ -39,6 +40,12 @@ with the access token in $SRC_ACCESS_TOKEN, which never leaves the server. --tok
 In both modes, browser pages on other origins may call the API only when listed with --allow-origin (\`*\` for
 any), and the server answers only for loopback names, IP addresses and the names listed with --allow-host (the
 name it is reached by behind a load balancer, e.g. --allow-host insights.example.com; \`*\` for any).`;
+
+// A subcommand with flags of its own: handed off before the server's flags are parsed.
+if (process.argv[2] === 'report') {
+  const { reportMain } = await import('./report/cli.ts');
+  process.exit(await reportMain(process.argv.slice(3)));
+}
 
 /** A bare `--upstream` (no URL after it) means Sourcegraph's own variable, as the src CLI reads it. */
 function withUpstreamDefault(args: string[]): string[] {
