@@ -140,7 +140,8 @@ function flagsOf(values: Values, names: (id: string, kind: 'insight' | 'dashboar
     dashboard: values.dashboard && names(values.dashboard, 'dashboard'),
     insights: values.insight.map((id) => names(id, 'insight')),
     period: values.period,
-    to: values.to,
+    // `--to a@x,b@y` as well as `--to a@x --to b@y`: one variable can hold a list in cron and CI.
+    to: values.to.flatMap((to) => to.split(',')).map((to) => to.trim()).filter(Boolean),
     from: values.from,
     canary: Object.fromEntries(Object.entries(canary).filter(([, v]) => v !== undefined)),
   };
