@@ -81,7 +81,8 @@ export function reportSlack(report: Report, options: SlackOptions): { text: stri
     shown++;
   }
   if (shown < insights.length) body.push(context(escapeSlack(`${text.more(insights.length - shown)} (see the e-mail or report.html)`)));
-  return { text: clip(`${report.title}: ${summary}`, MAX_SECTION), blocks: [...head, ...body, ...tail] };
+  // The fallback text (notifications, clients without blocks) is read as mrkdwn too.
+  return { text: clip(escapeSlack(`${report.title}: ${summary}`), MAX_SECTION), blocks: [...head, ...body, ...tail] };
 }
 
 function insightBlocks(insight: ReportInsight, report: Report, options: SlackOptions, mrkdwn: (v: string) => Block, context: (v: string) => Block): Block[] {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canaryWarnings, CANARY_DEFAULTS, stepOf, type CanaryInput } from '../../../server/report/canary.ts';
+import { canaryWarnings, CANARY_DEFAULTS, stepOf, type CanaryInput, type CanaryOptions } from '../../../server/report/canary.ts';
 
 const DAY = 864e5;
 const WEEK = 7 * DAY;
@@ -14,7 +14,7 @@ const weekly = (values: number[]) => values.map((v, i) => ({ t: start + i * WEEK
 const healthy = weekly([100, 104, 109, 113, 118, 121, 127, 130]);
 const lastTime = healthy[healthy.length - 1].t;
 /** The day after the last sample: fresh data. */
-const options = { ...CANARY_DEFAULTS, now: lastTime + DAY };
+const options: CanaryOptions = { ...CANARY_DEFAULTS, now: lastTime + DAY };
 const kinds = (input: CanaryInput, o = options) => canaryWarnings(input, o).map((w) => w.kind);
 /** Options for data whose last sample was yesterday. */
 const freshFor = (samples: { t: number }[]) => ({ ...options, now: samples[samples.length - 1].t + DAY });

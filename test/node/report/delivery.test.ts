@@ -21,11 +21,10 @@ import { IMAGE_WIDTH } from '../../../server/report/html.ts';
 import { DASHBOARD_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { FixtureSource } from '../../../server/sources/fixtures/source.ts';
 import { decodePNG } from '../server/png-decode.ts';
+import { TOKEN } from './token.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const cli = join(root, 'dist/server/cli.js');
-/** A token no output may hold: distinctive enough that any copy of it is a leak. */
-export const TOKEN = 'sgp_canary0123456789abcdef0123456789abcdef';
 
 let instance: Server;
 let instanceURL: string;
