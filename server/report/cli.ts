@@ -97,7 +97,8 @@ export async function reportMain(args: string[], log = console.log, warn = conso
   }
   if (values.help) return log(REPORT_USAGE), 0;
   const token = process.env.SRC_ACCESS_TOKEN || undefined;
-  const rasterizer = values.out || values.smtp ? new Rasterizer({ maxPixels: LIMITS.pixels }) : undefined;
+  // One run draws every chart of the report: they wait their turn rather than being refused as a busy server's would.
+  const rasterizer = values.out || values.smtp ? new Rasterizer({ maxPixels: LIMITS.pixels, queue: 10_000, timeout: 60_000 }) : undefined;
   try {
     const { source, links, names } = sourceOf(values, token);
     const spec = reportSpec(flagsOf(values, names), values.file === undefined ? undefined : readFileSync(values.file, 'utf8'), values.file);
