@@ -124,7 +124,8 @@ async function insightOf(client: InsightsClient, entry: ReportEntry, spec: Repor
   const data = saved.data;
   const insight: ReportInsight = { id: entry.id, title: data.title || entry.id, url: options.links && insightURL(options.links, entry.id), rows: [], more: 0, warnings: [] };
   let samples: { label: string; samples: Sample[] }[] = [];
-  if (data.kind === 'line') {
+  // A language pie is saved with a line presentation of no series: what was drawn says which kind it is.
+  if (data.kind === 'line' && loaded.data.kind === 'line') {
     samples = data.series.map((s) => ({ label: s.label, samples: samplesOf(s.points) }));
     const goals = goalsOf(data, { ...entry.goals, compare: spec.back });
     const rows = data.series.map((s, i): ReportRow => ({

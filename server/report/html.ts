@@ -83,8 +83,9 @@ function insightSection(insight: ReportInsight, report: Report, src: string | un
   const parts = [`<h2 data-insight="${escapeHTML(insight.id)}" style="margin:28px 0 6px;font-size:18px;line-height:1.3">${link(insight.url, insight.title, `color:${C.fg};text-decoration:none`)}</h2>`];
   if (insight.goals?.status) {
     const color = STATUS_COLORS[insight.goals.status];
+    // The card's headline names the status itself ("On track: …"); the colour bar says it at a glance.
     parts.push(
-      `<p style="margin:0 0 8px;font-size:14px"><span style="display:inline-block;padding:1px 8px;border-radius:10px;border:1px solid ${color};color:${color};font-weight:600;font-size:12px">${escapeHTML(STATUS_WORDS[insight.goals.status])}</span> ${escapeHTML(insight.headline ?? '')}</p>`,
+      `<p data-status="${insight.goals.status}" style="margin:0 0 8px;padding:2px 0 2px 10px;border-left:4px solid ${color};font-size:14px;font-weight:600">${escapeHTML(insight.headline ?? STATUS_WORDS[insight.goals.status])}</p>`,
     );
   }
   parts.push(warningsBox(insight.warnings.map((w) => warningText(w, locale))));

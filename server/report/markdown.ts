@@ -37,7 +37,7 @@ export function reportMarkdown(report: Report, options: MarkdownOptions): string
   }
   for (const insight of insights) {
     out.push(`## ${link(insight.url, insight.title)}`, '');
-    if (insight.goals?.status) out.push(`**${escapeMarkdown(STATUS_WORDS[insight.goals.status])}**: ${escapeMarkdown(insight.headline ?? '')}`, '');
+    if (insight.goals?.status) out.push(`**${escapeMarkdown(insight.headline ?? STATUS_WORDS[insight.goals.status])}**`, '');
     for (const warning of insight.warnings) out.push(`> ⚠ ${escapeMarkdown(warningText(warning, locale))}`, '');
     const src = options.imageSrc(insight, report.insights.indexOf(insight));
     if (src) out.push(`![${escapeMarkdown(`Chart: ${insight.title}`)}](${src})`, '');

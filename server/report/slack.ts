@@ -88,7 +88,7 @@ export function reportSlack(report: Report, options: SlackOptions): { text: stri
 function insightBlocks(insight: ReportInsight, report: Report, options: SlackOptions, mrkdwn: (v: string) => Block, context: (v: string) => Block): Block[] {
   const { locale } = report;
   const lines = [`*${link(insight.url, insight.title)}*`];
-  if (insight.goals?.status) lines.push(`${STATUS_EMOJI[insight.goals.status]} *${STATUS_WORDS[insight.goals.status]}*: ${escapeSlack(insight.headline ?? '')}`);
+  if (insight.goals?.status) lines.push(`${STATUS_EMOJI[insight.goals.status]} ${escapeSlack(insight.headline ?? STATUS_WORDS[insight.goals.status])}`);
   for (const row of insight.rows) {
     const change = row.change ? ` (${changeText(row.change, locale)} ${sinceText(row.change.since, locale)})` : '';
     lines.push(`• ${link(row.search, row.label)}: *${escapeSlack(row.latest === undefined ? '–' : count(row.latest, locale))}*${escapeSlack(change)}`);

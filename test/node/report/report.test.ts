@@ -90,7 +90,7 @@ describe('report', () => {
     const run = await report('--file', file, '--as-of', '2026-10-10');
     assert.equal(run.status, 0, run.output);
     assert.match(run.output, /^Weekly: 1 on track, 1 without a goal;/m);
-    assert.match(run.html, />on track<\/span> On track: at this pace 0 around [A-Z][a-z]{2} 2027/);
+    assert.match(run.html, /<p data-status="on-track"[^>]*>On track: at this pace 0 around [A-Z][a-z]{2} 2027/);
     const bad = join(scratch, 'bad.json');
     writeFileSync(bad, JSON.stringify({ insights: [{ id: 'x', goalDate: '2027-01-01' }] }));
     const refused = await report('--file', bad);
