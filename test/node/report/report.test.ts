@@ -15,6 +15,7 @@ import { InsightsClient } from '../../../src/api/client.ts';
 import { createInsightsServer } from '../../../server/http/server.ts';
 import { createUpstreamFetch } from '../../../server/proxy/index.ts';
 import { reportMain } from '../../../server/report/cli.ts';
+import { seriesStatus } from '../../../server/report/series-status.ts';
 import { DASHBOARD_IDS, FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
 import { FixtureSource } from '../../../server/sources/fixtures/source.ts';
 import { readUsageFile, UsageCounter } from '../../../server/usage/usage-counter.ts';
@@ -128,6 +129,15 @@ describe('report', () => {
       embeds.close();
     }
   });
+});
+
+test('the canary\'s status query passes the read-only proxy\'s allowlist and reads every insight', async () => {
+  const fetch = createUpstreamFetch({ upstream: instanceURL, token: TOKEN, log: () => {} });
+  const ids = [FIXTURE_IDS.migration, FIXTURE_IDS.todos, FIXTURE_IDS.processing];
+  const statuses = await seriesStatus({ fetch, instance: instanceURL, timeout: 10_000 }, ids, new AbortController().signal);
+  assert.deepEqual([...statuses.keys()], ids);
+  // The local server computes nothing in the background: no failed jobs, queued at the epoch (which the canary ignores).
+  assert.deepEqual(statuses.get(FIXTURE_IDS.migration), { failedJobs: 0, queuedAt: 0 });
 });
 
 describe('usage', () => {
