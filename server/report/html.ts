@@ -70,7 +70,7 @@ function link(url: string | undefined, label: string, style = `color:${C.accent}
 function warningsBox(warnings: string[]): string {
   if (!warnings.length) return '';
   const items = warnings.map((w) => `<li style="margin:2px 0">${escapeHTML(w)}</li>`).join('');
-  return `<ul data-warnings style="margin:8px 0;padding:8px 12px 8px 28px;background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;font-size:14px;color:${C.fg}">${items}</ul>`;
+  return `<ul data-warnings style="overflow-wrap:anywhere;margin:8px 0;padding:8px 12px 8px 28px;background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;font-size:14px;color:${C.fg}">${items}</ul>`;
 }
 
 function canarySection(flagged: ReportInsight[], locale: string): string {
@@ -80,7 +80,7 @@ function canarySection(flagged: ReportInsight[], locale: string): string {
 
 function insightSection(insight: ReportInsight, report: Report, src: string | undefined): string {
   const { locale } = report;
-  const parts = [`<h2 data-insight="${escapeHTML(insight.id)}" style="margin:28px 0 6px;font-size:18px;line-height:1.3">${link(insight.url, insight.title, `color:${C.fg};text-decoration:none`)}</h2>`];
+  const parts = [`<h2 data-insight="${escapeHTML(insight.id)}" style="margin:28px 0 6px;font-size:18px;line-height:1.3;overflow-wrap:anywhere">${link(insight.url, insight.title, `color:${C.fg};text-decoration:none`)}</h2>`];
   if (insight.goals?.status) {
     const color = STATUS_COLORS[insight.goals.status];
     // The card's headline names the status itself ("On track: …"); the colour bar says it at a glance.
@@ -120,7 +120,7 @@ ${rows.join('\n')}${more}
 }
 
 function usageSection(usage: UsageSummary, locale: string): string {
-  const list = (items: string[]) => (items.length ? `<ul style="margin:4px 0;padding-left:20px;font-size:14px">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p style="margin:4px 0;font-size:14px;color:${C.muted}">–</p>`);
+  const list = (items: string[]) => (items.length ? `<ul style="overflow-wrap:anywhere;margin:4px 0;padding-left:20px;font-size:14px">${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : `<p style="margin:4px 0;font-size:14px;color:${C.muted}">–</p>`);
   return [
     `<h2 style="margin:28px 0 4px;font-size:17px">${escapeHTML(`${text.usageHeading} (${periodWords(usage.period)})`)}</h2>`,
     `<h3 style="margin:8px 0 0;font-size:14px">${escapeHTML(text.mostViewed)}</h3>`,
