@@ -97,6 +97,9 @@ export async function reportMain(args: string[], log = console.log, warn = conso
   }
   if (values.help) return log(REPORT_USAGE), 0;
   const token = process.env.SRC_ACCESS_TOKEN || undefined;
+  // Log lines quote the instance's own words (error messages, titles): scrubbed like everything else.
+  const say = log;
+  log = (line) => say(redact(line, token));
   // One run draws every chart of the report: they wait their turn rather than being refused as a busy server's would.
   const rasterizer = values.out || values.smtp ? new Rasterizer({ maxPixels: LIMITS.pixels, queue: 10_000, timeout: 60_000 }) : undefined;
   try {
