@@ -54,7 +54,7 @@ export interface InsightsServerOptions {
    * upstream timeout, so a slow instance reads as the proxy's clearer 504 rather than the image giving up first.
    */
   embedTimeout?: number;
-  /** Counts views of insights, dashboards and embeds (proxy mode's API and the image routes), for reports. */
+  /** Counts views of insights, dashboards and embeds (the API, in either mode, and the image routes), for reports. */
   usage?: UsageCounter;
 }
 

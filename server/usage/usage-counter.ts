@@ -30,6 +30,11 @@ const KEEP_DAYS = 400;
 /** How often changed counts are written to the file. */
 const SAVE_EVERY_MS = 60_000;
 
+/** Another code-insights-server (a report run, a proxy in front of this one) is not a reader. */
+export function fromReader(userAgent: string | undefined): boolean {
+  return !/^code-insights-server\b/.test(userAgent ?? '');
+}
+
 export const dayOf = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 export function emptyUsage(): UsageData {

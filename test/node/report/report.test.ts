@@ -173,4 +173,20 @@ describe('usage', () => {
       proxy.close();
     }
   });
+
+  test('the local server counts its API\'s readers too, and a report run against it is not one', async () => {
+    const usage = new UsageCounter();
+    const local = createInsightsServer({ source: new FixtureSource(), usage });
+    const localURL = await listen(local);
+    try {
+      await new InsightsClient(localURL, { fetch: globalThis.fetch, timeout: 10_000, retries: 0, retryDelay: 0, credentials: 'omit' }).dashboard(DASHBOARD_IDS.frontend);
+      await new InsightsClient(localURL, { fetch: globalThis.fetch, timeout: 10_000, retries: 0, retryDelay: 0, credentials: 'omit' }).insightView({ id: FIXTURE_IDS.todos });
+      assert.equal(await reportMain(['--upstream', localURL, '--dashboard', DASHBOARD_IDS.frontend], () => {}, () => {}), 0);
+      const counts = usage.snapshot();
+      assert.deepEqual(Object.keys(counts.dashboards), [DASHBOARD_IDS.frontend]);
+      assert.deepEqual(Object.keys(counts.insights), [FIXTURE_IDS.todos]);
+    } finally {
+      local.close();
+    }
+  });
 });
