@@ -65,8 +65,14 @@ export function reportSpec(flags: ReportFlags, fileText?: string, fileName = 'th
     if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0)) throw new ReportSpecError(`The canary's ${name} must be a number ≥ 0, not ${JSON.stringify(value)}.`);
   }
   const to = flags.to?.length ? flags.to : (file.to ?? []);
-  for (const address of to) if (!/^[^\s@<>]+@[^\s@<>]+$/.test(address)) throw new ReportSpecError(`"${address}" is not an e-mail address (${where('to')} or --to).`);
-  return { title: flags.title ?? file.title, dashboard, insights: [...entries.values()], period, back, to, from: flags.from ?? file.from, canary };
+  const from = flags.from ?? file.from;
+  const address = (value: string, field: string) => {
+    // `team@example.com`, or with a name: `Code insights <insights@example.com>`.
+    if (!/^(?:[^\s@<>]+@[^\s@<>]+|[^<>@]*<[^\s@<>]+@[^\s@<>]+>)$/.test(value.trim())) throw new ReportSpecError(`"${value}" is not an e-mail address (${where(field)} or --${field}).`);
+  };
+  to.forEach((a) => address(a, 'to'));
+  if (from !== undefined) address(from, 'from');
+  return { title: flags.title ?? file.title, dashboard, insights: [...entries.values()], period, back, to, from, canary };
 }
 
 interface ReportFile {

@@ -42,6 +42,8 @@ describe('reportSpec', () => {
     refused(() => reportSpec({}, '{"insights": [{"id": "a", "goal": "ten"}]}', 'r.json'), /goal of insights\[0\] in r\.json must be a number/);
     refused(() => reportSpec({}, '{"insights": [{"goal": 1}]}', 'r.json'), /insights\[0\] in r\.json needs an id/);
     refused(() => reportSpec({ insights: ['a'], to: ['not an address'] }), /"not an address" is not an e-mail address/);
+    assert.equal(reportSpec({ insights: ['a'], from: 'Code insights <x@example.com>' }).from, 'Code insights <x@example.com>');
+    refused(() => reportSpec({ insights: ['a'], from: 'insights' }), /is not an e-mail address \(from in the report file or --from\)/);
     refused(() => reportSpec({ insights: ['a'], canary: { jump: -1 } }), /jump must be a number ≥ 0/);
     refused(() => reportSpec({}, '{insights', 'r.json'), /r\.json is not JSON/);
   });
