@@ -35,13 +35,14 @@ export const REPORT_USAGE = `Usage: code-insights-server report (--config FILE |
          (--dashboard ID | --insight ID … | --file report.json) [--period 1w] [--title TEXT]
          [--out DIR] [--smtp URL --to ADDRESS … --from ADDRESS] [--webhook URL] [--image-base-url URL]
          [--instance-url URL] [--canary] [--fail-on-warnings] [--stuck-hours 24] [--jump 0.5] [--min-jump 10]
-         [--usage FILE] [--as-of DATE] [--locale en-US] [--cache-dir DIR]
+         [--usage FILE] [--as-of DATE] [--locale en-US] [--cache-dir DIR] [--timeout 25]
 
 --upstream reads a Sourcegraph instance (URL default $SRC_ENDPOINT) with $SRC_ACCESS_TOKEN, read-only, as the
 proxy does; the token appears in no report, link or image URL. --out DIR writes report.html (charts in
 images/), report.md and slack.json. --smtp sends the HTML e-mail with inline charts; --webhook posts slack.json
 to a Slack-compatible incoming webhook (charts only with --image-base-url, a server serving /embed/). --canary
-puts insights with warnings first; --fail-on-warnings exits with status 2 when there are any.`;
+puts insights with warnings first; --fail-on-warnings exits with status 2 when there are any. --timeout: seconds
+an --upstream instance may take to answer.`;
 
 class UsageError extends Error {}
 
