@@ -9,8 +9,7 @@ import type { InsightsClient } from '../../src/api/client.ts';
 import type { Loaded } from '../../src/api/load.ts';
 import { insightURL, searchURL } from '../../src/api/links.ts';
 import { goalHeadline } from '../../src/charts/headline.ts';
-import { changeOver, type Change } from '../../src/model/change.ts';
-import { toTime } from '../../src/model/dates.ts';
+import type { Change } from '../../src/model/change.ts';
 import { goalsOf, type Goals } from '../../src/model/goals.ts';
 import type { Sample } from '../../src/model/projection.ts';
 import { clientFor, loadOne, type EmbedSource } from '../embed/embed-data.ts';
@@ -126,13 +125,14 @@ async function insightOf(client: InsightsClient, entry: ReportEntry, spec: Repor
   let samples: { label: string; samples: Sample[] }[] = [];
   // A language pie is saved with a line presentation of no series: what was drawn says which kind it is.
   if (data.kind === 'line' && loaded.data.kind === 'line') {
-    samples = data.series.map((s) => ({ label: s.label, samples: samplesOf(s.points) }));
+    // The card's goal rules also give each series' samples and its change over the period (`compare`).
     const goals = goalsOf(data, { ...entry.goals, compare: spec.back });
+    samples = data.series.map((s, i) => ({ label: s.label, samples: goals.series[i].samples }));
     const rows = data.series.map((s, i): ReportRow => ({
       label: s.label,
       color: s.color,
-      latest: samples[i].samples.at(-1)?.v,
-      change: changeOver(samples[i].samples, spec.back),
+      latest: goals.series[i].samples.at(-1)?.v,
+      change: goals.series[i].change,
       search: options.links && saved.queries.has(s.id) ? searchURL(options.links, saved.queries.get(s.id)!) : undefined,
     }));
     if (goals.status) Object.assign(insight, { goals, headline: goalHeadline(goals, options.locale) });
@@ -145,9 +145,6 @@ async function insightOf(client: InsightsClient, entry: ReportEntry, spec: Repor
   }
   return { insight, loaded, samples };
 }
-
-const samplesOf = (points: readonly { date: string | Date; value: number }[]): Sample[] =>
-  points.map((p) => ({ t: toTime(p.date), v: p.value })).filter((s) => Number.isFinite(s.t) && Number.isFinite(s.v)).sort((a, b) => a.t - b.t);
 
 /** The embed route's own defaults for an insight image, at the report's width, light theme (mail is read on white). */
 function embedRequest(id: string, options: CollectOptions) {
