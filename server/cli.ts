@@ -6,13 +6,15 @@
  *   code-insights-server --fixtures                     fixed fixture insights (what tests and Storybook use)
  *   code-insights-server --upstream [URL]               a read-only proxy to a Sourcegraph instance (URL default
  *                                                       $SRC_ENDPOINT), holding the token ($SRC_ACCESS_TOKEN)
+ *   code-insights-server report …                       one report by e-mail, chat or files, then exit (report/cli.ts)
  *
  * Options: --port (default $PORT or 8080), --host (default 127.0.0.1), --token (default $CODE_INSIGHTS_TOKEN:
  * then every request needs `Authorization: token …` or `token-sudo user="…",token="…"`), --cache-dir (default .cache/code-insights; safe to
  * delete), --demo (also serve the demo page at / and the built elements at /dist/), --allow-origin URL
  * (repeatable; browser pages on other origins that may call the API; default: same origin only), --allow-host
  * NAME (repeatable; host names answered besides loopback names and IP addresses, see http/hosts.ts).
- * Proxy mode only: --upstream-timeout SECONDS (default 25), --cache-ttl SECONDS (default 30, 0 = off). See
+ * --usage-file FILE counts views of insights, dashboards and image embeds (no personal data) and keeps them
+ * there for reports (`report --usage FILE`). Proxy mode only: --upstream-timeout SECONDS (default 25), --cache-ttl SECONDS (default 30, 0 = off). See
  * server/proxy/index.ts and the README's proxy section and "Running it in production".
  */
 import { execFileSync } from 'node:child_process';
@@ -28,17 +30,26 @@ import { normalizeOrigin } from './http/cors.ts';
 import { normalizeAllowedHost } from './http/hosts.ts';
 import { packageRoot } from './package-root.ts';
 import type { InsightSource } from './sources/source.ts';
+import { UsageCounter } from './usage/usage-counter.ts';
 
 const USAGE = `Usage: code-insights-server (--repo PATH … | --config FILE | --fixtures) [--port 8080] [--host 127.0.0.1]
                             [--token TOKEN] [--cache-dir DIR] [--demo] [--allow-origin URL …] [--allow-host NAME …]
+                            [--usage-file FILE]
        code-insights-server --upstream [URL] [--allow-origin URL …] [--allow-host NAME …] [--upstream-timeout 25]
-                            [--cache-ttl 30] [--port 8080] [--host 127.0.0.1] [--token TOKEN]
+                            [--cache-ttl 30] [--port 8080] [--host 127.0.0.1] [--token TOKEN] [--usage-file FILE]
+       code-insights-server report …   (a report by e-mail, chat or files: code-insights-server report --help)
 
 Proxy mode (--upstream) forwards read-only insights queries to a Sourcegraph instance (URL default $SRC_ENDPOINT)
 with the access token in $SRC_ACCESS_TOKEN, which never leaves the server. --token then protects the proxy itself.
 In both modes, browser pages on other origins may call the API only when listed with --allow-origin (\`*\` for
 any), and the server answers only for loopback names, IP addresses and the names listed with --allow-host (the
 name it is reached by behind a load balancer, e.g. --allow-host insights.example.com; \`*\` for any).`;
+
+// A subcommand with flags of its own: handed off before the server's flags are parsed.
+if (process.argv[2] === 'report') {
+  const { reportMain } = await import('./report/cli.ts');
+  process.exit(await reportMain(process.argv.slice(3)));
+}
 
 /** A bare `--upstream` (no URL after it) means Sourcegraph's own variable, as the src CLI reads it. */
 function withUpstreamDefault(args: string[]): string[] {
@@ -63,6 +74,7 @@ const { values } = parseArgs({
     'allow-host': { type: 'string', multiple: true, default: [] },
     'upstream-timeout': { type: 'string', default: String(DEFAULT_UPSTREAM_TIMEOUT_SECONDS) },
     'cache-ttl': { type: 'string', default: String(DEFAULT_CACHE_TTL_SECONDS) },
+    'usage-file': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -162,8 +174,14 @@ function proxyMode(upstreamFlag: string): Pick<InsightsServerOptions, 'proxy' | 
 
 const { description, ...api } = values.upstream !== undefined ? proxyMode(values.upstream) : chooseSource();
 const root = packageRoot();
+const usage = values['usage-file'] ? new UsageCounter({ file: resolve(values['usage-file']) }) : undefined;
+if (usage) {
+  // Counts since the last write are kept when the server is stopped (Ctrl-C, a container's SIGTERM).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (usage.save(), process.exit(0)));
+}
 const server = createInsightsServer({
   ...api,
+  usage,
   allowOrigins,
   allowHosts,
   token: values.token || undefined,

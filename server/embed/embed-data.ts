@@ -22,7 +22,7 @@ export interface EmbedSource {
  * One client per image: its page-life cache would otherwise keep the first answer forever. Caching belongs to
  * HTTP here (ETag, Cache-Control) and, in proxy mode, to the proxy.
  */
-function clientFor(source: EmbedSource): InsightsClient {
+export function clientFor(source: EmbedSource): InsightsClient {
   return new InsightsClient(source.instance, {
     fetch: source.fetch,
     credentials: 'omit',

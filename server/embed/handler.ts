@@ -6,6 +6,7 @@ import { loadEmbeddedDashboard, loadEmbeddedInsight, type EmbedSource } from './
 import type { SVGImage } from './document.ts';
 import { Rasterizer, RasterizerBusyError, RasterizerMissingError, RasterizerTimeoutError, type RasterizerOptions } from './rasterizer.ts';
 import { dashboardSVG, errorSVG, insightSVG } from './render.ts';
+import type { UsageCounter } from '../usage/usage-counter.ts';
 import { checkPercentEncoding, checkPixels, EmbedParamError, LIMITS, parseEmbedRequest, type EmbedRequest } from './route.ts';
 
 export interface EmbedOptions {
@@ -17,6 +18,8 @@ export interface EmbedOptions {
   timeout?: number;
   /** PNG threads, their queue and time limit (defaults: min(2, cores) threads, 8 waiting, 10 s). */
   raster?: Partial<Omit<RasterizerOptions, 'maxPixels'>>;
+  /** Counts a view of the embed (and of its insight or dashboard) per image requested. */
+  usage?: UsageCounter;
 }
 
 /** Images are cached by browsers and proxies this long: a wiki page shows what the insight said minutes ago. */
@@ -56,6 +59,8 @@ export function embedHandler(options: EmbedOptions) {
     }
     if (!embed) return false;
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(response, 405, 'Images are read with GET.'), true;
+    const viewed = embed.target === 'dashboard' ? embed.dashboardId : embed.spec?.source === 'saved' ? embed.spec.id : undefined;
+    if (request.method === 'GET' && viewed) options.usage?.embed(embed.target, viewed);
     // A reader who leaves stops the work for them (the client aborts its requests).
     const gone = new AbortController();
     response.on('close', () => !response.writableFinished && gone.abort());

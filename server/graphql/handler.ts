@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { authorized } from '../http/auth.ts';
 import { readBody } from '../http/body.ts';
+import { fromReader, type UsageCounter } from '../usage/usage-counter.ts';
 import { applyOriginPolicy, requireJSON } from '../http/cors.ts';
 import { answeringRequestErrors, decodePathPart, RequestError, requestURL, send } from '../http/responses.ts';
 import { ConcurrencyLimit, QueueFullError } from '../shared/concurrency-limit.ts';
@@ -32,6 +33,8 @@ export interface GraphQLHandlerOptions {
   graphqlLimits?: Partial<typeof GRAPHQL_LIMITS>;
   /** The places, when shared with other work on the same source (the image embeds' data requests). */
   executions?: GraphQLExecutions;
+  /** Counts the insight and dashboard views the requests stand for (reports' "most viewed"). */
+  usage?: UsageCounter;
 }
 
 /** Places for GraphQL work on one source: the API's requests and the embeds' data requests take the same ones. */
@@ -87,6 +90,7 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
     requireJSON(request);
     let body: unknown;
     const text = rawBody ?? (await readBody(request));
+    if (options.usage && fromReader(request.headers['user-agent'])) options.usage.graphql(text);
     try {
       body = JSON.parse(text);
     } catch {

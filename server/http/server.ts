@@ -8,6 +8,7 @@ import { GRAPHQL_LIMITS, GraphQLExecutions, graphqlHandler } from '../graphql/ha
 import { localFetch } from '../graphql/local-fetch.ts';
 import { proxyHandler, type ProxyHandlerOptions } from '../proxy/index.ts';
 import type { InsightSource } from '../sources/source.ts';
+import type { UsageCounter } from '../usage/usage-counter.ts';
 import { authorized } from './auth.ts';
 import { applyOriginPolicy } from './cors.ts';
 import { checkHost } from './hosts.ts';
@@ -53,6 +54,8 @@ export interface InsightsServerOptions {
    * upstream timeout, so a slow instance reads as the proxy's clearer 504 rather than the image giving up first.
    */
   embedTimeout?: number;
+  /** Counts views of insights, dashboards and embeds (the API, in either mode, and the image routes), for reports. */
+  usage?: UsageCounter;
 }
 
 /** The policy of SPEC's strictest embedding page: no inline anything, Lit's Trusted Types policy only. */
@@ -65,7 +68,7 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
   const executions = options.source && !options.proxy ? new GraphQLExecutions(options.graphqlLimits) : undefined;
   const graphql = apiHandler(options, executions);
   const embedFetch = options.embedFetch ?? (options.source && executions ? limitedFetch(localFetch(options.source), executions) : undefined);
-  const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout });
+  const embed = embedFetch && embedHandler({ fetch: embedFetch, instance: options.embedInstance, timeout: options.embedTimeout, usage: options.usage });
   const hosts = { allowHosts: options.allowHosts ?? [] };
   // Slow clients (slowloris) give up their connection: headers within 10 s, the whole request within 30 s
   // (Node's defaults are 60 s and 5 min), checked every 2 s (Node's default, 30 s, let them stay 40 s); readBody
@@ -103,7 +106,7 @@ export function createInsightsServer(options: InsightsServerOptions): Server {
 
 /** The local engine's endpoint, or the read-only proxy's. */
 function apiHandler(options: InsightsServerOptions, executions: GraphQLExecutions | undefined): (request: IncomingMessage, response: ServerResponse) => Promise<boolean> {
-  if (options.proxy) return proxyHandler(options.proxy);
+  if (options.proxy) return proxyHandler({ ...options.proxy, usage: options.usage });
   if (!options.source) throw new Error('createInsightsServer needs a `source` (local mode) or `proxy` options (proxy mode).');
   return graphqlHandler({ ...options, source: options.source, executions });
 }

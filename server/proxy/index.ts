@@ -15,6 +15,7 @@ import { checkGraphQLRequest } from './allowlist.ts';
 import { ResponseCache, type CachedAnswer } from './cache.ts';
 import { ConcurrencyLimit, QueueFullError } from '../shared/concurrency-limit.ts';
 import { WeightedLru } from '../engine/lru.ts';
+import { fromReader, type UsageCounter } from '../usage/usage-counter.ts';
 import { callUpstream, failure, graphqlErrorBody, type UpstreamAnswer, type UpstreamCall, type UpstreamSettings } from './upstream.ts';
 
 export { ALLOWED_ROOT_FIELDS } from './allowlist.ts';
@@ -151,6 +152,8 @@ export interface ProxyHandlerOptions extends OriginPolicy {
   upstreamFetch: typeof fetch;
   /** A token for the proxy itself: callers must send `Authorization: token <this>` (or the `token-sudo` form). Never forwarded. */
   token?: string;
+  /** Counts the insight and dashboard views the requests stand for (reports' "most viewed"). */
+  usage?: UsageCounter;
 }
 
 /**
@@ -170,6 +173,7 @@ export function proxyHandler(options: ProxyHandlerOptions) {
     const graphql = path === '/.api/graphql' && request.method === 'POST';
     if (graphql) requireJSON(request);
     const body = graphql ? await readBody(request) : undefined;
+    if (body && options.usage && fromReader(request.headers['user-agent'])) options.usage.graphql(body);
     // Only the method, path and body cross over: no caller header reaches the instance.
     const answer = await options.upstreamFetch(new URL(path, 'http://proxy.invalid'), { method: request.method, body });
     for (const name of ['Content-Type', 'Content-Disposition', 'Retry-After']) {
