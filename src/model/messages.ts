@@ -82,6 +82,14 @@ export const defaultMessages = {
   loadingDashboard: 'Loading dashboard…',
   noInsightsOnDashboard: 'This dashboard has no insights yet.',
   invalidData: (detail: string) => `The insight data is not valid: ${detail}`,
+  untitled: 'Code insight',
+  emptyFiltered: 'Nothing passes the drill-down filters.',
+  emptyNoPoints: 'The instance has not computed any points for this new insight yet.',
+  emptyNoSeries: 'This insight has no series.',
+  emptyNoMatches: 'The search has no matches yet.',
+  stillComputing: (percent?: number) =>
+    `Still computing${percent === undefined ? '' : `, ${percent}% done`}: numbers may be low.`,
+  incompleteAt: (series: string, date: string, reason: string) => `${series}, ${date}: ${reason}`,
 };
 
 export type Messages = typeof defaultMessages;
