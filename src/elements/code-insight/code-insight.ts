@@ -279,7 +279,7 @@ export class CodeInsightElement extends LitElement {
       ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
       <div class="data-table-host"></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#chart.announcement}</div>
-      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined, shown.data, this.#locale()) : nothing}
+      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined, shown, this.#locale()) : nothing}
       ${view && this.#chart.drawn ? view.legend() : nothing}
     </article>`;
   }

@@ -1,8 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { InsightsError, errorDetails, errorTone } from '../../api/errors.js';
+import type { Loaded } from '../../api/load.js';
 import { formatDate } from '../../charts/format.js';
 import { toTime } from '../../model/dates.js';
-import type { InsightData, LineInsightData } from '../../model/insight-data.js';
+import type { LineInsightData } from '../../model/insight-data.js';
 import type { StatusNote } from '../../model/card-status.js';
 import { defaultMessages as m } from '../../model/messages.js';
 
@@ -68,29 +69,37 @@ export function errorTemplate(error: Error, retry: () => void): TemplateResult {
 
 /**
  * The notes under the chart (see `statusNotes`; processing is an overlay on the chart instead), and the zoom's
- * reset button while zoomed. The incomplete-points note opens to list each point and why.
+ * reset button while zoomed. The incomplete-points note opens to list each point and why; the hidden-series
+ * note, the names of the series left out.
  */
 export function statusTemplate(
   notes: readonly StatusNote[],
   resetZoom: (() => void) | undefined,
-  data: InsightData,
+  { data, hidden, hiddenLabels = [] }: Loaded,
   locale: string | undefined,
 ): TemplateResult | typeof nothing {
   notes = notes.filter((n) => n.id !== 'processing');
   if (!notes.length && !resetZoom) return nothing;
+  const lists = {
+    incomplete:
+      data.kind === 'line'
+        ? data.series.flatMap((s) => (s.incomplete ?? []).map((p) => m.incompleteAt(s.label, formatDate(toTime(p.date), locale, 'full'), p.reason)))
+        : [],
+    // An instance that applied the limit itself sends no names: then the note stays a plain sentence.
+    hidden: hiddenLabels.length && hiddenLabels.length < hidden ? [...hiddenLabels, m.tooltipMore(hidden - hiddenLabels.length)] : hiddenLabels,
+  };
   return html`<div class="status-line">
-    ${notes.map((n) =>
-      n.id === 'incomplete' && data.kind === 'line'
-        ? html`<details class="status warning" part="status">
+    ${notes.map((n) => {
+      const list = n.id === 'incomplete' || n.id === 'hidden' ? lists[n.id] : [];
+      return list.length
+        ? html`<details class="status ${n.warning ? 'warning' : ''}" part="status">
             <summary>${n.text}</summary>
             <ul class="status-popover">
-              ${data.series.flatMap((s) =>
-                (s.incomplete ?? []).map((p) => html`<li>${m.incompleteAt(s.label, formatDate(toTime(p.date), locale, 'full'), p.reason)}</li>`),
-              )}
+              ${list.map((item) => html`<li>${item}</li>`)}
             </ul>
           </details>`
-        : html`<p class="status ${n.warning ? 'warning' : ''}" part="status">${n.text}</p>`,
-    )}
+        : html`<p class="status ${n.warning ? 'warning' : ''}" part="status">${n.text}</p>`;
+    })}
     ${resetZoom ? html`<p class="status" part="status"><button type="button" class="zoom-reset" @click=${resetZoom}>${m.resetZoom}</button></p>` : nothing}
   </div>`;
 }

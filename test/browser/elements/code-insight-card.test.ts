@@ -170,6 +170,18 @@ describe('<code-insight> card states and structure', () => {
     });
   });
 
+  describe('hidden series (better than Sourcegraph)', () => {
+    it('"1 more series hidden" opens to name the series left out', async () => {
+      const element = await withData(line(), 'series-limit="1"');
+      await untilState(element, 'ready');
+      const details = shadow(element).querySelector('details[part="status"]') as HTMLDetailsElement;
+      expect(details.querySelector('summary')!.textContent).to.contain('1 more series hidden');
+      details.querySelector('summary')!.click();
+      await waitUntil(() => details.open);
+      expect([...details.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['FIXME']);
+    });
+  });
+
   describe('heading level (item 13)', () => {
     it('heading-level="2" under a page’s <h1>: aria-level 2, no heading-order violation', async () => {
       const host = await fixture<HTMLDivElement>(html`<main><h1>Engineering health</h1><div></div></main>`);
