@@ -16,7 +16,7 @@ export function headerTemplate(
 ): TemplateResult {
   return html`<header class="header" part="header">
     ${title
-      ? html`<div class="title" part="title" role="heading" aria-level=${headingLevel(level)}>
+      ? html`<div class="title" part="title" role="heading" aria-level=${headingLevel(level)} title=${title}>
           ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}
         </div>`
       : loading

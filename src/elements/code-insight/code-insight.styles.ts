@@ -376,6 +376,13 @@ export const styles = [
     .legend {
       margin-top: auto;
     }
+    /* One line (the full title shows on hover and to screen readers): a long title would push its plot down. */
+    .title {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
     .status-line {
       position: relative;
       display: flex;

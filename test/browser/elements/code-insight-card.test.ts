@@ -86,9 +86,10 @@ describe('<code-insight> card states and structure', () => {
   });
 
   describe('structure (item 10)', () => {
-    it('plots of cards side by side start at the same height, with or without a status note', async () => {
-      const host = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: 1fr 1fr; gap: 16px; width: 960px"></div>`);
-      host.innerHTML = '<code-insight></code-insight><code-insight series-limit="1"></code-insight>';
+    it('plots of cards side by side start at the same height, with or without a status note or a long title', async () => {
+      const host = await fixture<HTMLDivElement>(html`<div style="display: grid; grid-template-columns: 1fr 1fr; gap: 16px; width: 720px"></div>`);
+      const long = 'Languages in github.com/code-insights-elements/code-insights-elements, by number of lines';
+      host.innerHTML = `<code-insight></code-insight><code-insight series-limit="1" heading="${long}"></code-insight>`;
       const [plain, noted] = [...host.children] as CodeInsightElement[];
       plain.data = line();
       noted.data = line();
