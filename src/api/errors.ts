@@ -71,8 +71,40 @@ export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
 
-/** The server's own words worth showing under an error's message (text only): those the message does not already say. */
+/**
+ * The server's own words worth showing under an error's message, as short plain text: those the message does not
+ * already say. An HTML body (a proxy's error page) is reduced to its text: markup is never shown, not even as text.
+ */
 export function errorDetails(error: unknown): string[] {
   if (!(error instanceof InsightsError)) return [];
-  return error.details.filter((d) => !error.message.includes(d)).slice(0, 3);
+  return error.details
+    .filter((d) => !error.message.includes(d))
+    .map(plainDetail)
+    .filter(Boolean)
+    .slice(0, 3);
+}
+
+const DETAIL_CHARS = 160;
+
+/** `text` without markup (scripts and styles dropped whole), on one line, cut to `DETAIL_CHARS` with an ellipsis. */
+export function plainDetail(text: string): string {
+  // Markup only where the text is a page (or has closing tags): "count<limit" in a server message is kept.
+  const plain = (
+    /^\s*<|<\/[a-z]/i.test(text)
+      ? text.replace(/<(script|style)\b[\s\S]*?(<\/\1\s*>|$)/gi, ' ').replace(/<!--[\s\S]*?(-->|$)|<[!/?]?[a-z][^>]*(>|$)/gi, ' ')
+      : text
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > DETAIL_CHARS ? `${plain.slice(0, DETAIL_CHARS - 1).trimEnd()}…` : plain;
+}
+
+/**
+ * How loudly a card shows an error: `info` for what the page or the instance cannot do (a missing attribute, a
+ * grouping not available, an insight not there), which no retry fixes and nothing is broken; `error` for failures.
+ */
+export function errorTone(error: unknown): 'info' | 'error' {
+  return error instanceof InsightsError && (error.kind === 'config' || error.kind === 'unavailable' || error.kind === 'not-found')
+    ? 'info'
+    : 'error';
 }

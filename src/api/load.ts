@@ -16,6 +16,8 @@ export interface Loaded {
   data: InsightData;
   /** Series left out by `series-limit`. */
   hidden: number;
+  /** The names of those series, where known (the limit was applied here, not by the instance). */
+  hiddenLabels?: string[];
   /** GraphQL errors that came with usable data. */
   warnings: string[];
   /** The search queries behind the series (for code monitor and batch change links). */

@@ -20,6 +20,8 @@ export function isProcessing(data: InsightData): boolean {
 
 export interface StatusNote {
   text: string;
+  /** Which note it is, for a card that draws some of them its own way (a popover, an overlay). */
+  id?: 'processing' | 'incomplete' | 'hidden';
   /** Drawn in the warning colour: something in the data may be wrong, not merely left out. */
   warning?: boolean;
 }
@@ -30,9 +32,19 @@ export interface StatusNote {
  */
 export function statusNotes(data: InsightData, hidden: number, warnings: readonly string[]): StatusNote[] {
   const notes: StatusNote[] = [];
-  if (isProcessing(data) && hasMarks(data)) notes.push({ text: m.processing });
-  if (data.kind === 'line' && data.series.some((s) => s.incomplete?.length)) notes.push({ text: m.incompletePoints, warning: true });
-  if (hidden > 0) notes.push({ text: m.hiddenSeries(hidden) });
+  if (isProcessing(data) && hasMarks(data)) notes.push({ text: m.processing, id: 'processing' });
+  if (data.kind === 'line' && data.series.some((s) => s.incomplete?.length)) notes.push({ text: m.incompletePoints, warning: true, id: 'incomplete' });
+  if (hidden > 0) notes.push({ text: m.hiddenSeries(hidden), id: 'hidden' });
   for (const warning of warnings) notes.push({ text: warning, warning: true });
   return notes;
+}
+
+/**
+ * Why a card has nothing to draw, in the reader's terms: drill-down filters that let nothing through, a new
+ * insight with no points computed yet, or a search that matched nothing.
+ */
+export function emptyReason(data: InsightData, filtered: boolean): string {
+  if (filtered) return m.emptyFiltered;
+  if (data.kind === 'line') return data.series.length ? m.emptyNoPoints : m.emptyNoSeries;
+  return m.emptyNoMatches;
 }

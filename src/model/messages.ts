@@ -117,6 +117,14 @@ export const defaultMessages = {
   allPoints: 'All',
   menuGroups: { insight: 'Insight', chart: 'Chart', export: 'Export', act: 'Act on results' },
   yZero: 'Start Y axis at 0',
+  untitled: 'Code insight',
+  emptyFiltered: 'Nothing passes the drill-down filters.',
+  emptyNoPoints: 'The instance has not computed any points for this new insight yet.',
+  emptyNoSeries: 'This insight has no series.',
+  emptyNoMatches: 'The search has no matches yet.',
+  stillComputing: (percent?: number) =>
+    `Still computing${percent === undefined ? '' : `, ${percent}% done`}: numbers may be low.`,
+  incompleteAt: (series: string, date: string, reason: string) => `${series}, ${date}: ${reason}`,
 };
 
 export type Messages = typeof defaultMessages;

@@ -15,7 +15,7 @@ export const defaults = {
   barColor: SERIES_PALETTE[0] as string,
   /** Bar thickness bounds, in pixels, and the share of each row left as a gap between bars. */
   minThickness: 10,
-  maxThickness: 24,
+  maxThickness: 40,
   rowPadding: 0.3,
   /** Rough width of one character of an 11px label, to fit labels without measuring text. */
   charWidth: 6.5,
@@ -78,8 +78,8 @@ export interface BarLayoutOptions {
 
 /**
  * Lays out horizontal bars, one per item, top to bottom in the given order, with a value axis from zero along
- * the bottom. Rows pack from the top at up to `defaults.maxThickness`, so a few bars are not stretched across
- * the card. Pure, so it is unit-tested without a DOM.
+ * the bottom. Rows share the chart's height; bars are at most `defaults.maxThickness` thick, so a few bars are
+ * not slabs. Pure, so it is unit-tested without a DOM.
  */
 export function barLayout(items: readonly CategoryItem[], size: Size, options: BarLayoutOptions): BarLayout {
   const { margin, charWidth } = defaults;
@@ -90,12 +90,12 @@ export function barLayout(items: readonly CategoryItem[], size: Size, options: B
 
   const rowHeight = Math.max(0, height - margin.top - margin.bottom);
   const minStep = defaults.minThickness / (1 - defaults.rowPadding);
-  const maxStep = defaults.maxThickness / (1 - defaults.rowPadding);
   const visible = Math.min(all.length, Math.floor(rowHeight / minStep));
   const shown = all.slice(0, visible);
-  const rowStep = visible ? rowHeight / visible : 0;
-  const step = Math.min(maxStep, rowStep);
-  const thickness = Math.min(defaults.maxThickness, rowStep * (1 - defaults.rowPadding));
+  // Rows share the whole height, so a few bars fill the card like many do (and cards in a row line up); only
+  // the bars' thickness is capped.
+  const step = visible ? rowHeight / visible : 0;
+  const thickness = Math.min(defaults.maxThickness, step * (1 - defaults.rowPadding));
 
   // The axis spans what is shown, so a long tail that is hidden does not squash the bars that are not.
   const values = shown.map((item) => item.value);

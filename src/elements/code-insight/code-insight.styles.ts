@@ -395,9 +395,6 @@ export const styles = [
       text-align: center;
       color: var(--_muted);
     }
-    .message.error {
-      color: var(--_danger);
-    }
     .detail {
       max-width: 40ch;
       font-size: 0.8125rem;
@@ -408,26 +405,133 @@ export const styles = [
       background: transparent;
       padding: 0.25rem 0.75rem;
     }
+    /* Card structure (issue 16): a fixed order (title row, chart, notes, legend at the bottom), so the plots of
+       cards in a row start at the same height whatever notes one of them has. */
+    .legend {
+      margin-top: auto;
+    }
+    /* One line (the full title shows on hover and to screen readers): a long title would push its plot down. */
+    .title {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .status-line {
+      position: relative;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+    }
+    summary {
+      cursor: pointer;
+    }
+    .status-popover {
+      position: absolute;
+      bottom: 100%;
+      left: 0;
+      right: 0;
+      z-index: 2;
+      max-height: 12rem;
+      overflow: auto;
+      margin: 0 0 0.25rem;
+      padding: 0.5rem 0.75rem 0.5rem 1.5rem;
+      color: var(--_fg);
+      background: var(--_tooltip-bg);
+      border: 1px solid var(--_border);
+      border-radius: 6px;
+    }
+    /* A partial chart stays visible under this banner: its numbers are still growing. */
+    .processing-banner {
+      position: absolute;
+      top: 0;
+      left: 0;
+      right: 0;
+      z-index: 1;
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.75rem;
+      padding: 0.25rem 0.5rem;
+      font-size: 0.75rem;
+      pointer-events: none;
+      background: color-mix(in srgb, var(--_bg) 90%, transparent);
+      border: 1px solid var(--_border);
+      border-left: 3px solid var(--_accent);
+      border-radius: 6px;
+    }
+    .processing-banner progress {
+      width: 4rem;
+    }
+    /* The native bar ignores the card's theme (a light track in dark mode). */
     progress {
       width: min(16rem, 80%);
       height: 0.5rem;
-      accent-color: var(--_accent);
+      appearance: none;
+      border: 0;
+      border-radius: 4px;
+      overflow: hidden;
+      background: var(--_grid);
     }
-    .skeleton {
-      height: 100%;
-      display: grid;
-      grid-template-rows: repeat(5, 1fr);
-      gap: 0.75rem;
-      padding: 0.5rem 0 1.5rem 2rem;
-      box-sizing: border-box;
+    progress::-webkit-progress-bar {
+      background: var(--_grid);
     }
+    progress::-webkit-progress-value {
+      background: var(--_accent);
+    }
+    progress::-moz-progress-bar {
+      background: var(--_accent);
+    }
+    /* An error's tone is its icon: the danger colour for failures, muted for what no retry fixes. The sentence
+       stays in the text colour. */
+    .tone-icon {
+      width: 1.5rem;
+      height: 1.5rem;
+      flex: none;
+      fill: none;
+      stroke: var(--_muted);
+      stroke-width: 1.5;
+      stroke-linecap: round;
+    }
+    [data-tone='error'] .tone-icon {
+      stroke: var(--_danger);
+    }
+    .error-message {
+      color: var(--_fg);
+    }
+    /* Loading: a title bar and a chart's outline (an axis and uneven bars). */
+    .title-placeholder,
     .skeleton span {
       border-radius: 4px;
       background: var(--_skeleton);
       animation: pulse 1.4s ease-in-out infinite;
     }
-    .skeleton span:nth-child(2n) {
-      width: 85%;
+    .title-placeholder {
+      width: min(14rem, 50%);
+      height: 1rem;
+      align-self: center;
+    }
+    .skeleton {
+      box-sizing: border-box;
+      height: calc(100% - 1.5rem);
+      display: flex;
+      align-items: flex-end;
+      gap: 5%;
+      margin-left: 2rem;
+      padding: 0 5%;
+      border-left: 2px solid var(--_skeleton);
+      border-bottom: 2px solid var(--_skeleton);
+    }
+    .skeleton span {
+      flex: 1;
+      height: 45%;
+      border-radius: 4px 4px 0 0;
+    }
+    .skeleton span:nth-child(odd) {
+      height: 70%;
+    }
+    .skeleton span:nth-child(3n) {
+      height: 90%;
     }
     @keyframes pulse {
       50% {
@@ -435,6 +539,7 @@ export const styles = [
       }
     }
     @media (prefers-reduced-motion: reduce) {
+      .title-placeholder,
       .skeleton span {
         animation: none;
       }

@@ -6,16 +6,16 @@ import type { Loaded } from '../../api/load.js';
 import { warmFormatters } from '../../charts/format.js';
 import type { ChartView } from '../../charts/view.js';
 import { clientFor, configuration } from '../../configure.js';
-import { hasMarks, statusNotes } from '../../model/card-status.js';
+import { emptyReason, hasMarks, statusNotes } from '../../model/card-status.js';
 import { insightToCSV } from '../../model/csv-export.js';
 import type { InsightData, LineInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
-import { safeHttpURL } from '../../model/url.js';
 import { closestAcrossShadow } from '../shared/closest.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { NearViewportController } from '../shared/near-viewport-controller.js';
 import { SizeController } from '../shared/size-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { headerTemplate, insightHref } from './card-header.js';
 import { ChartController } from './chart-controller.js';
 import { ChildrenController } from './children-controller.js';
 import { styles } from './code-insight.styles.js';
@@ -25,7 +25,7 @@ import { InsightLoader, type InsightState } from './insight-loader.js';
 import { insightRequest, type InsightRequest } from './insight-request.js';
 import { menuItems, menuTemplate, type MenuGroup } from './menu.js';
 import { MenuController } from './menu-controller.js';
-import { emptyTemplate, errorTemplate, progressTemplate, skeletonTemplate, statusTemplate } from './states.js';
+import { emptyTemplate, errorTemplate, processingOverlay, progressTemplate, skeletonTemplate, statusTemplate } from './states.js';
 import { cardSVG, svgToPNG } from './svg-export.js';
 
 export type { InsightState } from './insight-loader.js';
@@ -48,7 +48,7 @@ export type { InsightState } from './insight-loader.js';
  * @csspart chart - The area the chart and the state messages occupy.
  * @csspart legend - The list of series (or slices).
  * @csspart tooltip - The hover tooltip.
- * @csspart status - Notes under the title: processing, hidden series, incomplete points.
+ * @csspart status - Notes under the chart: hidden series, incomplete points (which open to list them).
  * @csspart progress - The progress bar of an insight still being processed.
  * @csspart error - The error message and its retry button.
  * @csspart menu - The card's menu: open in Sourcegraph, downloads, embed snippet, code monitor, batch change.
@@ -75,6 +75,8 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'insight-id' }) insightId?: string;
   /** The page's own title for the card (ad-hoc insights have none); replaces the insight's title. */
   @property() heading?: string;
+  /** The title's heading level, 1–6 (default 3, under a dashboard's `<h2>`); a card under a page's `<h1>` takes 2. */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
   /** `auto` (default), `line`, `languages`, `group-by` or `stat`. */
   @property() kind?: string;
   /** Ad-hoc insight: repository names, comma or space separated. */
@@ -239,8 +241,10 @@ export class CodeInsightElement extends LitElement {
 
   override render(): TemplateResult {
     const loaded = this.#loader.value;
-    const title = this.heading || loaded?.data.title;
-    const href = safeHttpURL(loaded?.data.url);
+    const error = this.#state === 'error';
+    // An error keeps the card's title (a neutral one when none is known yet) and a way to the insight.
+    const title = this.heading || loaded?.data.title || (error ? m.untitled : undefined);
+    const href = insightHref(loaded?.data.url, this.#instance(), this.insightId);
     const size = this.#size.value;
     const view =
       loaded && size && hasMarks(loaded.data)
@@ -248,18 +252,12 @@ export class CodeInsightElement extends LitElement {
         : undefined;
     const keys = view?.count ? true : undefined;
     // Loaded data the card shows (not a skeleton or an error): it gets the menu and the status notes.
-    const shown = this.#state !== 'loading' && this.#state !== 'error' ? loaded : undefined;
+    const shown = this.#state !== 'loading' && !error ? loaded : undefined;
+    // The entries are built only while the menu is open: renders on every pointer move need none.
+    const items = !this.#menu.open ? [] : shown ? this.#menuItems(shown, view) : [{ label: m.menuGroups.insight, items: [{ label: m.openInSourcegraph, href: href! }] }];
+    const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
-      <header class="header" part="header">
-        ${title
-          ? html`<h3 class="title" part="title">${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}</h3>`
-          : nothing}
-        ${shown
-          ? // The entries are built only while the menu is open: renders on every pointer move need none.
-            menuTemplate(this.#menu.open ? this.#menuItems(shown, view) : [], this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown)
-          : nothing}
-      </header>
-      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined) : nothing}
+      ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu)}
       <div
         class="chart"
         part="chart"
@@ -281,6 +279,7 @@ export class CodeInsightElement extends LitElement {
       ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
       <div class="data-table-host"></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#chart.announcement}</div>
+      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined, shown, this.#locale()) : nothing}
       ${view && this.#chart.drawn ? view.legend() : nothing}
     </article>`;
   }
@@ -288,11 +287,12 @@ export class CodeInsightElement extends LitElement {
   #renderBody(loaded: Loaded | undefined, view: ChartView | undefined): TemplateResult {
     if (this.#state === 'loading') return skeletonTemplate();
     if (this.#state === 'error') return errorTemplate(this.#loader.error, () => this.refresh());
-    if (this.#state === 'empty') return emptyTemplate();
+    if (this.#state === 'empty') return emptyTemplate(emptyReason(loaded!.data, Boolean(this.includeRepos || this.excludeRepos || this.searchContexts)));
     if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
     const { active, highlighted } = this.#chart;
     const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
     return html`${view.render({ ...active, highlight: highlighted })}
+      ${this.#state === 'processing' ? processingOverlay(loaded!.data as LineInsightData) : nothing}
       ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }

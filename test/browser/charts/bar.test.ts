@@ -32,10 +32,18 @@ describe('barLayout', () => {
     const ys = layout.bars.map((b) => b.y);
     expect(ys).to.deep.equal([...ys].sort((p, q) => p - q));
     expect(layout.bars.every((b) => b.height === defaults.maxThickness)).to.equal(true);
-    // Rows pack from the top: the axis follows the last bar rather than the bottom of the card.
-    const step = defaults.maxThickness / (1 - defaults.rowPadding);
+    // Rows share the chart's height: the axis is at the bottom of the card, as in every other card of a row.
+    const step = (size.height - defaults.margin.top - defaults.margin.bottom) / 4;
     expect(layout.bars[0].cy).to.be.closeTo(defaults.margin.top + step / 2, 1e-9);
-    expect(layout.plot.bottom).to.be.closeTo(defaults.margin.top + 4 * step, 1e-9);
+    expect(layout.plot.bottom).to.be.closeTo(size.height - defaults.margin.bottom, 1e-9);
+  });
+
+  it('fills the chart area with three bars (issue 16, item 10: no bars huddled at the top of a half-empty card)', () => {
+    const layout = barLayout(abc, { width: 460, height: 240 }, {});
+    const top = layout.bars[0].y;
+    const bottom = layout.bars[2].y + layout.bars[2].height;
+    expect((bottom - top) / 240).to.be.at.least(0.65);
+    expect(layout.plot.bottom / 240).to.be.at.least(0.8);
   });
 
   it('sizes bars in proportion to their values, from zero', () => {

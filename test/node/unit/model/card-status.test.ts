@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hasMarks, isProcessing, statusNotes } from '../../../../src/model/card-status.ts';
+import { emptyReason, hasMarks, isProcessing, statusNotes } from '../../../../src/model/card-status.ts';
 import type { CategoryInsightData, InsightData, LineInsightData, LineSeries } from '../../../../src/model/insight-data.ts';
 import { defaultMessages as m } from '../../../../src/model/messages.ts';
 
@@ -85,9 +85,9 @@ describe('statusNotes', () => {
   it('puts the four notes in order: processing, incomplete points, hidden series, then warnings', () => {
     const data = line([s('a', [1, 2]), s('b', [3], incomplete)], { processing: { progress: 0.5 } });
     assert.deepEqual(statusNotes(data, 3, ['First server error', 'Second server error']), [
-      { text: m.processing },
-      { text: m.incompletePoints, warning: true },
-      { text: m.hiddenSeries(3) },
+      { text: m.processing, id: 'processing' },
+      { text: m.incompletePoints, warning: true, id: 'incomplete' },
+      { text: m.hiddenSeries(3), id: 'hidden' },
       { text: 'First server error', warning: true },
       { text: 'Second server error', warning: true },
     ]);
@@ -106,7 +106,7 @@ describe('statusNotes', () => {
 
   it('says processing only when there is already a chart (without one, the chart area says it)', () => {
     assert.deepEqual(statusNotes(line([s('a', [])], { processing: {} }), 0, []), []);
-    assert.deepEqual(statusNotes(line([s('a', [1])], { processing: {} }), 0, []), [{ text: m.processing }]);
+    assert.deepEqual(statusNotes(line([s('a', [1])], { processing: {} }), 0, []), [{ text: m.processing, id: 'processing' }]);
   });
 
   it('says how many series are hidden, and nothing for zero', () => {
@@ -122,7 +122,7 @@ describe('statusNotes', () => {
 
   it('notes incomplete points of any series, not only the first', () => {
     const notes = statusNotes(line([s('a', [1]), s('b', [1]), s('c', [1], incomplete)]), 0, []);
-    assert.deepEqual(notes, [{ text: m.incompletePoints, warning: true }]);
+    assert.deepEqual(notes, [{ text: m.incompletePoints, warning: true, id: 'incomplete' }]);
   });
 
   it('keeps every warning, in the order given, for any kind of data', () => {
@@ -131,5 +131,16 @@ describe('statusNotes', () => {
       ['b', 'a', 'b'],
     );
     assert.deepEqual(statusNotes({ kind: 'stat', title: '', value: 1 }, 0, ['approximate']), [{ text: 'approximate', warning: true }]);
+  });
+});
+
+describe('emptyReason', () => {
+  it('says why a card has nothing to draw: filters first, then a new insight, then no matches', () => {
+    assert.equal(emptyReason(line([s('a', [])]), true), m.emptyFiltered);
+    assert.equal(emptyReason(items('bar', []), true), m.emptyFiltered);
+    assert.equal(emptyReason(line([s('a', [])]), false), m.emptyNoPoints);
+    assert.equal(emptyReason(line([]), false), m.emptyNoSeries);
+    assert.equal(emptyReason(items('pie', [0, 0]), false), m.emptyNoMatches);
+    assert.equal(new Set([m.emptyFiltered, m.emptyNoPoints, m.emptyNoSeries, m.emptyNoMatches]).size, 4);
   });
 });

@@ -1,0 +1,38 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { insightURL } from '../../api/links.js';
+import { insightIdFrom } from '../../model/insight-id.js';
+import { safeHttpURL } from '../../model/url.js';
+
+/**
+ * The card's title row: the title as a heading of the page's level (`heading-level`: a card cannot know the
+ * outline of the page it is embedded in), or a placeholder bar while a card with no title yet loads; then the menu.
+ */
+export function headerTemplate(
+  title: string | undefined,
+  href: string | undefined,
+  level: number,
+  loading: boolean,
+  menu: TemplateResult | typeof nothing,
+): TemplateResult {
+  return html`<header class="header" part="header">
+    ${title
+      ? html`<div class="title" part="title" role="heading" aria-level=${headingLevel(level)} title=${title}>
+          ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}
+        </div>`
+      : loading
+        ? html`<span class="title-placeholder" aria-hidden="true"></span>`
+        : nothing}
+    ${menu}
+  </header>`;
+}
+
+/** 1 to 6; anything else (NaN, 0, 7) is the default 3, the level under a dashboard's `<h2>`. */
+function headingLevel(level: number): number {
+  return level >= 1 && level <= 6 ? Math.floor(level) : 3;
+}
+
+/** The insight's page: the link its data gives, else a saved insight's page from the attributes (an error has no data). */
+export function insightHref(url: string | undefined, instance: string | undefined, insightId: string | undefined): string | undefined {
+  const id = insightIdFrom(insightId);
+  return safeHttpURL(url) ?? (id && instance ? safeHttpURL(insightURL(instance.replace(/\/+$/, ''), id)) : undefined);
+}
