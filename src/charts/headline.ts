@@ -22,8 +22,10 @@ export interface GoalState {
 /** The goals of the series `data` shows, with the card's goal attributes and events: what card and image draw. */
 export function goalState(data: LineInsightData, drawing: GoalDrawing, stacked: boolean, locale: string | undefined): GoalState {
   const annotations = [...(data.annotations ?? []), ...(drawing.annotations ?? [])];
-  if (!drawing.goals && !data.series.some((s) => s.goal)) return { annotations };
-  const goals = goalsOf(data, { ...drawing.goals, stacked });
+  const own = drawing.seriesGoals?.length ? new Map(drawing.seriesGoals.map((g) => [g.label, g.goal])) : undefined;
+  const series = own ? data.series.map((s) => (own.has(s.label) ? { ...s, goal: own.get(s.label) } : s)) : data.series;
+  if (!drawing.goals && !series.some((s) => s.goal)) return { annotations };
+  const goals = goalsOf({ ...data, series }, { ...drawing.goals, stacked });
   return { goals, status: goals.status, headline: goalHeadline(goals, locale), annotations };
 }
 

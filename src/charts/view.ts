@@ -1,8 +1,8 @@
 import type { TemplateResult, nothing } from 'lit';
 import type { LegendControls } from './legend.js';
 import type { InsightPointDetail } from '../model/point-detail.js';
-import type { GoalOptions } from '../model/goals.js';
-import type { GoalStatus } from '../model/projection.js';
+import type { GoalOptions, Goals } from '../model/goals.js';
+import type { Goal, GoalStatus } from '../model/projection.js';
 import type { Annotation, InsightData } from '../model/insight-data.js';
 import { barView } from './bar/view.js';
 import type { TableBuild } from './data-table.js';
@@ -39,13 +39,17 @@ export interface ChartView {
   readonly seriesCount: number;
   /** The sample time nearest to chart-area `x`, for zooming (line charts only). */
   timeAt?(x: number): number | undefined;
-  /** Where the goals stand (line charts with a goal): the card reflects the status and shows the headline. */
-  readonly goal?: { status?: GoalStatus; headline?: string };
+  /** Where the goals stand (charts with a goal): the card reflects the status, shows the headline, exports the goals. */
+  readonly goal?: { status?: GoalStatus; headline?: string; goals?: Goals };
+  /** What else the reader should hear about the active mark (the events at a sample), for the live region. */
+  note?(active: Active): string;
 }
 
-/** What the card's goal attributes and annotations add to a line chart (see model/goals.ts). */
+/** What the card's goal attributes, its series' own goals and its annotations add to a chart (see model/goals.ts). */
 export interface GoalDrawing {
   goals?: GoalOptions;
+  /** Goals of single series, by label (`<insight-series goal>`). */
+  seriesGoals?: readonly { label: string; goal: Goal }[];
   annotations?: readonly Annotation[];
 }
 
