@@ -24,7 +24,7 @@ export interface ChartView {
   /** The chart area: one `<svg role="img">` with a summary (and, for a single number, the number). */
   render(active: Active): TemplateResult;
   legend(): TemplateResult | typeof nothing;
-  /** Tooltip content and where to put it (pixels from the chart area's top left). */
+  /** Tooltip content and the mark it goes beside (pixels from the chart area's top left). */
   tooltip(active: Active): { content: TemplateResult | typeof nothing; x: number; y: number } | undefined;
   /** The mark under a pointer at `x`, `y` (chart-area pixels) on `target`; index -1 for none. */
   activeAt(x: number, y: number, target: Element): Active;
