@@ -82,6 +82,7 @@ export const defaultMessages = {
   loadingDashboard: 'Loading dashboard…',
   noInsightsOnDashboard: 'This dashboard has no insights yet.',
   invalidData: (detail: string) => `The insight data is not valid: ${detail}`,
+  allSeriesHidden: 'All series are hidden. Choose one in the legend to show it.',
 };
 
 export type Messages = typeof defaultMessages;

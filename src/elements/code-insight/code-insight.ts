@@ -259,8 +259,8 @@ export class CodeInsightElement extends LitElement {
             menuTemplate(this.#menu.open ? this.#menuItems(shown, view) : [], this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown)
           : nothing}
       </header>
-      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined) : nothing}
-      <div
+      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings)) : nothing}
+      <div class="chart-and-legend"><div
         class="chart"
         part="chart"
         role=${keys ? 'group' : nothing}
@@ -278,10 +278,10 @@ export class CodeInsightElement extends LitElement {
       >
         ${this.#renderBody(loaded, view)}
       </div>
+      ${view && this.#chart.drawn ? view.legend() : nothing}</div>
       ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
       <div class="data-table-host"></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#chart.announcement}</div>
-      ${view && this.#chart.drawn ? view.legend() : nothing}
     </article>`;
   }
 
@@ -293,7 +293,7 @@ export class CodeInsightElement extends LitElement {
     const { active, highlighted } = this.#chart;
     const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
     return html`${view.render({ ...active, highlight: highlighted })}
-      ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
+      ${this.#zoom.overlay()}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 }

@@ -38,9 +38,8 @@ export function errorTemplate(error: Error, retry: () => void): TemplateResult {
   </div>`;
 }
 
-/** The notes under the title (see `statusNotes`), and the zoom's reset button while zoomed. */
-export function statusTemplate(notes: readonly StatusNote[], resetZoom: (() => void) | undefined): TemplateResult | typeof nothing {
-  if (!notes.length && !resetZoom) return nothing;
-  return html`${notes.map((n) => html`<p class="status ${n.warning ? 'warning' : ''}" part="status">${n.text}</p>`)}
-  ${resetZoom ? html`<p class="status" part="status"><button type="button" class="zoom-reset" @click=${resetZoom}>${m.resetZoom}</button></p>` : nothing}`;
+/** The notes under the title (see `statusNotes`). */
+export function statusTemplate(notes: readonly StatusNote[]): TemplateResult | typeof nothing {
+  if (!notes.length) return nothing;
+  return html`${notes.map((n) => html`<p class="status ${n.warning ? 'warning' : ''}" part="status">${n.text}</p>`)}`;
 }
