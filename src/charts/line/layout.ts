@@ -33,6 +33,8 @@ export interface LineLayoutOptions {
   /** Stack the series: each one's band sits on the ones before it (values must not be negative to read well). */
   stacked?: boolean;
   locale?: string;
+  /** Pixels above the plot, in place of `defaults.margin.top`: room for a control over the chart's top corner. */
+  top?: number;
 }
 
 export interface Tick {
@@ -162,11 +164,12 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
 
   const { margin } = defaults;
   const left = margin.left + Math.max(...yLabels.map((l) => l.length), 1) * defaults.charWidth + 6;
+  const plotTop = options.top ?? margin.top;
   const plot = {
     left,
-    top: margin.top,
+    top: plotTop,
     right: Math.max(left + 1, size.width - margin.right),
-    bottom: Math.max(margin.top + 1, size.height - margin.bottom),
+    bottom: Math.max(plotTop + 1, size.height - margin.bottom),
   };
   const y = linearScale(yDomain, [plot.bottom, plot.top]);
   const xDomain: [number, number] = span === 0 ? [firstTime - 864e5, lastTime + 864e5] : [firstTime, lastTime];

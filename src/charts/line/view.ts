@@ -19,7 +19,9 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   const controls = all.length > 1 ? options.legend : undefined;
   // Series the reader turned off in the legend leave the chart (and its scale), not the legend.
   const series = controls ? all.filter((s) => !controls.hidden.has(s.id)) : all;
-  const layout = lineLayout(series, options, options);
+  // Zoomed, the plot leaves room above it for the reset button over its top right corner, where a rising line's
+  // latest point would be under it. Nothing moves for it: the zoom draws new scales anyway.
+  const layout = lineLayout(series, options, zoom ? { ...options, top: 30 } : options);
   const showPoints = hasRoomForPoints(layout);
   const summary = lineSummary(data.title, series, options.locale);
   const seriesId = (active: Active) => active.highlight ?? (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);

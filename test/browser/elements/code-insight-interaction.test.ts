@@ -117,6 +117,18 @@ describe('<code-insight> interaction', () => {
       expect(shadow(element).activeElement === $(element, '[part="chart"]')).to.equal(true);
     });
 
+    it('covers no point with the reset button, even a rising line\'s latest one at the top of the zoomed plot', async () => {
+      const element = await card([{ id: 'up', label: 'Up', points: Array.from({ length: 12 }, (_, m) => ({ date: month(m), value: m * 100 })) }]);
+      await drag(element, 0.1, 0.7);
+      expect(pointsDrawn(element)).to.be.below(12);
+      const button = $(element, '.zoom-reset')!.getBoundingClientRect();
+      for (const circle of $$(element, 'circle[data-mark="point"]')) {
+        const dot = circle.getBoundingClientRect();
+        const apart = dot.bottom < button.top || dot.top > button.bottom || dot.right < button.left || dot.left > button.right;
+        expect(apart, `point at ${dot.x}, ${dot.y}`).to.equal(true);
+      }
+    });
+
     it('keeps the reset button\'s keys and clicks its own (no point chosen, no drag)', async () => {
       const element = await card(lines(2));
       await drag(element, 0.1, 0.7);
