@@ -11,12 +11,15 @@ export interface LegendControls {
   highlight(seriesId: string | undefined): void;
 }
 
+/** Above this many series, a wide card puts the legend beside the chart, and a long legend scrolls (the card's styles). */
+const FEW = 3;
+
 /**
  * One item per series with its colour; the contract's `data-legend-item` hooks live here. With controls, each
  * item is a toggle button (pressed: the series is shown) that highlights its line while pointed at or focused.
  */
 export function legendTemplate(series: readonly ChartSeries[], controls?: LegendControls): TemplateResult {
-  return html`<ul class="legend" part="legend" aria-label=${m.legend}>
+  return html`<ul class=${series.length > FEW ? 'legend many' : 'legend'} part="legend" aria-label=${m.legend}>
     ${series.map((s, i) =>
       controls
         ? html`<li data-legend-item data-series-id=${s.id}>

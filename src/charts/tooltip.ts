@@ -5,6 +5,28 @@ import { annotationsAt, type LineLayout } from './line/layout.js';
 
 /** At most this many rows; the rest are counted, as a long list would hide the chart it explains. */
 const MAX_ROWS = 10;
+/** Pixels between a mark and the tooltip beside it. */
+const GAP = 12;
+
+interface Box {
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a tooltip of `size` goes (its top left, in chart-area pixels) for a mark at `x`, `y` in an `area`: beside
+ * the mark, to its right or, near the right edge, its left, centred on it vertically but inside the area; where
+ * neither side has room (a narrow card), above it or else below it. Never over the mark: it is what the reader
+ * is looking at, and the lines next to it are what the tooltip is read against.
+ */
+export function tooltipPosition(x: number, y: number, size: Box, area: Box): { left: number; top: number } {
+  const beside = Math.max(0, Math.min(y - size.height / 2, area.height - size.height));
+  if (x + GAP + size.width <= area.width) return { left: x + GAP, top: beside };
+  if (x - GAP - size.width >= 0) return { left: x - GAP - size.width, top: beside };
+  // Above where it fits or where there is more room than below.
+  const above = y - GAP - size.height;
+  return { left: Math.max(0, Math.min(x - size.width / 2, area.width - size.width)), top: above >= 0 || y > area.height - y ? above : y + GAP };
+}
 
 /** The tooltip for sample `index`: its date, then every series' value there, largest first. */
 export function tooltipTemplate(

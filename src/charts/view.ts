@@ -2,8 +2,8 @@ import type { TemplateResult, nothing } from 'lit';
 import type { LegendControls } from './legend.js';
 import type { InsightPointDetail } from '../model/point-detail.js';
 import type { GoalOptions, Goals } from '../model/goals.js';
-import type { Goal, GoalStatus } from '../model/projection.js';
-import type { Annotation, InsightData } from '../model/insight-data.js';
+import type { GoalStatus } from '../model/projection.js';
+import type { Annotation, InsightData, LineSeries } from '../model/insight-data.js';
 import { barView } from './bar/view.js';
 import type { TableBuild } from './data-table.js';
 import { lineView } from './line/view.js';
@@ -26,7 +26,7 @@ export interface ChartView {
   /** The chart area: one `<svg role="img">` with a summary (and, for a single number, the number). */
   render(active: Active): TemplateResult;
   legend(): TemplateResult | typeof nothing;
-  /** Tooltip content and where to put it (pixels from the chart area's top left). */
+  /** Tooltip content and the mark it goes beside (pixels from the chart area's top left). */
   tooltip(active: Active): { content: TemplateResult | typeof nothing; x: number; y: number } | undefined;
   /** The mark under a pointer at `x`, `y` (chart-area pixels) on `target`; index -1 for none. */
   activeAt(x: number, y: number, target: Element): Active;
@@ -49,7 +49,7 @@ export interface ChartView {
 export interface GoalDrawing {
   goals?: GoalOptions;
   /** Goals of single series, by label (`<insight-series goal>`). */
-  seriesGoals?: readonly { label: string; goal: Goal }[];
+  seriesGoals?: readonly { label: string; goal: NonNullable<LineSeries['goal']> }[];
   annotations?: readonly Annotation[];
 }
 

@@ -125,6 +125,7 @@ export const defaultMessages = {
   stillComputing: (percent?: number) =>
     `Still computing${percent === undefined ? '' : `, ${percent}% done`}: numbers may be low.`,
   incompleteAt: (series: string, date: string, reason: string) => `${series}, ${date}: ${reason}`,
+  allSeriesHidden: 'All series are hidden. Choose one in the legend to show it.',
 };
 
 export type Messages = typeof defaultMessages;

@@ -41,6 +41,8 @@ export interface LineLayoutOptions {
   /** Goals (see model/goals.ts) and events to mark: the axes make room for them. */
   goals?: Goals;
   annotations?: readonly Annotation[];
+  /** Pixels above the plot, in place of `defaults.margin.top`: room for a control over the chart's top corner. */
+  top?: number;
 }
 
 export interface Tick {
@@ -175,11 +177,12 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
 
   const { margin } = defaults;
   const left = margin.left + Math.max(...yLabels.map((l) => l.length), 1) * defaults.charWidth + 6;
+  const plotTop = options.top ?? margin.top;
   const plot = {
     left,
-    top: margin.top,
+    top: plotTop,
     right: Math.max(left + 1, size.width - margin.right),
-    bottom: Math.max(margin.top + 1, size.height - margin.bottom),
+    bottom: Math.max(plotTop + 1, size.height - margin.bottom),
   };
   const y = linearScale(yDomain, [plot.bottom, plot.top]);
   const xDomain: [number, number] = span === 0 ? [firstTime - 864e5, lastTime + 864e5] : [firstTime, lastTime];

@@ -16,12 +16,16 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   const all = toChartSeries(data.series).map((s) =>
     zoom ? { ...s, points: s.points.filter((p) => p.time >= zoom[0] && p.time <= zoom[1]) } : s,
   );
+  // As in Sourcegraph, legend items are toggles only where there is another series to look at.
+  const controls = all.length > 1 ? options.legend : undefined;
   // Series the reader turned off in the legend leave the chart (and its scale), not the legend.
-  const series = options.legend ? all.filter((s) => !options.legend!.hidden.has(s.id)) : all;
-  const shown = options.legend ? { ...data, series: data.series.filter((s) => !options.legend!.hidden.has(s.id)) } : data;
+  const series = controls ? all.filter((s) => !controls.hidden.has(s.id)) : all;
+  const shown = controls ? { ...data, series: data.series.filter((s) => !controls.hidden.has(s.id)) } : data;
   const goal = goalState(shown, options, options.stacked, options.locale);
-  // Zoomed into the past, the chart is about what happened: no projection stretches its time axis.
-  const layout = lineLayout(series, options, { ...options, goals: zoom ? undefined : goal.goals, annotations: goal.annotations });
+  // Zoomed into the past, the chart is about what happened: no projection stretches its time axis. Zoomed, the
+  // plot also leaves room above it for the reset button over its top right corner, where a rising line's latest
+  // point would be under it. Nothing moves for it: the zoom draws new scales anyway.
+  const layout = lineLayout(series, options, { ...options, goals: zoom ? undefined : goal.goals, annotations: goal.annotations, top: zoom ? 30 : undefined });
   const showPoints = hasRoomForPoints(layout);
   const summary = withHeadline(lineSummary(data.title, series, options.locale), goal.headline);
   const seriesId = (active: Active) => active.highlight ?? (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
@@ -36,13 +40,18 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
     seriesCount: layout.lines.length,
     timeAt: (x) => layout.times[nearestTimeIndex(layout, x)],
     render: (active) =>
-      html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
-        ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: emphasized(active) })}
-      </svg>`,
-    legend: () => (all.length ? legendTemplate(all, options.legend) : nothing),
+      // Every series turned off: empty axes (dated 1970, 0 to 1) would read as data; the legend turns them back on.
+      series.length
+        ? html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
+            ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: emphasized(active) })}
+          </svg>`
+        : html`<div class="message" role="status">${m.allSeriesHidden}</div>`,
+    legend: () => (all.length ? legendTemplate(all, controls) : nothing),
     tooltip: (active) => {
       if (active.index < 0 || active.index >= layout.times.length) return undefined;
-      return { content: tooltipTemplate(layout, active.index, options.locale, seriesId(active)), x: layout.xs[active.index], y: layout.plot.top };
+      // Beside the point the reader is on (that series' point at this time, or the first there).
+      const { x, y } = mark(active) ?? layout.pointsAt[active.index][0];
+      return { content: tooltipTemplate(layout, active.index, options.locale, seriesId(active)), x, y };
     },
     activeAt: (x, y) => {
       if (x < layout.plot.left - 8 || x > layout.plot.right + 8) return { index: -1, series: 0 };

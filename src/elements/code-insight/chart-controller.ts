@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nextActive, pointText } from '../../charts/keyboard.js';
 import type { LegendControls } from '../../charts/legend.js';
+import { tooltipPosition } from '../../charts/tooltip.js';
 import { viewFor, type Active, type ChartView } from '../../charts/view.js';
 import { InsightPointClickEvent } from '../../events/insight-point-click.js';
 import type { InsightData } from '../../model/insight-data.js';
@@ -108,7 +109,11 @@ export class ChartController implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  /** A drag across a line chart selects a time range to zoom into; a plain click still drills down. */
+  /**
+   * A drag across a line chart selects a time range to zoom into; a plain click still drills down. The drag selects
+   * no text on the way because the chart area's text cannot be selected (its styles), not by cancelling this event:
+   * its default also focuses the chart, and cancelling it keeps mousedown from the page (d3-drag, too, leaves it).
+   */
   handlePointerDown = (event: PointerEvent): void => {
     if (event.button === 0 && this.view?.timeAt) this.zoom.press(chartX(event));
   };
@@ -173,15 +178,14 @@ export class ChartController implements ReactiveController {
     if (!event.defaultPrevented && url) window.open(url, '_blank', 'noopener,noreferrer');
   }
 
-  /** Beside the mark, flipped to its left when it would overflow the chart area. */
+  /** Beside the mark (see `tooltipPosition`), measured once per mark the reader moves to. */
   #placeTooltip(): void {
     const tooltip = this.host.renderRoot.querySelector<HTMLElement>('.tooltip');
-    const placement = this.active.index >= 0 ? this.view?.tooltip(this.active) : undefined;
-    if (!tooltip || !placement) return;
-    const width = tooltip.offsetWidth;
-    const area = this.#view?.inputs.width ?? 480;
-    const left = placement.x + 12 + width > area ? Math.max(0, placement.x - 12 - width) : placement.x + 12;
-    tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(placement.y)}px)`;
+    const mark = this.active.index >= 0 ? this.view?.tooltip(this.active) : undefined;
+    if (!tooltip || !mark) return;
+    const size = { width: tooltip.offsetWidth, height: tooltip.offsetHeight };
+    const { left, top } = tooltipPosition(mark.x, mark.y, size, this.#view?.inputs ?? size);
+    tooltip.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 }
 

@@ -208,9 +208,15 @@ export const styles = [
       background: var(--_accent);
       opacity: 0.15;
     }
+    /* Over the chart's top right corner: zooming and resetting never move the plot. */
     .zoom-reset {
-      padding: 0 0.5rem;
-      font-size: 0.8125rem;
+      position: absolute;
+      top: 0;
+      right: 0;
+      z-index: 1;
+      padding: 0.125rem 0.5rem;
+      font-size: 0.75rem;
+      background: var(--_bg);
     }
     .tooltip {
       position: absolute;
@@ -219,7 +225,7 @@ export const styles = [
       z-index: 1;
       pointer-events: none;
       min-width: 10rem;
-      max-width: 18rem;
+      max-width: min(18rem, 100%);
       padding: 0.5rem 0.625rem;
       font-size: 0.8125rem;
       background: var(--_tooltip-bg);
@@ -383,6 +389,55 @@ export const styles = [
     .legend-toggle[aria-pressed='false'] .swatch {
       opacity: 0.3;
     }
+    /* A drag across the chart zooms: it must not select the axis labels' text on the way. */
+    .chart {
+      user-select: none;
+    }
+    /* The card's width, not the chart's, decides where the legend goes: the chart narrows when the legend moves
+       beside it, and deciding by its width would move the legend back. */
+    .card {
+      container-type: inline-size;
+    }
+    .chart-and-legend {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+    }
+    /* A long legend scrolls instead of growing the card (its toggles take the focus, so keys scroll it too); its
+       focus ring goes inside, where the scroller does not clip it. */
+    .legend.many {
+      max-height: 6rem;
+      overflow: auto;
+    }
+    .legend.many .legend-toggle:focus-visible {
+      outline-offset: -2px;
+    }
+    /* A wide card puts a legend of many series beside the chart, one series a line, as tall as the chart at most. */
+    @container (min-width: 40rem) {
+      .chart-and-legend:has(> .legend.many) {
+        flex-direction: row;
+        align-items: flex-start;
+        gap: 1rem;
+      }
+      /* Beside the chart, the legend leaves the notes a line of their own under both. */
+      .chart-and-legend:has(> .legend.many) {
+        flex-wrap: wrap;
+      }
+      .chart-and-legend:has(> .legend.many) > .status-line {
+        order: 1;
+        flex-basis: 100%;
+      }
+      .chart-and-legend:has(> .legend.many) > .chart {
+        flex: 1;
+        min-width: 0;
+      }
+      .legend.many {
+        flex: none;
+        flex-flow: column nowrap;
+        width: clamp(10rem, 25%, 16rem);
+        max-height: max(120px, var(--_chart-height));
+      }
+    }
     .message {
       box-sizing: border-box;
       height: 100%;
@@ -407,6 +462,10 @@ export const styles = [
     }
     /* Card structure (issue 16): a fixed order (title row, chart, notes, legend at the bottom), so the plots of
        cards in a row start at the same height whatever notes one of them has. */
+    /* The chart, its notes and its legend fill the card; the legend sits at its bottom, so cards in a row line up. */
+    .chart-and-legend {
+      flex: 1;
+    }
     .legend {
       margin-top: auto;
     }

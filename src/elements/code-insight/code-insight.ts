@@ -258,7 +258,7 @@ export class CodeInsightElement extends LitElement {
     const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu)}
-      <div
+      <div class="chart-and-legend"><div
         class="chart"
         part="chart"
         role=${keys ? 'group' : nothing}
@@ -276,11 +276,11 @@ export class CodeInsightElement extends LitElement {
       >
         ${this.#renderBody(loaded, view)}
       </div>
+      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), shown, this.#locale()) : nothing}
+      ${view && this.#chart.drawn ? view.legend() : nothing}</div>
       ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
       <div class="data-table-host"></div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.#chart.announcement}</div>
-      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), this.#zoom.zoom ? this.#zoom.reset : undefined, shown, this.#locale()) : nothing}
-      ${view && this.#chart.drawn ? view.legend() : nothing}
     </article>`;
   }
 
@@ -293,7 +293,7 @@ export class CodeInsightElement extends LitElement {
     const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
     return html`${view.render({ ...active, highlight: highlighted })}
       ${this.#state === 'processing' ? processingOverlay(loaded!.data as LineInsightData) : nothing}
-      ${this.#zoom.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}
+      ${this.#zoom.overlay()}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 }

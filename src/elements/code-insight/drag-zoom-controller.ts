@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { defaultMessages as m } from '../../model/messages.js';
 
 /** Pointer travel under this many pixels between press and release is a click (a drill-down), not a drag. */
 const DRAG_THRESHOLD = 6;
@@ -75,6 +76,25 @@ export class DragZoomController implements ReactiveController {
     this.#zoomed = false;
     return zoomed;
   }
+
+  /**
+   * What the zoom draws over the chart: the brush while dragging, and the reset button while zoomed, in the
+   * chart's top right corner (as in Highcharts) so that zooming and resetting never move the plot. The button's
+   * presses stay its own: they must not start a drag, choose a point or move between points.
+   */
+  overlay(): TemplateResult {
+    const own = (event: Event) => event.stopPropagation();
+    return html`${this.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}${this.zoom
+      ? html`<button type="button" class="zoom-reset" @pointerdown=${own} @keydown=${own} @click=${this.#resetFrom}>${m.resetZoom}</button>`
+      : nothing}`;
+  }
+
+  /** Resets from the button, and hands the focus to the chart: the button goes, the reader stays on the chart. */
+  #resetFrom = (event: Event): void => {
+    event.stopPropagation();
+    (event.currentTarget as HTMLElement).closest<HTMLElement>('[tabindex]')?.focus();
+    this.reset();
+  };
 
   /** Places the brush (the dragged range) without an inline style attribute, which a strict CSP forbids. */
   placeBrush(brush: HTMLElement | null): void {

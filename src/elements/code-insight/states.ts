@@ -68,18 +68,16 @@ export function errorTemplate(error: Error, retry: () => void): TemplateResult {
 }
 
 /**
- * The notes under the chart (see `statusNotes`; processing is an overlay on the chart instead), and the zoom's
- * reset button while zoomed. The incomplete-points note opens to list each point and why; the hidden-series
- * note, the names of the series left out.
+ * The notes under the chart (see `statusNotes`; processing is an overlay on the chart instead). The
+ * incomplete-points note opens to list each point and why; the hidden-series note, the names of the series left out.
  */
 export function statusTemplate(
   notes: readonly StatusNote[],
-  resetZoom: (() => void) | undefined,
   { data, hidden, hiddenLabels = [] }: Loaded,
   locale: string | undefined,
 ): TemplateResult | typeof nothing {
   notes = notes.filter((n) => n.id !== 'processing');
-  if (!notes.length && !resetZoom) return nothing;
+  if (!notes.length) return nothing;
   const lists = {
     incomplete:
       data.kind === 'line'
@@ -100,6 +98,5 @@ export function statusTemplate(
           </details>`
         : html`<p class="status ${n.warning ? 'warning' : ''}" part="status">${n.text}</p>`;
     })}
-    ${resetZoom ? html`<p class="status" part="status"><button type="button" class="zoom-reset" @click=${resetZoom}>${m.resetZoom}</button></p>` : nothing}
   </div>`;
 }

@@ -17,6 +17,13 @@ describe('lineLayout', () => {
     expect(layout.plot.right).to.equal(size.width - 16);
   });
 
+  it('leaves the room asked for above the plot (a zoomed chart\'s reset button), its top tick there', () => {
+    const layout = lineLayout(series, size, { yZero: false, top: 30 });
+    expect(layout.plot.top).to.equal(30);
+    expect(layout.yTicks.at(-1)!.at).to.equal(30);
+    expect(lineLayout(series, size, { yZero: false }).plot.top).to.equal(12);
+  });
+
   it('sorts points by time and gives palette colours to series without one', () => {
     expect(series[1].points.map((p) => new Date(p.time).getUTCMonth())).to.deep.equal([0, 1, 2, 3]);
     expect(series[0].color).to.equal('#228be6');
