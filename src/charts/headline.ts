@@ -24,7 +24,8 @@ export function goalState(data: LineInsightData, drawing: GoalDrawing, stacked: 
   const annotations = [...(data.annotations ?? []), ...(drawing.annotations ?? [])];
   const own = drawing.seriesGoals?.length ? new Map(drawing.seriesGoals.map((g) => [g.label, g.goal])) : undefined;
   const series = own ? data.series.map((s) => (own.has(s.label) ? { ...s, goal: own.get(s.label) } : s)) : data.series;
-  if (!drawing.goals && !series.some((s) => s.goal)) return { annotations };
+  // Only what a goal or a comparison needs: reading every point of a long chart again costs a frame.
+  if (drawing.goals?.goal === undefined && !drawing.goals?.compare && !series.some((s) => s.goal)) return { annotations };
   const goals = goalsOf({ ...data, series }, { ...drawing.goals, stacked });
   return { goals, status: goals.status, headline: goalHeadline(goals, locale), annotations };
 }

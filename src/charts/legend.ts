@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ChangeFigures } from './change-text.js';
 import { defaultMessages as m } from '../model/messages.js';
 import type { ChartSeries } from './line/layout.js';
 import { swatch } from './tooltip.js';
@@ -18,7 +19,11 @@ const FEW = 3;
  * One item per series with its colour; the contract's `data-legend-item` hooks live here. With controls, each
  * item is a toggle button (pressed: the series is shown) that highlights its line while pointed at or focused.
  */
-export function legendTemplate(series: readonly ChartSeries[], controls?: LegendControls): TemplateResult {
+export function legendTemplate(series: readonly ChartSeries[], controls?: LegendControls, changes?: ReadonlyMap<string, ChangeFigures>): TemplateResult {
+  const change = (id: string) => {
+    const c = changes?.get(id);
+    return c ? html` <span class="change" part="change" data-tone=${c.tone}><span aria-hidden="true">${c.arrow}</span> ${c.text}</span>` : nothing;
+  };
   return html`<ul class=${series.length > FEW ? 'legend many' : 'legend'} part="legend" aria-label=${m.legend}>
     ${series.map((s, i) =>
       controls
@@ -33,10 +38,10 @@ export function legendTemplate(series: readonly ChartSeries[], controls?: Legend
               @focus=${() => controls.highlight(s.id)}
               @blur=${() => controls.highlight(undefined)}
             >
-              ${swatch(s.color, i % 5)}<span class="legend-label">${s.label}</span>
+              ${swatch(s.color, i % 5)}<span class="legend-label">${s.label}</span>${change(s.id)}
             </button>
           </li>`
-        : html`<li data-legend-item data-series-id=${s.id}>${swatch(s.color, i % 5)}<span class="legend-label">${s.label}</span></li>`,
+        : html`<li data-legend-item data-series-id=${s.id}>${swatch(s.color, i % 5)}<span class="legend-label">${s.label}</span>${change(s.id)}</li>`,
     )}
   </ul>`;
 }

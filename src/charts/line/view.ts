@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { formatDate } from '../format.js';
 import { legendTemplate } from '../legend.js';
-import { lineLayout, nearestTimeIndex, toChartSeries } from './layout.js';
+import { annotationsAt, lineLayout, nearestTimeIndex, toChartSeries } from './layout.js';
+import { changeFigures } from '../change-text.js';
 import { hasRoomForPoints, lineChartTemplate } from './template.js';
 import { lineSummary } from './summary.js';
 import { tooltipTemplate } from '../tooltip.js';
@@ -27,6 +28,8 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
   // point would be under it. Nothing moves for it: the zoom draws new scales anyway.
   const layout = lineLayout(series, options, { ...options, goals: zoom ? undefined : goal.goals, annotations: goal.annotations, top: zoom ? 30 : undefined });
   const showPoints = hasRoomForPoints(layout);
+  // `compare`: each series' change, toned by the way that counts as progress.
+  const changes = new Map(goal.goals?.series.flatMap((r) => (r.change ? [[r.seriesId, changeFigures(r.change, r.better, options.locale)] as const] : [])));
   const summary = withHeadline(lineSummary(data.title, series, options.locale), goal.headline);
   const seriesId = (active: Active) => active.highlight ?? (active.index >= 0 ? layout.lines[active.series]?.seriesId : undefined);
   // The emphasis sets a series apart from the others: a lone series has none, and thickening its line on the
@@ -46,7 +49,8 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
             ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: emphasized(active) })}
           </svg>`
         : html`<div class="message" role="status">${m.allSeriesHidden}</div>`,
-    legend: () => (all.length ? legendTemplate(all, controls) : nothing),
+    legend: () => (all.length ? legendTemplate(all, controls, changes) : nothing),
+    note: (active) => annotationsAt(layout, active.index).map((a) => a.label).join('. '),
     tooltip: (active) => {
       if (active.index < 0 || active.index >= layout.times.length) return undefined;
       // Beside the point the reader is on (that series' point at this time, or the first there).

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { nextActive, pointText } from '../../charts/keyboard.js';
 import type { LegendControls } from '../../charts/legend.js';
 import { tooltipPosition } from '../../charts/tooltip.js';
-import { viewFor, type Active, type ChartView } from '../../charts/view.js';
+import { viewFor, type Active, type ChartView, type GoalDrawing } from '../../charts/view.js';
 import { InsightPointClickEvent } from '../../events/insight-point-click.js';
 import type { InsightData } from '../../model/insight-data.js';
 import { safeHttpURL } from '../../model/url.js';
@@ -11,7 +11,7 @@ import type { DragZoomController } from './drag-zoom-controller.js';
 type ChartHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
 
 /** What a card's chart is drawn from; the view is built again only when one of these changes. */
-export interface ChartInputs {
+export interface ChartInputs extends GoalDrawing {
   data: InsightData;
   width: number;
   height: number;
@@ -153,7 +153,8 @@ export class ChartController implements ReactiveController {
     event.preventDefault();
     this.#setActive(next);
     const detail = view.detail(next);
-    this.announce(next.index < 0 || !detail ? '' : pointText(detail, this.#view?.inputs.locale));
+    const note = next.index < 0 ? '' : view.note?.(next);
+    this.announce(next.index < 0 || !detail ? '' : `${pointText(detail, this.#view?.inputs.locale)}${note ? `. ${note}` : ''}`);
   };
 
   #setActive(active: Active): void {

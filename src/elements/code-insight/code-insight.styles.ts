@@ -320,11 +320,65 @@ export const styles = [
       font-variant-numeric: tabular-nums;
       color: var(--_muted);
     }
-    .stat-change.good {
+    .stat-change.good,
+    .change[data-tone='good'] {
       color: var(--_success);
     }
-    .stat-change.bad {
+    .stat-change.bad,
+    .change[data-tone='bad'] {
       color: var(--_danger);
+    }
+    /* Goals: the headline under the chart, a dot in the status's colour before it; changes; a single number's progress. */
+    .projection {
+      display: flex;
+      align-items: baseline;
+      gap: 0.375rem;
+      margin: 0;
+      font-size: 0.875rem;
+      font-weight: 600;
+    }
+    .projection::before {
+      content: '';
+      flex: none;
+      width: 0.5rem;
+      height: 0.5rem;
+      border-radius: 50%;
+      background: var(--_muted);
+    }
+    .projection[data-status='on-track']::before,
+    .projection[data-status='reached']::before {
+      background: var(--_success);
+    }
+    .projection[data-status='behind']::before {
+      background: var(--_warning);
+    }
+    .projection[data-status='wrong-way']::before {
+      background: var(--_danger);
+    }
+    .change {
+      margin-left: 0.25rem;
+      color: var(--_muted);
+      font-size: 0.75rem;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .goal-progress {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      margin-top: 0.5rem;
+      color: var(--_muted);
+      font-size: 0.8125rem;
+    }
+    .goal-progress svg {
+      width: 50%;
+      height: 6px;
+    }
+    .goal-progress .track {
+      fill: var(--_grid);
+    }
+    .goal-progress .done {
+      fill: var(--_accent);
     }
     .stat-since {
       margin-left: 0.25rem;
@@ -462,9 +516,13 @@ export const styles = [
     }
     /* Card structure (issue 16): a fixed order (title row, chart, notes, legend at the bottom), so the plots of
        cards in a row start at the same height whatever notes one of them has. */
-    /* The chart, its notes and its legend fill the card; the legend sits at its bottom, so cards in a row line up. */
+    /* The chart, its notes and its legend fill the card; the legend sits at its bottom, so cards in a row line up.
+       The screen readers' table (visually hidden) after them takes no room, not even a gap. */
     .chart-and-legend {
       flex: 1;
+    }
+    .data-table-host {
+      display: contents;
     }
     .legend {
       margin-top: auto;

@@ -1,29 +1,31 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { InsightsClient } from '../../api/client.js';
-import { InsightsError } from '../../api/errors.js';
 import type { Loaded } from '../../api/load.js';
 import { warmFormatters } from '../../charts/format.js';
 import type { ChartView } from '../../charts/view.js';
-import { clientFor, configuration } from '../../configure.js';
+import { configuration } from '../../configure.js';
 import { emptyReason, hasMarks, statusNotes } from '../../model/card-status.js';
 import { insightToCSV } from '../../model/csv-export.js';
-import type { InsightData, LineInsightData } from '../../model/insight-data.js';
+import type { Annotation, InsightData, LineInsightData } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
+import type { GoalStatus } from '../../model/projection.js';
 import { closestAcrossShadow } from '../shared/closest.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { NearViewportController } from '../shared/near-viewport-controller.js';
 import { SizeController } from '../shared/size-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { reflect } from '../shared/reflect.js';
 import { headerTemplate, insightHref } from './card-header.js';
 import { ChartController } from './chart-controller.js';
 import { ChildrenController } from './children-controller.js';
 import { styles } from './code-insight.styles.js';
 import { DeferredTable } from './deferred-table.js';
 import { DragZoomController } from './drag-zoom-controller.js';
+import { goalDrawing } from './goal-drawing.js';
 import { InsightLoader, type InsightState } from './insight-loader.js';
 import { insightRequest, type InsightRequest } from './insight-request.js';
-import { menuItems, menuTemplate, type MenuGroup } from './menu.js';
+import { menuItems, menuTemplate } from './menu.js';
 import { MenuController } from './menu-controller.js';
 import { emptyTemplate, errorTemplate, processingOverlay, progressTemplate, skeletonTemplate, statusTemplate } from './states.js';
 import { cardSVG, svgToPNG } from './svg-export.js';
@@ -51,6 +53,8 @@ export type { InsightState } from './insight-loader.js';
  * @csspart status - Notes under the chart: hidden series, incomplete points (which open to list them).
  * @csspart progress - The progress bar of an insight still being processed.
  * @csspart error - The error message and its retry button.
+ * @csspart projection - The goal's headline: "On track: at this pace 0 around Mar 2027 (Feb–May)".
+ * @csspart change - Each series' change over the `compare` period, in the legend; `data-tone` is good, bad or neutral.
  * @csspart menu - The card's menu: open in Sourcegraph, downloads, embed snippet, code monitor, batch change.
  * @cssprop --insight-color - Text colour.
  * @cssprop --insight-muted-color - Secondary text and axis labels.
@@ -117,6 +121,22 @@ export class CodeInsightElement extends LitElement {
   @property({ type: Boolean }) stacked = false;
   /** Line charts: start the y axis at zero. */
   @property({ attribute: 'y-zero', type: Boolean }) yZero = false;
+  /** Line charts and single numbers: the value the series should reach (see `goal-series`); reflects `goal-status`. */
+  @property() goal?: number | string;
+  /** By when the goal should be reached (ISO 8601 date). */
+  @property({ attribute: 'goal-date' }) goalDate?: string;
+  /** The series the goal is for, by label or id; default every series (the total when `stacked`). */
+  @property({ attribute: 'goal-series' }) goalSeries?: string;
+  /** `up` or `down`: the way that counts as progress where no goal says. */
+  @property() better?: string;
+  /** Where progress is measured from (ISO 8601 date); default the first point shown. */
+  @property({ attribute: 'baseline-date' }) baselineDate?: string;
+  /** How many recent samples the projection uses (default 8, at least 4). */
+  @property({ attribute: 'trend-window', type: Number }) trendWindow?: number;
+  /** A period (`1w`, `1mo`, `1q`, `1y`): each series' change over it, in the legend. */
+  @property() compare?: string;
+  /** Events to mark on the time axis (`{ date, label, url? }`), besides `<insight-annotation>` children. */
+  @property({ attribute: false }) annotations?: Annotation[];
   /** `auto` follows the reader's colour scheme. */
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
   /** BCP 47 tag for dates and numbers; defaults to the document's language. */
@@ -144,7 +164,8 @@ export class CodeInsightElement extends LitElement {
     request: (reloads) => this.#request(reloads),
     data: () => this.data,
     client: () => this.client,
-    mayLoad: () => this.#mayLoad(),
+    // Lazy cards load once near the viewport; eager ones and those given `data` (even an invalid value) at once.
+    mayLoad: () => this.data !== undefined || this.loading === 'eager' || this.#nearViewport.value,
   });
   readonly #table = new DeferredTable(() => this.renderRoot.querySelector('.data-table-host'));
   readonly #refreshTimer = new RefreshTimer(this, () => this.refresh());
@@ -155,6 +176,11 @@ export class CodeInsightElement extends LitElement {
     return this.#state;
   }
 
+  /** Where the goal stands: `on-track`, `behind`, `reached`, `no-progress`, `wrong-way` or `unknown`; reflected as `goal-status`. */
+  get goalStatus(): GoalStatus | undefined {
+    return this.#chart.view?.goal?.status;
+  }
+
   /** Fetches the insight again; the chart stays until the new data arrives. */
   refresh(): void {
     this.#loader.reload();
@@ -162,8 +188,7 @@ export class CodeInsightElement extends LitElement {
 
   /** The data drawn, as CSV: one row per date and one column per series (or one row per slice or bar). */
   toCSV(): string {
-    const data = this.#loader.value?.data;
-    return data ? insightToCSV(data) : '';
+    return this.#loader.value ? insightToCSV(this.#loader.value.data, this.#chart.view?.goal?.goals) : '';
   }
 
   /** The chart as a standalone SVG document with its title and colours; '' before there is a chart. */
@@ -172,10 +197,8 @@ export class CodeInsightElement extends LitElement {
   }
 
   /** The chart as a PNG image (twice the on-screen size). Rejects before there is a chart. */
-  async toPNG(): Promise<Blob> {
-    const svg = this.toSVG();
-    if (!svg) throw new InsightsError('config', m.nothingToExport);
-    return svgToPNG(svg);
+  toPNG(): Promise<Blob> {
+    return svgToPNG(this.toSVG());
   }
 
   override connectedCallback(): void {
@@ -193,7 +216,8 @@ export class CodeInsightElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.getAttribute('state') !== this.#state) this.setAttribute('state', this.#state);
+    reflect(this, 'state', this.#state);
+    reflect(this, 'goal-status', this.goalStatus);
     this.#zoom.placeBrush(this.renderRoot.querySelector<HTMLElement>('.brush'));
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
     const view = this.#chart.view;
@@ -201,18 +225,9 @@ export class CodeInsightElement extends LitElement {
   }
 
   #request(reloads: number): InsightRequest {
-    return insightRequest(this, {
-      instance: this.#instance(),
-      hasData: this.data !== undefined,
-      series: this.#children.series,
-      reloads,
-      configuration: this.#configuration.version,
-    });
-  }
-
-  /** Lazy cards load once near the viewport; eager ones and those given `data` (even an invalid value) at once. */
-  #mayLoad(): boolean {
-    return this.data !== undefined || this.loading === 'eager' || this.#nearViewport.value;
+    const { series, seriesGoals } = this.#children;
+    const context = { instance: this.#instance(), hasData: this.data !== undefined, series, seriesGoals, reloads };
+    return insightRequest(this, { ...context, configuration: this.#configuration.version });
   }
 
   #instance(): string | undefined {
@@ -221,22 +236,6 @@ export class CodeInsightElement extends LitElement {
 
   #locale(): string | undefined {
     return this.locale || document.documentElement.lang || undefined;
-  }
-
-  #menuItems(loaded: Loaded, view: ChartView | undefined): MenuGroup[] {
-    const instance = this.#instance();
-    return menuItems({
-      title: this.heading || loaded.data.title,
-      data: loaded.data,
-      instance,
-      query: loaded.queries?.[0],
-      csv: () => this.toCSV(),
-      exportAll: loaded.insightId && instance ? () => (this.client ?? clientFor(instance, this.token)).exportCSV(loaded.insightId!) : undefined,
-      svg: view && this.renderRoot.querySelector('svg.plot') ? () => this.toSVG() : undefined,
-      png: () => this.toPNG(),
-      card: this,
-      announce: this.#chart.announce,
-    });
   }
 
   override render(): TemplateResult {
@@ -248,13 +247,13 @@ export class CodeInsightElement extends LitElement {
     const size = this.#size.value;
     const view =
       loaded && size && hasMarks(loaded.data)
-        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading })
+        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading, ...goalDrawing(this, this.#children) })
         : undefined;
     const keys = view?.count ? true : undefined;
     // Loaded data the card shows (not a skeleton or an error): it gets the menu and the status notes.
     const shown = this.#state !== 'loading' && !error ? loaded : undefined;
     // The entries are built only while the menu is open: renders on every pointer move need none.
-    const items = !this.#menu.open ? [] : shown ? this.#menuItems(shown, view) : [{ label: m.menuGroups.insight, items: [{ label: m.openInSourcegraph, href: href! }] }];
+    const items = !this.#menu.open ? [] : shown ? menuItems({ card: this, loaded: shown, instance: this.#instance(), chart: Boolean(view && this.renderRoot.querySelector('svg.plot')), announce: this.#chart.announce }) : [{ label: m.menuGroups.insight, items: [{ label: m.openInSourcegraph, href: href! }] }];
     const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu)}
@@ -276,6 +275,7 @@ export class CodeInsightElement extends LitElement {
       >
         ${this.#renderBody(loaded, view)}
       </div>
+      ${view?.goal?.headline ? html`<p class="projection" part="projection" data-status=${view.goal.status!}>${view.goal.headline}</p>` : nothing}
       ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), shown, this.#locale()) : nothing}
       ${view && this.#chart.drawn ? view.legend() : nothing}</div>
       ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}

@@ -1,11 +1,13 @@
 import type { InsightsClient } from '../../api/client.js';
 import { InsightsError } from '../../api/errors.js';
+import type { GoalAttributes } from '../../api/goal-options.js';
 import { loadInsight, type Loaded } from '../../api/load.js';
 import { viewOptions, type ViewAttributes } from '../../api/view-options.js';
 import { clientFor } from '../../configure.js';
 import { insightIdFrom } from '../../model/insight-id.js';
 import { resolveSpec, type InsightSpec, type Kind, type SpecAttributes } from '../../model/insight-spec.js';
 import { defaultMessages as m } from '../../model/messages.js';
+import { goalProblem } from './goal-drawing.js';
 import { DEFAULT_SERIES_LIMIT } from '../../model/view-filters.js';
 
 /**
@@ -15,6 +17,8 @@ import { DEFAULT_SERIES_LIMIT } from '../../model/view-filters.js';
 export interface InsightRequest {
   /** The insight the attributes name, or why they name none (a message that names the attributes). */
   insight: { kind: Kind; spec: InsightSpec } | { problem: string };
+  /** Why the goal attributes are invalid (they change what is drawn, not what is loaded: only their problem is here). */
+  goalProblem?: string;
   /** Drill-down filters and display options, or why they are invalid. */
   view: ReturnType<typeof viewOptions> | { problem: string };
   instance?: string;
@@ -28,15 +32,25 @@ export interface InsightRequest {
 }
 
 /** A card's attributes and properties that decide what it loads. */
-export type RequestAttributes = Omit<SpecAttributes, 'hasData' | 'series'> & ViewAttributes & { otherThreshold?: number; token?: string };
+export type RequestAttributes = Omit<SpecAttributes, 'hasData' | 'series'> &
+  ViewAttributes &
+  GoalAttributes & { otherThreshold?: number; token?: string };
 
 export function insightRequest(
   card: RequestAttributes,
-  context: { instance?: string; hasData: boolean; series: SpecAttributes['series']; reloads: number; configuration: number },
+  context: {
+    instance?: string;
+    hasData: boolean;
+    series: SpecAttributes['series'];
+    seriesGoals?: Parameters<typeof goalProblem>[1];
+    reloads: number;
+    configuration: number;
+  },
 ): InsightRequest {
   return {
     insight: problemOf(() => resolveSpec({ ...pick(card), hasData: context.hasData, series: context.series, insightId: insightIdFrom(card.insightId ?? undefined) }) ?? { problem: m.noInsight }),
     view: problemOf(() => viewOptions(card)),
+    goalProblem: goalProblem(card, context.seriesGoals ?? []),
     instance: context.instance,
     token: card.token,
     seriesLimit: card.seriesLimit ?? DEFAULT_SERIES_LIMIT,
@@ -51,6 +65,7 @@ export function loadRequest(request: InsightRequest, data: unknown, client: Insi
   const { insight, view } = request;
   if ('problem' in insight) throw new InsightsError('config', insight.problem);
   if ('problem' in view) throw new InsightsError('config', view.problem);
+  if (request.goalProblem) throw new InsightsError('config', request.goalProblem);
   return loadInsight(insight.kind, insight.spec, {
     client: () => {
       if (client) return client;

@@ -1,5 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { InsightsClient } from '../../api/client.js';
 import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
+import type { Loaded } from '../../api/load.js';
+import { clientFor } from '../../configure.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
 
@@ -62,46 +65,54 @@ export function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** The card as its menu sees it: what it exports, its settings, and its markup (the embed snippet). */
+export interface MenuCard extends Element {
+  yZero: boolean;
+  heading?: string;
+  client?: InsightsClient;
+  token?: string;
+  toCSV(): string;
+  toSVG(): string;
+  toPNG(): Promise<Blob>;
+}
+
 /** What a card's menu can offer: each entry appears only where the card has what it needs. */
 export interface MenuContext {
-  title: string;
-  /** The data drawn: its kind and its address on the instance. */
-  data: { kind: string; url?: string };
-  /** The card: its markup is the embed snippet, and a line chart's `yZero` is a menu setting. */
-  card: Element & { yZero: boolean };
+  card: MenuCard;
+  /** The data drawn, with its insight id and series queries. */
+  loaded: Loaded;
   instance?: string;
-  /** The first series' search query. */
-  query?: string;
-  csv(): string;
-  /** Every point from the instance's CSV export (saved insights). */
-  exportAll?: () => Promise<Blob>;
-  /** Undefined when there is no chart to draw as a file. */
-  svg?: () => string;
-  png(): Promise<Blob>;
+  /** Whether a chart is drawn: there is then something to download as SVG or PNG. */
+  chart: boolean;
   /** Says something to screen readers (the card's polite live region). */
   announce(text: string): void;
 }
 
 export function menuItems(c: MenuContext): MenuGroup[] {
-  const name = (c.title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
-  const href = safeHttpURL(c.data.url);
+  const { card, loaded } = c;
+  const title = card.heading || loaded.data.title;
+  const name = (title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
+  const href = safeHttpURL(loaded.data.url);
   const instance = c.instance?.replace(/\/+$/, '');
-  const { exportAll, svg, query, card } = c;
+  const query = loaded.queries?.[0];
+  const id = loaded.insightId;
+  // Every point from the instance's CSV export (saved insights).
+  const exportAll = id && instance ? () => (card.client ?? clientFor(instance, card.token)).exportCSV(id) : undefined;
   const group = (label: string, ...items: (MenuItem | false | undefined | '')[]): MenuGroup => ({ label, items: items.filter((item): item is MenuItem => Boolean(item)) });
   return [
     group(m.menuGroups.insight, href && { label: m.openInSourcegraph, href }),
-    group(m.menuGroups.chart, c.data.kind === 'line' && { label: m.yZero, checked: card.yZero, action: () => (card.yZero = !card.yZero) }),
+    group(m.menuGroups.chart, loaded.data.kind === 'line' && { label: m.yZero, checked: card.yZero, action: () => (card.yZero = !card.yZero) }),
     group(
       m.menuGroups.export,
-      { label: m.downloadCSV, action: () => download(new Blob([c.csv()], { type: 'text/csv' }), `${name}.csv`) },
+      { label: m.downloadCSV, action: () => download(new Blob([card.toCSV()], { type: 'text/csv' }), `${name}.csv`) },
       exportAll && { label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) },
-      svg && { label: m.downloadSVG, action: () => download(new Blob([svg()], { type: 'image/svg+xml' }), `${name}.svg`) },
-      svg && { label: m.downloadPNG, action: () => void c.png().then((blob) => download(blob, `${name}.png`)) },
+      c.chart && { label: m.downloadSVG, action: () => download(new Blob([card.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`) },
+      c.chart && { label: m.downloadPNG, action: () => void card.toPNG().then((blob) => download(blob, `${name}.png`)) },
       { label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(embedSnippet(card, c.instance)).then(() => c.announce(m.embedCopied)) },
     ),
     group(
       m.menuGroups.act,
-      query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(c.title)) },
+      query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(title)) },
       query && instance && { label: m.createBatchChange, href: batchChangeURL(instance, query) },
     ),
   ].filter((g) => g.items.length);

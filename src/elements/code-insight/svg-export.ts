@@ -3,6 +3,8 @@
  * card's CSS; a file must carry them itself, so each element's computed paint is copied onto presentation
  * attributes (never a style attribute: the same code runs on strict CSP pages).
  */
+import { InsightsError } from '../../api/errors.js';
+import { defaultMessages as m } from '../../model/messages.js';
 
 const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor'];
 
@@ -73,8 +75,12 @@ export function cardSVG(root: ParentNode, title: string): string {
   return chartSVG(svg, title, getComputedStyle(root.querySelector('[part="card"]')!).backgroundColor, legend);
 }
 
-/** Rasterizes an SVG file at `scale` (2 for sharp slides). Blob URLs only: allowed by `img-src blob:`. */
+/**
+ * Rasterizes an SVG file at `scale` (2 for sharp slides). Blob URLs only: allowed by `img-src blob:`. An empty
+ * file (no chart yet) rejects with a message a person understands.
+ */
 export async function svgToPNG(svg: string, scale = 2): Promise<Blob> {
+  if (!svg) throw new InsightsError('config', m.nothingToExport);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

@@ -14,6 +14,7 @@ import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate, filterNoteTemplate, type FilterError } from './filter-bar.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { reflect } from '../shared/reflect.js';
 import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { warmFormatters } from '../../charts/format.js';
 
@@ -161,7 +162,7 @@ export class InsightsDashboardElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+    reflect(this, 'state', this.state);
     if (changed.has('refresh')) this.#refreshTimer.start(this.refresh);
     if (changed.has('minCardWidth') && this.grid) {
       const width = this.minCardWidth?.trim();
