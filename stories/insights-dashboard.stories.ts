@@ -6,6 +6,7 @@ import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, about, scenario } from './support.ts
 interface DashboardArgs {
   instance?: string;
   dashboardId?: string;
+  heading?: string;
   filtersOpen?: boolean;
   includeRepos?: string;
   excludeRepos?: string;
@@ -19,6 +20,7 @@ interface DashboardArgs {
 const dashboard = (a: DashboardArgs, children: unknown = '') => html`<insights-dashboard
   instance=${ifDefined(a.instance)}
   dashboard-id=${ifDefined(a.dashboardId)}
+  heading=${ifDefined(a.heading)}
   ?filters-open=${a.filtersOpen}
   include-repos=${ifDefined(a.includeRepos)}
   exclude-repos=${ifDefined(a.excludeRepos)}
@@ -40,6 +42,7 @@ const meta = {
   argTypes: {
     instance: { control: 'text', description: 'Sourcegraph base URL for the dashboard and every card.' },
     dashboardId: { control: 'text', description: 'A saved dashboard id, or a pasted dashboard URL.' },
+    heading: { control: 'text', description: "The page's own title for the dashboard." },
     filtersOpen: { control: 'boolean', description: 'Show the filter bar open.' },
     includeRepos: { control: 'text', description: 'Repositories to include (regular expression), for every card.', table: { category: 'Filters' } },
     excludeRepos: { control: 'text', description: 'Repositories to exclude (regular expression), for every card.', table: { category: 'Filters' } },
@@ -76,7 +79,7 @@ export const FiltersOpen: Story = {
 
 export const Composed: Story = {
   name: 'Composed of child cards',
-  args: { dashboardId: undefined },
+  args: { dashboardId: undefined, heading: 'Frontend, as this page sees it' },
   render: (args) =>
     dashboard(
       args,

@@ -36,6 +36,18 @@ const pie: InsightData = {
   ],
 };
 const stat: InsightData = { kind: 'stat', title: 'Services on Node 20', value: 42, previous: 35 };
+const noisy: InsightData = {
+  kind: 'line',
+  title: 'Deprecated API calls',
+  series: [
+    {
+      id: 'calls',
+      label: 'oldClient.call(',
+      color: 'var(--oc-indigo-7)',
+      points: [300, 260, 290, 240, 270, 200, 250, 190, 230, 180].map((value, i) => ({ date: new Date(Date.UTC(2026, 6, 6 + 7 * i)).toISOString(), value })),
+    },
+  ],
+};
 const dataCard = (data: InsightData, theme: string): TemplateResult =>
   html`<div class="review-cell"><code-insight loading="eager" theme=${theme} .data=${data}></code-insight></div>`;
 
@@ -85,8 +97,20 @@ const sections: [string, (theme: 'light' | 'dark') => TemplateResult[]][] = [
     ],
   ],
   [
+    'goals',
+    (theme) => [
+      html`<div class="review-cell"><code-insight loading="eager" theme=${theme} insight-id=${FIXTURE_IDS.migration} goal="0" goal-series="JavaScript files" goal-date="2027-06-30" compare="1q">
+        <insight-annotation date="2026-03-01" label="Codemod landed"></insight-annotation>
+      </code-insight></div>`,
+      html`<div class="review-cell"><code-insight loading="eager" theme=${theme} insight-id=${FIXTURE_IDS.migration} goal="0" goal-series="JavaScript files" goal-date="2027-01-01" heading="Behind the goal date"></code-insight></div>`,
+      html`<div class="review-cell"><code-insight loading="eager" theme=${theme} insight-id=${FIXTURE_IDS.todos} goal="0" goal-series="TODO" compare="1mo"></code-insight></div>`,
+      html`<div class="review-cell"><code-insight loading="eager" theme=${theme} goal="0" trend-window="10" .data=${noisy}></code-insight></div>`,
+      html`<div class="review-cell"><code-insight loading="eager" theme=${theme} insight-id=${FIXTURE_IDS.migration} kind="stat" goal="1000" heading="TypeScript files, goal 1,000"></code-insight></div>`,
+    ],
+  ],
+  [
     'dashboard',
-    (theme) => [html`<insights-dashboard theme=${theme} dashboard-id=${DASHBOARD_IDS.frontend}></insights-dashboard>`],
+    (theme) => [html`<insights-dashboard theme=${theme} dashboard-id=${DASHBOARD_IDS.frontend} heading="Frontend health (${theme})"></insights-dashboard>`],
   ],
 ];
 
@@ -101,7 +125,7 @@ export const EveryKindAndState: Story = {
     ),
   )}
   <section class="review" data-review="auto-theme" aria-label="theme auto on a light page">
-    <insights-dashboard dashboard-id=${DASHBOARD_IDS.frontend}></insights-dashboard>
+    <insights-dashboard dashboard-id=${DASHBOARD_IDS.frontend} heading="Frontend health (theme auto)"></insights-dashboard>
   </section>`,
 };
 

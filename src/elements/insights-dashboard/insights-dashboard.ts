@@ -45,6 +45,8 @@ export class InsightsDashboardElement extends LitElement {
   @property({ reflect: true }) instance?: string;
   /** A saved dashboard id, or a pasted Sourcegraph dashboard URL. */
   @property({ attribute: 'dashboard-id' }) dashboardId?: string;
+  /** The page's own title for the dashboard (a composed one has none); replaces the saved dashboard's title. */
+  @property() heading?: string;
   /** Every card's drill-down filter: only repositories whose names match this regular expression. */
   @property({ attribute: 'include-repos', reflect: true }) includeRepos?: string;
   /** Every card's drill-down filter: leave out repositories whose names match this regular expression. */
@@ -203,10 +205,12 @@ export class InsightsDashboardElement extends LitElement {
     const dashboard = this.#task.value;
     const level = this.#level();
     const phrases = filterPhrases(this.filters);
+    // No title (a composed dashboard without `heading`): no empty heading, and the region is not labelled by one.
+    const title = this.heading || dashboard?.title;
     // A heading element's level is its tag: lit cannot vary a tag without its static templates (~1 KB), so ARIA says it.
-    return html`<section class="dashboard" aria-labelledby="title">
+    return html`<section class="dashboard" aria-labelledby=${title ? 'title' : nothing}>
       <header class="header" part="header">
-        <div id="title" class="title" part="title" role="heading" aria-level=${level}>${dashboard?.title ?? nothing}</div>
+        <div id="title" class="title" part="title" role=${title ? 'heading' : nothing} aria-level=${title ? level : nothing}>${title ?? nothing}</div>
         <button type="button" class="filter-toggle" aria-expanded=${this.filtersOpen} aria-label=${phrases.length ? m.filtersApplied(phrases.length) : nothing} @click=${this.#toggleFilters}>
           ${m.showFilters}${phrases.length ? ` (${phrases.length})` : ''}
         </button>

@@ -85,6 +85,18 @@ describe('<insights-dashboard>', () => {
       expect(b.left).to.be.greaterThan(a.right);
     });
 
+    it('gives a composed dashboard no empty heading, and the page's own title with `heading`', async () => {
+      const cards = `<code-insight insight-id="${FIXTURE_IDS.todos}"></code-insight>`;
+      const untitled = await dashboard(`instance="${instance()}"`, cards);
+      expect(shadow(untitled).querySelector('[role="heading"]')).to.equal(null);
+      expect(shadow(untitled).querySelector('section')!.hasAttribute('aria-labelledby')).to.equal(false);
+      const titled = await dashboard(`instance="${instance()}" heading="Platform health"`, cards);
+      const heading = shadow(titled).querySelector('[role="heading"]')!;
+      expect(heading.textContent!.trim()).to.equal('Platform health');
+      expect(shadow(titled).querySelector('section')!.getAttribute('aria-labelledby')).to.equal(heading.id);
+      await expect(titled).to.be.accessible();
+    });
+
     it('reflows into one column in a narrow container', async () => {
       const host = await fixture<HTMLDivElement>(html`<div style="width: 360px"></div>`);
       host.innerHTML = `<insights-dashboard instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"></insights-dashboard>`;
