@@ -57,10 +57,12 @@ export function goalExtent(goals: Goals | undefined, annotations: readonly Annot
   for (const row of goals?.series ?? []) {
     if (!row.goal || !row.outlook) continue;
     values.push(row.goal.value);
-    const end = Math.min(cap, Math.max(projectionEnd(row) ?? last, Math.min(row.goal.date ?? last, cap)));
+    const projected = projectionEnd(row);
+    const end = Math.min(cap, Math.max(projected ?? last, Math.min(row.goal.date ?? last, cap)));
     until = Math.max(until, end);
+    // The projection stops at the goal (on track) even where the axis goes on to the goal date.
     const trend = row.outlook.trend;
-    if (trend && projectionEnd(row) !== undefined) values.push(trend.at + trend.slope * (end - trend.t));
+    if (trend && projected !== undefined) values.push(trend.at + trend.slope * (Math.min(end, projected) - trend.t));
   }
   for (const a of annotations) {
     const t = toTime(a.date);

@@ -79,3 +79,13 @@ describe('goalMarks', () => {
     ]);
   });
 });
+
+describe('goalExtent, a goal date after the projection reaches the goal', () => {
+  it('does not stretch the values past the goal (no axis below a goal of zero)', () => {
+    const goals = goalsOf(data(falling), { goal: { value: 0, date: week(11) } }); // zero at week 15, cap at week 11.2
+    const { values } = goalExtent(goals, [], [week(0), week(7)]);
+    assert.ok(Math.min(...values) >= 0, `values ${values}`);
+    const early = goalsOf(data(falling), { goal: { value: 60, date: week(11) } }); // 60 at week 9, before the goal date
+    assert.ok(Math.min(...goalExtent(early, [], [week(0), week(7)]).values) >= 60);
+  });
+});
