@@ -16,6 +16,15 @@ export interface LegendControls {
 const FEW = 3;
 
 /**
+ * The width a legend of `count` series takes beside a chart that shares `width` with it (a quarter, 160 to 256
+ * px), or 0 where it goes below (a few series, or less than 640 px). Decided here, before the chart is laid out:
+ * a CSS rule moving it beside the chart afterwards made the card lay out and draw its chart twice.
+ */
+export function legendBeside(width: number, count: number): number {
+  return count > FEW && width >= 640 ? Math.min(256, Math.max(160, width / 4)) : 0;
+}
+
+/**
  * One item per series with its colour; the contract's `data-legend-item` hooks live here. With controls, each
  * item is a toggle button (pressed: the series is shown) that highlights its line while pointed at or focused.
  */

@@ -447,11 +447,6 @@ export const styles = [
     .chart {
       user-select: none;
     }
-    /* The card's width, not the chart's, decides where the legend goes: the chart narrows when the legend moves
-       beside it, and deciding by its width would move the legend back. */
-    .card {
-      container-type: inline-size;
-    }
     .chart-and-legend {
       display: flex;
       flex-direction: column;
@@ -466,31 +461,28 @@ export const styles = [
     .legend.many .legend-toggle:focus-visible {
       outline-offset: -2px;
     }
-    /* A wide card puts a legend of many series beside the chart, one series a line, as tall as the chart at most. */
-    @container (min-width: 40rem) {
-      .chart-and-legend:has(> .legend.many) {
-        flex-direction: row;
-        align-items: flex-start;
-        gap: 1rem;
-      }
-      /* Beside the chart, the legend leaves the notes a line of their own under both. */
-      .chart-and-legend:has(> .legend.many) {
-        flex-wrap: wrap;
-      }
-      .chart-and-legend:has(> .legend.many) > .status-line {
-        order: 1;
-        flex-basis: 100%;
-      }
-      .chart-and-legend:has(> .legend.many) > .chart {
-        flex: 1;
-        min-width: 0;
-      }
-      .legend.many {
-        flex: none;
-        flex-flow: column nowrap;
-        width: clamp(10rem, 25%, 16rem);
-        max-height: max(120px, var(--_chart-height));
-      }
+    /* A wide card puts a legend of many series beside the chart (legendBeside decides, and gives its width), one
+       series a line, as tall as the chart at most; the notes get a line of their own under both. */
+    .chart-and-legend.beside {
+      flex-flow: row wrap;
+      align-items: flex-start;
+      gap: 0.5rem 0;
+    }
+    .beside > .chart {
+      flex: 1;
+      min-width: 0;
+    }
+    .beside > .status-line {
+      order: 1;
+      flex-basis: 100%;
+    }
+    .beside > .legend {
+      box-sizing: border-box;
+      flex: none;
+      flex-flow: column nowrap;
+      width: var(--_legend-width);
+      max-height: max(120px, var(--_chart-height));
+      padding-left: 1rem;
     }
     .message {
       box-sizing: border-box;

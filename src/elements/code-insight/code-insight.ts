@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { InsightsClient } from '../../api/client.js';
 import type { Loaded } from '../../api/load.js';
 import { warmFormatters } from '../../charts/format.js';
+import { legendBeside } from '../../charts/legend.js';
 import type { ChartView } from '../../charts/view.js';
 import { configuration } from '../../configure.js';
 import { emptyReason, hasMarks, statusNotes } from '../../model/card-status.js';
@@ -152,7 +153,9 @@ export class CodeInsightElement extends LitElement {
   /** An API client to use instead of the shared one. */
   @property({ attribute: false }) client?: InsightsClient;
 
-  readonly #size = new SizeController(this);
+  /** The chart's height, and the width it shares with a legend beside it (set by CSSOM: a strict CSP blocks style attributes). */
+  readonly #height = new SizeController(this, 'height');
+  readonly #width = new SizeController(this, 'width');
   readonly #configuration = new ConfigurationController(this);
   readonly #children = new ChildrenController(this);
   /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
@@ -172,14 +175,10 @@ export class CodeInsightElement extends LitElement {
   #state: InsightState = 'loading';
 
   /** `loading`, `processing`, `ready`, `empty` or `error`; reflected as the `state` attribute. */
-  get state(): InsightState {
-    return this.#state;
-  }
+  get state(): InsightState { return this.#state; }
 
   /** Where the goal stands: `on-track`, `behind`, `reached`, `no-progress`, `wrong-way` or `unknown`; reflected as `goal-status`. */
-  get goalStatus(): GoalStatus | undefined {
-    return this.#chart.view?.goal?.status;
-  }
+  get goalStatus(): GoalStatus | undefined { return this.#chart.view?.goal?.status; }
 
   /** Fetches the insight again; the chart stays until the new data arrives. */
   refresh(): void {
@@ -207,11 +206,12 @@ export class CodeInsightElement extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.#size.observe(this.renderRoot.querySelector('.chart')!);
+    this.#height.observe(this.renderRoot.querySelector('.chart')!);
+    this.#width.observe(this.renderRoot.querySelector('.chart-and-legend')!);
   }
 
   protected override willUpdate(): void {
-    this.#state = this.#loader.state(this.#size.value !== undefined);
+    this.#state = this.#loader.state(this.#height.value !== undefined && this.#width.value !== undefined);
     this.#chart.drawn = this.#state === 'ready' || this.#state === 'processing';
   }
 
@@ -222,6 +222,8 @@ export class CodeInsightElement extends LitElement {
     if (changed.has('refreshInterval')) this.#refreshTimer.start(this.refreshInterval);
     const view = this.#chart.view;
     this.#table.show(this.#chart.tableKey, () => view!.table());
+    const shared = this.renderRoot.querySelector<HTMLElement>('.chart-and-legend')!;
+    shared.style.setProperty('--_legend-width', `${shared.dataset.legendWidth}px`);
   }
 
   #request(reloads: number): InsightRequest {
@@ -230,21 +232,18 @@ export class CodeInsightElement extends LitElement {
     return insightRequest(this, { ...context, configuration: this.#configuration.version });
   }
 
-  #instance(): string | undefined {
-    return this.instance ?? closestAcrossShadow(this, 'insights-dashboard')?.getAttribute('instance') ?? configuration().instance;
-  }
+  #instance(): string | undefined { return this.instance ?? closestAcrossShadow(this, 'insights-dashboard')?.getAttribute('instance') ?? configuration().instance; }
 
-  #locale(): string | undefined {
-    return this.locale || document.documentElement.lang || undefined;
-  }
-
+  #locale(): string | undefined { return this.locale || document.documentElement.lang || undefined; }
   override render(): TemplateResult {
     const loaded = this.#loader.value;
     const error = this.#state === 'error';
     // An error keeps the card's title (a neutral one when none is known yet) and a way to the insight.
     const title = this.heading || loaded?.data.title || (error ? m.untitled : undefined);
     const href = insightHref(loaded?.data.url, this.#instance(), this.insightId);
-    const size = this.#size.value;
+    const [box, shared] = [this.#height.value, this.#width.value];
+    const legend = loaded?.data.kind === 'line' && shared ? legendBeside(shared.width, loaded.data.series.length) : 0;
+    const size = box && shared && { width: shared.width - legend, height: box.height };
     const view =
       loaded && size && hasMarks(loaded.data)
         ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading, ...goalDrawing(this, this.#children) })
@@ -257,7 +256,7 @@ export class CodeInsightElement extends LitElement {
     const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu)}
-      <div class="chart-and-legend"><div
+      <div class="chart-and-legend ${legend ? 'beside' : ''}" data-legend-width=${legend}><div
         class="chart"
         part="chart"
         role=${keys ? 'group' : nothing}

@@ -17,18 +17,22 @@ type Host = ReactiveControllerHost & HTMLElement;
  */
 export class SizeController implements ReactiveController {
   #value?: { width: number; height: number };
+  /** The dimension whose change re-renders the host ('both' by default). */
+  readonly #watch: 'width' | 'height' | 'both';
   #target?: Element;
   /** Measured since it was last observed: one forced layout at most until the observer reports. */
   #measured = false;
   readonly #observer: ResizeObserver;
 
-  constructor(host: Host) {
+  constructor(host: Host, watch: 'width' | 'height' | 'both' = 'both') {
     host.addController(this);
+    this.#watch = watch;
     this.#observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
-      if (width === this.#value?.width && height === this.#value?.height) return;
+      const before = this.#value;
       this.#value = { width, height };
-      host.requestUpdate();
+      const changed = (w: boolean, h: boolean) => (this.#watch !== 'height' && w) || (this.#watch !== 'width' && h);
+      if (!before || changed(width !== before.width, height !== before.height)) host.requestUpdate();
     });
   }
 
