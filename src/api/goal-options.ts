@@ -1,7 +1,7 @@
 import { parsePeriod } from '../model/change.js';
 import { AN_ISO_DATE, toTime } from '../model/dates.js';
 import type { GoalOptions } from '../model/goals.js';
-import { MIN_TREND_SAMPLES } from '../model/projection.js';
+import { MAX_TREND_SAMPLES, MIN_TREND_SAMPLES } from '../model/projection.js';
 import { invalid } from './view-options.js';
 
 /** The goal attributes of `<code-insight>` (SPEC "Goals, projections, change and annotations"), also URL parameters of the image embeds. */
@@ -31,8 +31,8 @@ export function goalOptions(a: GoalAttributes, noun: 'attribute' | 'parameter' =
   }
   if (a.baselineDate) options.baseline = checkedDate('baseline-date', a.baselineDate, noun);
   if (a.trendWindow != null) {
-    if (!Number.isInteger(a.trendWindow) || a.trendWindow < MIN_TREND_SAMPLES || a.trendWindow > 1000)
-      throw invalid('trend-window', String(a.trendWindow), `a whole number of samples from ${MIN_TREND_SAMPLES} to 1000`, noun);
+    if (!Number.isInteger(a.trendWindow) || a.trendWindow < MIN_TREND_SAMPLES || a.trendWindow > MAX_TREND_SAMPLES)
+      throw invalid('trend-window', String(a.trendWindow), `a whole number of samples from ${MIN_TREND_SAMPLES} to ${MAX_TREND_SAMPLES}`, noun);
     options.window = a.trendWindow;
   }
   if (a.compare) {

@@ -50,10 +50,14 @@ export function formatMonth(date: number, locale: string | undefined): string {
   return memo(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' })).format(date);
 }
 
-/** A span of time in the unit a person would use: weeks under three months, months under two years, then years. */
+/**
+ * A span of time in the unit a person would use: hours under two days, days under two weeks, weeks under three
+ * months, months under two years, then years.
+ */
 export function formatDuration(ms: number, locale: string | undefined): string {
   const days = ms / 864e5;
-  const [unit, count] = days < 91 ? ['week', days / 7] : days < 730 ? ['month', days / 30.44] : ['year', days / 365.25];
+  const [unit, count] =
+    days < 2 ? ['hour', days * 24] : days < 14 ? ['day', days] : days < 91 ? ['week', days / 7] : days < 730 ? ['month', days / 30.44] : ['year', days / 365.25];
   return memo(`u|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' })).format(
     Math.max(1, Math.round(count)),
   );

@@ -58,7 +58,8 @@ export function goalExtent(goals: Goals | undefined, annotations: readonly Annot
     if (!row.goal || !row.outlook) continue;
     values.push(row.goal.value);
     const projected = projectionEnd(row);
-    const end = Math.min(cap, Math.max(projected ?? last, Math.min(row.goal.date ?? last, cap)));
+    const date = Number.isFinite(row.goal.date) ? row.goal.date! : last;
+    const end = Math.min(cap, Math.max(projected ?? last, Math.min(date, cap)));
     until = Math.max(until, end);
     // The projection stops at the goal (on track) even where the axis goes on to the goal date.
     const trend = row.outlook.trend;

@@ -32,6 +32,7 @@ export function goalState(data: LineInsightData, drawing: GoalDrawing, stacked: 
 
 /** The headline of the series whose status needs attention most (named when several have goals); undefined without goals. */
 export function goalHeadline(goals: Goals, locale: string | undefined): string | undefined {
+  if (goals.unmatched !== undefined) return m.goalNoSeries(goals.unmatched);
   const withGoal = goals.series.filter((s) => s.outlook);
   const row = withGoal.find((s) => s.outlook!.status === goals.status);
   if (!row) return undefined;

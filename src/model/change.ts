@@ -1,5 +1,6 @@
 /** What changed over a period (`compare="1mo"`): per series, the latest value against the one a period before. */
 import type { Sample } from './projection.js';
+import { stepsFrom, type Step } from './step.js';
 
 export interface Change {
   /** The value a period before the latest sample (the latest sample at or before then), and the latest value. */
@@ -20,17 +21,9 @@ export function parsePeriod(text: string): ((t: number) => number) | undefined {
   const n = match ? Number(match[1]) : 0;
   if (!match || n < 1) return undefined;
   const unit = match[2];
-  if (unit === 'd' || unit === 'w') return (t) => t - n * (unit === 'w' ? 7 : 1) * 864e5;
-  const months = n * (unit === 'q' ? 3 : unit === 'y' ? 12 : 1);
-  return (t) => {
-    const d = new Date(t);
-    const day = d.getUTCDate();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() - months);
-    // Mar 31 a month back is Feb 28 (or 29), not Mar 3.
-    d.setUTCDate(Math.min(day, new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()));
-    return d.getTime();
-  };
+  const step: Step = unit === 'd' || unit === 'w' ? { unit: 'DAY', value: n * (unit === 'w' ? 7 : 1) } : { unit: 'MONTH', value: n * (unit === 'q' ? 3 : unit === 'y' ? 12 : 1) };
+  // Mar 31 a month back is Feb 28 (or 29), not Mar 3: the calendar rule of stepsFrom.
+  return (t) => stepsFrom(t, step, -1);
 }
 
 /** The change over `back` (from parsePeriod) of samples sorted by time; undefined when none is that old. */

@@ -1,6 +1,6 @@
 import { toTime } from './dates.js';
 import { projectionEnd, type Goals } from './goals.js';
-import { stepAfter, stepOf } from './step.js';
+import { stepOf, stepsFrom } from './step.js';
 import type { InsightData } from './insight-data.js';
 
 /** Future rows a projection adds at most (weekly data projected two years out stays a readable sheet). */
@@ -25,7 +25,7 @@ export function insightToCSV(data: InsightData, goals?: Goals): string {
       const from = g.outlook!.trend?.t ?? Infinity;
       if (end === undefined || !step) continue;
       const last = startOfDay(end);
-      for (let t = stepAfter(from, step), n = 0; t < last && n < MAX_PROJECTED_ROWS; t = stepAfter(t, step), n++) future.add(t);
+      for (let k = 1, t = stepsFrom(from, step); t < last && k <= MAX_PROJECTED_ROWS; t = stepsFrom(from, step, ++k)) future.add(t);
       future.add(last);
     }
     const header = (g: (typeof projected)[number]) => g.label || 'Total';

@@ -38,6 +38,8 @@ export interface SeriesGoal {
 
 export interface Goals {
   series: SeriesGoal[];
+  /** The card's `goal-series` when it names no series of the chart. */
+  unmatched?: string;
   /** The status of the series with a goal that needs attention most; undefined without goals. */
   status?: GoalStatus;
 }
@@ -56,19 +58,24 @@ function totalOf(data: LineInsightData): Sample[] {
 export function goalsOf(data: LineInsightData, options: GoalOptions): Goals {
   const { goal, goalSeries, stacked } = options;
   const named = goal && goalSeries !== undefined ? data.series.find((s) => s.id === goalSeries || s.label === goalSeries) : undefined;
+  // The total of a stacked chart of two or more series; a lone series is its own total.
+  const total = stacked && data.series.length > 1;
   const rows: SeriesGoal[] = data.series.map((series) => {
     const own = series.goal ? { value: series.goal.value, date: series.goal.date === undefined ? undefined : toTime(series.goal.date) } : undefined;
     // The card's goal: for the series it names, else for every series (not when stacked: then it is the total's).
-    const cardGoal = goal && (named ? named === series : goalSeries === undefined && !stacked) ? goal : undefined;
+    const cardGoal = goal && (named ? named === series : goalSeries === undefined && !total) ? goal : undefined;
     return { seriesId: series.id, label: series.label, samples: samplesOf(series.points), goal: own ?? cardGoal };
   });
-  if (stacked && goal && goalSeries === undefined && data.series.length > 1) rows.push({ seriesId: '', label: '', samples: totalOf(data), goal });
+  if (total && goal && goalSeries === undefined) rows.push({ seriesId: '', label: '', samples: totalOf(data), goal });
   for (const row of rows) {
     if (row.goal) row.outlook = outlook(row.samples, row.goal, { window: options.window, baseline: options.baseline, better: options.better });
     row.better = row.outlook?.better ?? options.better;
     if (options.compare) row.change = changeOver(row.samples, options.compare);
   }
-  return { series: rows, status: worstStatus(rows.flatMap((r) => (r.outlook ? [r.outlook.status] : []))) };
+  // A goal-series that names no series (a typo, a renamed series) says so, rather than showing nothing.
+  const unmatched = goal && goalSeries !== undefined && !named ? goalSeries : undefined;
+  const status = unmatched ? 'unknown' : worstStatus(rows.flatMap((r) => (r.outlook ? [r.outlook.status] : [])));
+  return { series: rows, status, unmatched };
 }
 
 /** Where a series' projection ends: at the goal (on track), at the goal date (behind, or going nowhere), else none. */

@@ -46,6 +46,7 @@ export const defaultMessages = {
   goalNoProgress: (period: string) => `No progress in the last ${period}`,
   goalWrongWay: (period: string) => `Going the wrong way over the last ${period}`,
   goalUnknown: 'Not enough data to project',
+  goalNoSeries: (name: string) => `No series named "${name}" for the goal`,
   goalOrLater: (date: string) => `${date} or later`,
   goalOf: (label: string, headline: string) => `${label}: ${headline}`,
   pieSummary: (title: string, largest: string[], count: number) =>

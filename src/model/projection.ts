@@ -53,6 +53,8 @@ export interface Outlook {
 export const DEFAULT_TREND_WINDOW = 8;
 /** Fewer recent samples than this give no trend. */
 export const MIN_TREND_SAMPLES = 4;
+/** At most this many: the trend compares every pair (1,770 slopes for 60), and image URLs may ask for the most. */
+export const MAX_TREND_SAMPLES = 60;
 // z for a two-sided 80 % interval: the band between a reasonably optimistic and a reasonably pessimistic pace.
 const Z = 1.2816;
 // Further out than this, a date is not a forecast anyone should plan with.
@@ -60,7 +62,7 @@ const HORIZON = 10 * 365.25 * 864e5;
 
 /** The Theil–Sen trend of the last `window` samples (sorted by time); undefined with fewer than MIN_TREND_SAMPLES. */
 export function trendOf(samples: readonly Sample[], window = DEFAULT_TREND_WINDOW): Trend | undefined {
-  const recent = samples.slice(-Math.max(window, MIN_TREND_SAMPLES));
+  const recent = samples.slice(-Math.min(MAX_TREND_SAMPLES, Math.max(window, MIN_TREND_SAMPLES)));
   const n = recent.length;
   if (n < MIN_TREND_SAMPLES) return undefined;
   const slopes: number[] = [];
@@ -87,10 +89,12 @@ export function outlook(
   goal: Goal,
   options: { window?: number; baseline?: number; better?: 1 | -1 } = {},
 ): Outlook | undefined {
-  if (!samples.length) return undefined;
+  if (!samples.length || !Number.isFinite(goal.value)) return undefined;
   const current = samples[samples.length - 1].v;
-  const base = (options.baseline !== undefined && samples.find((s) => s.t >= options.baseline!)) || samples[0];
-  const better = goal.value > base.v ? 1 : goal.value < base.v ? -1 : (options.better ?? (goal.value >= current ? 1 : -1));
+  // A baseline date after the last sample measures from the last one, not the first.
+  const base = options.baseline === undefined ? samples[0] : (samples.find((s) => s.t >= options.baseline!) ?? samples[samples.length - 1]);
+  // An explicit `better` wins: a goal for every series may sit above some series' starts and below others'.
+  const better = options.better ?? (goal.value > base.v ? 1 : goal.value < base.v ? -1 : goal.value >= current ? 1 : -1);
   const distance = goal.value - base.v;
   const result: Outlook = { status: 'unknown', better, current, baseline: base.v, progress: distance ? (current - base.v) / distance : undefined };
   if ((goal.value - current) * better <= 0) return { ...result, status: 'reached' };
@@ -98,6 +102,8 @@ export function outlook(
   if (!trend) return result;
   result.trend = trend;
   const left = goal.value - trend.at;
+  // The trend is already past the goal (the latest sample fell back): it gets there now, not later.
+  if (left * better <= 0) return { ...result, status: 'on-track', eta: { date: trend.t, earliest: trend.t, latest: trend.t } };
   // Toward the goal: positive; the bounds likewise, the optimistic one first.
   const [pace, optimistic, pessimistic] = better > 0 ? [trend.slope, trend.high, trend.low] : [-trend.slope, -trend.low, -trend.high];
   const span = trend.t - trend.from;
@@ -109,7 +115,7 @@ export function outlook(
   const reach = (speed: number) => (speed > 0 && Math.abs(left) / speed <= HORIZON ? trend.t + Math.abs(left) / speed : undefined);
   const date = reach(pace);
   if (date !== undefined) result.eta = { date, earliest: reach(optimistic) ?? date, latest: reach(pessimistic) };
-  if (goal.date !== undefined && (date === undefined || date > goal.date)) {
+  if (goal.date !== undefined && Number.isFinite(goal.date) && (date === undefined || date > goal.date)) {
     result.atGoalDate = goal.date > trend.t ? trend.at + trend.slope * (goal.date - trend.t) : current;
     return { ...result, status: 'behind' };
   }

@@ -47,10 +47,15 @@ export function stepOf(times: readonly number[]): Step {
 const HOUR = 36e5;
 const HOURS: Record<StepUnit, number> = { HOUR: 1, DAY: 24, WEEK: 168, MONTH: 0, YEAR: 0 };
 
-/** The time one `step` after `t`: months and years on the calendar (UTC), so dates stay on the 1st of a month. */
-export function stepAfter(t: number, step: Step): number {
-  if (HOURS[step.unit]) return t + step.value * HOURS[step.unit] * HOUR;
+/**
+ * The time `k` steps after `t` (negative: before): months and years on the calendar (UTC), the day kept where the
+ * month has it and the month's last day where it does not (Jan 31 + 1 month is Feb 28, + 2 months Mar 31). Counted
+ * from `t` each time, so a month-end series does not drift to the 28th.
+ */
+export function stepsFrom(t: number, step: Step, k = 1): number {
+  if (HOURS[step.unit]) return t + k * step.value * HOURS[step.unit] * HOUR;
   const d = new Date(t);
-  const months = step.value * (step.unit === 'YEAR' ? 12 : 1);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+  const [year, month] = [d.getUTCFullYear(), d.getUTCMonth() + k * step.value * (step.unit === 'YEAR' ? 12 : 1)];
+  const day = Math.min(d.getUTCDate(), new Date(Date.UTC(year, month + 1, 0)).getUTCDate());
+  return Date.UTC(year, month, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }

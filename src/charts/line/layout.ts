@@ -2,7 +2,7 @@ import { bisectCenter } from 'd3-array';
 import { toTime } from '../../model/dates.js';
 import type { LineSeries } from '../../model/insight-data.js';
 import { distinctColors } from '../../model/palette.js';
-import { stepAfter, stepOf } from '../../model/step.js';
+import { stepOf, stepsFrom } from '../../model/step.js';
 import type { Goals } from '../../model/goals.js';
 import type { Annotation } from '../../model/insight-data.js';
 import { defaultMessages as m } from '../../model/messages.js';
@@ -192,7 +192,7 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
   const tickTimes = [...times];
   if (lastTime > dataEnd && times.length) {
     const step = stepOf(times);
-    for (let t = stepAfter(dataEnd, step); t <= lastTime && tickTimes.length < times.length + 500; t = stepAfter(t, step)) tickTimes.push(t);
+    for (let k = 1, t = stepsFrom(dataEnd, step); t <= lastTime && k <= 500; t = stepsFrom(dataEnd, step, ++k)) tickTimes.push(t);
   }
   const xTicks = timeTicks(tickTimes, x, options.locale);
   const yTicks = yTickValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));

@@ -1,6 +1,7 @@
 import type { StatInsightData } from '../../model/insight-data.js';
 import { formatDate, formatNumber } from '../format.js';
 import { toChartSeries, underADayApart } from '../line/layout.js';
+import { pixelColumnIndices, polylinePath } from '../path.js';
 import { linearScale } from '../scale.js';
 import { signedNumber, toneOf } from '../change-text.js';
 import { goalState, type GoalState } from '../headline.js';
@@ -63,12 +64,16 @@ export interface Sparkline {
 export function sparklineLayout(data: StatInsightData, width: number): Sparkline | undefined {
   const [{ points, color }] = toChartSeries([{ id: 'stat', label: data.label ?? '', points: data.points ?? [] }]);
   if (points.length < 2) return undefined;
-  const values = points.map((p) => p.value);
-  const [low, high] = [Math.min(...values), Math.max(...values)];
+  // A loop, not Math.min(...values): a spread of 100,000 arguments overflows some engines' stacks.
+  let [low, high] = [Infinity, -Infinity];
+  for (const p of points) [low, high] = [Math.min(low, p.value), Math.max(high, p.value)];
   const x = linearScale([points[0].time, points[points.length - 1].time], [1, width - 1]);
   // A flat series runs across the middle.
   const y = linearScale(high > low ? [low, high] : [low - 1, low + 1], [SPARKLINE_HEIGHT - 1, 1]);
-  const d = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.time)},${y(p.value)}`).join('');
+  // Long series through at most a few points per pixel column, as the line chart draws them (path.ts).
+  const [xs, ys] = [points.map((p) => x(p.time)), points.map((p) => y(p.value))];
+  const kept = pixelColumnIndices(xs, ys);
+  const d = polylinePath(kept.map((k) => xs[k]), kept.map((k) => ys[k]));
   return { width, height: SPARKLINE_HEIGHT, d, color };
 }
 

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { insightURL } from '../../api/links.js';
 import { insightIdFrom } from '../../model/insight-id.js';
 import { safeHttpURL } from '../../model/url.js';
+import { headingLevel } from '../shared/heading-level.js';
 
 /**
  * The card's title row: the title as a heading of the page's level (`heading-level`: a card cannot know the
@@ -16,7 +17,7 @@ export function headerTemplate(
 ): TemplateResult {
   return html`<header class="header" part="header">
     ${title
-      ? html`<div class="title" part="title" role="heading" aria-level=${headingLevel(level)} title=${title}>
+      ? html`<div class="title" part="title" role="heading" aria-level=${headingLevel(level, 3)} title=${title}>
           ${href ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${title}</a>` : title}
         </div>`
       : loading
@@ -24,11 +25,6 @@ export function headerTemplate(
         : nothing}
     ${menu}
   </header>`;
-}
-
-/** 1 to 6; anything else (NaN, 0, 7) is the default 3, the level under a dashboard's `<h2>`. */
-function headingLevel(level: number): number {
-  return level >= 1 && level <= 6 ? Math.floor(level) : 3;
 }
 
 /** The insight's page: the link its data gives, else a saved insight's page from the attributes (an error has no data). */

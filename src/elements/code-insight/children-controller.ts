@@ -15,11 +15,16 @@ const CHILD_ATTRIBUTES = ['label', 'query', 'color', 'capture-group', 'goal', 'g
 export class ChildrenController implements ReactiveController {
   /** Watches the children only: the card's own attributes (its reflected `state`) must not count. */
   readonly #observer: MutationObserver;
+  /** Bumped on every change of the children: what is read from them is read again only then. */
+  version = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
     this.#observer = new MutationObserver((records) => {
-      if (records.some((r) => r.target !== host || r.type === 'childList')) host.requestUpdate();
+      if (records.some((r) => r.target !== host || r.type === 'childList')) {
+        this.version++;
+        host.requestUpdate();
+      }
     });
   }
 

@@ -6,27 +6,34 @@ import type { ChildrenController } from './children-controller.js';
 type GoalCard = GoalAttributes & { annotations?: readonly Annotation[] };
 
 /** The last drawing per card: the same object while nothing in it changes, so the chart's view is kept. */
-const last = new WeakMap<GoalCard, GoalDrawing & { key: string }>();
+const last = new WeakMap<GoalCard, { key: string; annotations: GoalCard['annotations']; drawing: GoalDrawing }>();
 
 /**
  * What a card's goal attributes, its series' own goals and its events add to its chart. Invalid values add
  * nothing here: the card's request carries the same check (`goalProblem`), and the card shows its message.
  */
 export function goalDrawing(card: GoalCard, children: ChildrenController): GoalDrawing {
-  const own = children.seriesGoals;
-  const annotations = [...(card.annotations ?? []), ...children.annotations];
-  const { goal, goalDate, goalSeries, better, baselineDate, trendWindow, compare } = card;
-  const key = JSON.stringify([goal, goalDate, goalSeries, better, baselineDate, trendWindow, compare, own, annotations]);
+  const { goal, goalDate, goalSeries, better, baselineDate, trendWindow, compare, annotations } = card;
+  // Cheap to build on every render (a pointer move renders): the children are read again only when they change.
+  const key = JSON.stringify([goal, goalDate, goalSeries, better, baselineDate, trendWindow, compare, children.version]);
   const before = last.get(card);
-  if (before?.key === key) return before;
-  const drawing: GoalDrawing & { key: string } = { key, annotations };
+  if (before?.key === key && before.annotations === annotations) return before.drawing;
+  const drawing: GoalDrawing = { annotations: [...(annotations ?? []), ...children.annotations] };
   try {
     drawing.goals = goalOptions(card);
-    drawing.seriesGoals = own.map((g) => ({ label: g.label, goal: { value: goalOptions({ goal: g.goal }).goal!.value, date: g.goalDate } }));
   } catch {
     // Shown as the card's error (see goalProblem).
   }
-  last.set(card, drawing);
+  // Each series' goal checked on its own: one invalid goal leaves the others drawn (and the card says which).
+  drawing.seriesGoals = children.seriesGoals.flatMap(({ label, goal, goalDate }) => {
+    try {
+      const { value, date } = goalOptions({ goal, goalDate }).goal!;
+      return [{ label, goal: { value, date: date === undefined ? undefined : new Date(date) } }];
+    } catch {
+      return [];
+    }
+  });
+  last.set(card, { key, annotations, drawing });
   return drawing;
 }
 

@@ -67,6 +67,8 @@ export function errorTemplate(error: Error, retry: () => void): TemplateResult {
   </div>`;
 }
 
+const noteLists = new WeakMap<object, { locale: string | undefined; incomplete: string[]; hidden: string[] }>();
+
 /**
  * The notes under the chart (see `statusNotes`; processing is an overlay on the chart instead). The
  * incomplete-points note opens to list each point and why; the hidden-series note, the names of the series left out.
@@ -78,17 +80,23 @@ export function statusTemplate(
 ): TemplateResult | typeof nothing {
   notes = notes.filter((n) => n.id !== 'processing');
   if (!notes.length) return nothing;
-  const lists = {
-    incomplete:
-      data.kind === 'line'
-        ? data.series.flatMap((s) => (s.incomplete ?? []).map((p) => m.incompleteAt(s.label, formatDate(toTime(p.date), locale, 'full'), p.reason)))
-        : [],
-    // An instance that applied the limit itself sends no names: then the note stays a plain sentence.
-    hidden: hiddenLabels.length && hiddenLabels.length < hidden ? [...hiddenLabels, m.tooltipMore(hidden - hiddenLabels.length)] : hiddenLabels,
-  };
+  // Built once per data and locale: a pointer move renders the card again, and a long chart may flag every point.
+  let lists = noteLists.get(data);
+  if (!lists || lists.locale !== locale) {
+    lists = {
+      locale,
+      incomplete:
+        data.kind === 'line'
+          ? data.series.flatMap((s) => (s.incomplete ?? []).map((p) => m.incompleteAt(s.label, formatDate(toTime(p.date), locale, 'full'), p.reason)))
+          : [],
+      // An instance that applied the limit itself sends no names: then the note stays a plain sentence.
+      hidden: hiddenLabels.length && hiddenLabels.length < hidden ? [...hiddenLabels, m.tooltipMore(hidden - hiddenLabels.length)] : hiddenLabels,
+    };
+    noteLists.set(data, lists);
+  }
   return html`<div class="status-line">
     ${notes.map((n) => {
-      const list = n.id === 'incomplete' || n.id === 'hidden' ? lists[n.id] : [];
+      const list = n.id === 'incomplete' || n.id === 'hidden' ? lists![n.id] : [];
       return list.length
         ? html`<details class="status ${n.warning ? 'warning' : ''}" part="status">
             <summary>${n.text}</summary>

@@ -87,5 +87,6 @@ export function seriesSpecOf(element: Element): SeriesSpec {
  */
 export function seriesGoalOf(element: Element): { label: string; goal: string; goalDate?: string } | undefined {
   const goal = element.getAttribute('goal');
-  return goal === null ? undefined : { label: element.getAttribute('label') ?? '', goal, goalDate: element.getAttribute('goal-date') ?? undefined };
+  // An empty goal (goal="") is no goal, as an absent one.
+  return goal === null || goal.trim() === '' ? undefined : { label: element.getAttribute('label') ?? '', goal, goalDate: element.getAttribute('goal-date') ?? undefined };
 }

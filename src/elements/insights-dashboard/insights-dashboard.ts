@@ -14,6 +14,7 @@ import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate, filterNoteTemplate, type FilterError } from './filter-bar.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { headingLevel } from '../shared/heading-level.js';
 import { reflect } from '../shared/reflect.js';
 import { pageScriptsRan, yieldToMain } from '../shared/yield.js';
 import { warmFormatters } from '../../charts/format.js';
@@ -272,7 +273,7 @@ export class InsightsDashboardElement extends LitElement {
   }
 
   #level(): number {
-    return Math.min(Math.max(Math.round(this.headingLevel) || 2, 1), 6);
+    return headingLevel(this.headingLevel, 2);
   }
 
   #childCards(): CodeInsightElement[] {

@@ -85,12 +85,14 @@ describe('<insights-dashboard>', () => {
       expect(b.left).to.be.greaterThan(a.right);
     });
 
-    it('gives a composed dashboard no empty heading, and the page's own title with `heading`', async () => {
+    it("gives a composed dashboard no empty heading, and the page's own title with `heading`", async () => {
       const cards = `<code-insight insight-id="${FIXTURE_IDS.todos}"></code-insight>`;
       const untitled = await dashboard(`instance="${instance()}"`, cards);
+      await untitled.updateComplete;
       expect(shadow(untitled).querySelector('[role="heading"]')).to.equal(null);
       expect(shadow(untitled).querySelector('section')!.hasAttribute('aria-labelledby')).to.equal(false);
       const titled = await dashboard(`instance="${instance()}" heading="Platform health"`, cards);
+      await titled.updateComplete;
       const heading = shadow(titled).querySelector('[role="heading"]')!;
       expect(heading.textContent!.trim()).to.equal('Platform health');
       expect(shadow(titled).querySelector('section')!.getAttribute('aria-labelledby')).to.equal(heading.id);

@@ -23,7 +23,8 @@ describe('goalOptions', () => {
       [{ goalDate: '2027-01-01' }, /goal-date .* expected a goal as well/],
       [{ better: 'sideways' }, /better .* expected up or down/],
       [{ baselineDate: '01/02/2026' }, /baseline-date/],
-      [{ trendWindow: 2 }, /trend-window .* from 4 to 1000/],
+      [{ trendWindow: 2 }, /trend-window .* from 4 to 60/],
+      [{ trendWindow: 1000 }, /trend-window .* from 4 to 60/],
       [{ trendWindow: 4.5 }, /trend-window/],
       [{ compare: '1 month' }, /compare .* 1w, 1mo, 1q or 1y/],
     ];

@@ -43,6 +43,14 @@ describe('goalHeadline', () => {
     assert.equal(goalHeadline(goalsOf(line([30, 20, 10]), { goal: { value: 0 } }), 'en-US'), 'Not enough data to project');
   });
 
+  it('names short spans in hours and days', () => {
+    const hourly: LineInsightData = {
+      ...falling,
+      series: [{ ...falling.series[0], points: Array.from({ length: 8 }, (_, i) => ({ date: new Date(Date.UTC(2026, 0, 5, i)).toISOString(), value: 100 })) }],
+    };
+    assert.equal(goalHeadline(goalsOf(hourly, { goal: { value: 0 } }), 'en-US'), 'No progress in the last 7 hours');
+  });
+
   it("uses the reader's locale for dates and numbers", () => {
     const text = goalHeadline(goalsOf(line([15000, 14000, 13000, 12000, 11000, 10000, 9000, 8000]), { goal: { value: 1000, date: Date.UTC(2026, 2, 23) } }), 'de-DE');
     assert.equal(text, 'Behind: about 3.000 left on 23. März 2026');

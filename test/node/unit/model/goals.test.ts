@@ -55,6 +55,14 @@ describe('goalsOf', () => {
     assert.equal(goalsOf(data, { better: 1 }).series[1].better, 1);
   });
 
+  it('gives a lone stacked series the goal, and says when goal-series names no series', () => {
+    const one: LineInsightData = { ...data, series: [data.series[0]] };
+    assert.equal(goalsOf(one, { goal: { value: 0 }, stacked: true }).series[0].outlook?.status, 'on-track');
+    const typo = goalsOf(data, { goal: { value: 0 }, goalSeries: 'JavaScript' });
+    assert.equal(typo.status, 'unknown');
+    assert.equal(typo.unmatched, 'JavaScript');
+  });
+
   it('has no status without a goal', () => {
     assert.equal(goalsOf(data, {}).status, undefined);
   });

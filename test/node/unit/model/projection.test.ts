@@ -134,6 +134,33 @@ describe('outlook', () => {
   });
 });
 
+describe('outlook, edge cases a reviewer found', () => {
+  it('uses an explicit better over the direction a series start suggests', () => {
+    // A goal of 100 for every series, `better="down"`: a series starting at 50 and falling has reached it.
+    assert.equal(outlook(weekly([50, 45, 40, 35, 30]), { value: 100 }, { better: -1 })!.status, 'reached');
+    assert.equal(outlook(weekly([150, 140, 130, 120, 110]), { value: 100 }, { better: -1 })!.status, 'on-track');
+  });
+
+  it('says now, not later, when the trend is already past the goal', () => {
+    const result = outlook(weekly([0, 10, 20, 30, 40, 50, 60, 35]), { value: 55 })!;
+    assert.equal(result.status, 'on-track');
+    assert.equal(result.eta!.date, week(7));
+  });
+
+  it('measures from the last sample when the baseline date is after it', () => {
+    assert.equal(outlook(weekly([100, 90, 80, 70]), { value: 0 }, { baseline: week(30) })!.baseline, 70);
+  });
+
+  it('compares at most 60 samples, however large the window', () => {
+    const long = weekly(Array.from({ length: 1000 }, (_, i) => 5000 - i));
+    assert.equal(trendOf(long, 1000)!.from, week(940));
+  });
+
+  it('ignores a goal date that is not a time', () => {
+    assert.equal(outlook(weekly([150, 140, 130, 120, 110, 100, 90, 80]), { value: 0, date: Number.NaN })!.status, 'on-track');
+  });
+});
+
 describe('worstStatus', () => {
   it('picks the status that needs attention most', () => {
     assert.equal(worstStatus(['on-track', 'behind', 'reached']), 'behind');

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { stepAfter, stepOf } from '../../../../src/model/step.ts';
+import { stepOf, stepsFrom } from '../../../../src/model/step.ts';
 
 const HOUR = 36e5;
 const DAY = 24 * HOUR;
@@ -49,13 +49,20 @@ describe('stepOf', () => {
   });
 });
 
-describe('stepAfter', () => {
+describe('stepsFrom', () => {
+  const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
   it('moves months and years on the calendar, shorter steps by their length', () => {
-    const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
-    assert.equal(iso(stepAfter(Date.UTC(2026, 0, 1), { unit: 'MONTH', value: 1 })), '2026-02-01T00:00');
-    assert.equal(iso(stepAfter(Date.UTC(2026, 10, 1), { unit: 'MONTH', value: 3 })), '2027-02-01T00:00');
-    assert.equal(iso(stepAfter(Date.UTC(2026, 0, 1), { unit: 'YEAR', value: 1 })), '2027-01-01T00:00');
-    assert.equal(iso(stepAfter(Date.UTC(2026, 0, 1), { unit: 'WEEK', value: 2 })), '2026-01-15T00:00');
-    assert.equal(iso(stepAfter(Date.UTC(2026, 0, 1), { unit: 'HOUR', value: 6 })), '2026-01-01T06:00');
+    assert.equal(iso(stepsFrom(Date.UTC(2026, 0, 1), { unit: 'MONTH', value: 1 })), '2026-02-01T00:00');
+    assert.equal(iso(stepsFrom(Date.UTC(2026, 10, 1), { unit: 'MONTH', value: 3 })), '2027-02-01T00:00');
+    assert.equal(iso(stepsFrom(Date.UTC(2026, 0, 1), { unit: 'YEAR', value: 1 })), '2027-01-01T00:00');
+    assert.equal(iso(stepsFrom(Date.UTC(2026, 0, 1), { unit: 'WEEK', value: 2 })), '2026-01-15T00:00');
+    assert.equal(iso(stepsFrom(Date.UTC(2026, 0, 1), { unit: 'HOUR', value: 6 })), '2026-01-01T06:00');
+  });
+
+  it('keeps month ends at month ends, without drifting or skipping a month', () => {
+    const month = { unit: 'MONTH', value: 1 } as const;
+    const end = Date.UTC(2026, 0, 31);
+    assert.deepEqual([1, 2, 3, 8].map((k) => iso(stepsFrom(end, month, k)).slice(0, 10)), ['2026-02-28', '2026-03-31', '2026-04-30', '2026-09-30']);
+    assert.equal(iso(stepsFrom(Date.UTC(2024, 2, 31), month, -1)).slice(0, 10), '2024-02-29');
   });
 });
