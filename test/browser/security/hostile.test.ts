@@ -46,8 +46,10 @@ function assertInert(root: ParentNode, where: string): void {
       expect(/^on/i.test(name), `${where}: ${name} on <${element.localName}>`).to.equal(false);
       if (name === 'href' || name === 'xlink:href' || name === 'src') expect(value, `${where}: ${name}`).to.match(/^https?:\/\//);
       if (name === 'fill' || name === 'stroke') expect(value, `${where}: ${name}`).to.match(/^(#[0-9a-f]{3,8}|rgba?\([\d\s.,/%]+\)|hsla?\([\w\s.,/%]+\)|[a-z]+)$/i);
-      // Only the card's own positioning, written through CSSOM (tooltip, zoom brush): numbers, never data.
-      if (name === 'style') expect(value, `${where}: style on <${element.localName}>`).to.match(/^((transform: translate(X)?\([-\d.]+px(, [-\d.]+px)?\)|width: [\d.]+px);\s*)+$/);
+      // Only the card's own positioning, written through CSSOM (tooltip, zoom brush, a legend beside the chart):
+      // numbers, never data.
+      if (name === 'style')
+        expect(value, `${where}: style on <${element.localName}>`).to.match(/^((transform: translate(X)?\([-\d.]+px(, [-\d.]+px)?\)|width: [\d.]+px|--_legend-width: [\d.]+px);\s*)+$/);
     }
   }
 }
