@@ -4,6 +4,7 @@
  * when `imageBase` names a server that serves the embeds (`/embed/insight/<id>.png`); otherwise the payload is
  * text only. Within Slack's limits: 50 blocks, 3,000 characters a section, 150 a header.
  */
+import { REPORT_SOURCE } from '../usage/usage-counter.ts';
 import type { Report, ReportInsight } from './collect.ts';
 import { ordered, summaryLine } from './summary.ts';
 import { changeText, count, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
@@ -45,8 +46,10 @@ export interface SlackOptions {
 
 type Block = Record<string, unknown>;
 
+/** The chart as the e-mail has it (goals and all); `from=report` so a chat showing it is not counted as a view (embed/handler.ts). */
 export function imageURL(base: string, insight: ReportInsight, width: number): string {
-  return `${base}/embed/insight/${encodeURIComponent(insight.id)}.png?width=${width}&scale=2`;
+  const params = new URLSearchParams({ width: String(width), scale: '2', ...insight.imageParams, from: REPORT_SOURCE });
+  return `${base}/embed/insight/${encodeURIComponent(insight.id)}.png?${params}`;
 }
 
 export function reportSlack(report: Report, options: SlackOptions): { text: string; blocks: Block[] } {

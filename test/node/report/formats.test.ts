@@ -7,7 +7,7 @@ import { escapeMarkdown } from '../../../server/report/markdown.ts';
 import { escapeSlack, reportSlack, slackAsText } from '../../../server/report/slack.ts';
 import { biggestChange, ordered, summaryLine } from '../../../server/report/summary.ts';
 
-const insight = (id: string, more: Partial<ReportInsight> = {}): ReportInsight => ({ id, title: `Insight ${id}`, rows: [], more: 0, warnings: [], ...more });
+const insight = (id: string, more: Partial<ReportInsight> = {}): ReportInsight => ({ id, title: `Insight ${id}`, rows: [], more: 0, warnings: [], imageParams: {}, ...more });
 const change = (from: number, to: number) => ({ from, to, since: 0, delta: to - from, ratio: from ? (to - from) / from : undefined });
 const report = (insights: ReportInsight[]): Report => ({ title: 'Weekly', period: '1w', asOf: Date.UTC(2026, 11, 3), since: Date.UTC(2026, 10, 26), locale: 'en-US', insights });
 const status = (s: 'on-track' | 'behind') => ({ series: [], status: s });
@@ -65,7 +65,7 @@ describe('reportSlack', () => {
     assert.match(slackAsText(payload), /and \d+ more \(see the e-mail or report\.html\)/);
     const images = payload.blocks.filter((b) => b.type === 'image');
     assert.ok(images.length > 0);
-    assert.equal(images[0].image_url, 'https://insights.example.com/embed/insight/0.png?width=592&scale=2');
+    assert.equal(images[0].image_url, 'https://insights.example.com/embed/insight/0.png?width=592&scale=2&from=report');
   });
 
   test('no images without an image server', () => {
