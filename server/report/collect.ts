@@ -25,6 +25,8 @@ export interface ReportRow {
   color?: string;
   latest?: number;
   change?: Change;
+  /** The way that counts as progress (a goal's, or `better`): the change's tone. */
+  better?: 1 | -1;
   /** The search behind the series on the instance. */
   search?: string;
 }
@@ -137,6 +139,7 @@ async function insightOf(client: InsightsClient, entry: ReportEntry, spec: Repor
       color: s.color,
       latest: goals.series[i].samples.at(-1)?.v,
       change: goals.series[i].change,
+      better: goals.series[i].better,
       search: options.links && saved.queries.has(s.id) ? searchURL(options.links, saved.queries.get(s.id)!) : undefined,
     }));
     if (goals.status) Object.assign(insight, { goals, headline: goalHeadline(goals, options.locale) });

@@ -7,7 +7,7 @@
 import { REPORT_SOURCE } from '../usage/usage-counter.ts';
 import type { Report, ReportInsight } from './collect.ts';
 import { ordered, summaryLine } from './summary.ts';
-import { changeText, count, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
+import { changeOf, count, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
 import type { UsageSummary } from './usage.ts';
 
 const MAX_BLOCKS = 50;
@@ -93,7 +93,7 @@ function insightBlocks(insight: ReportInsight, report: Report, options: SlackOpt
   const lines = [`*${link(insight.url, insight.title)}*`];
   if (insight.goals?.status) lines.push(`${STATUS_EMOJI[insight.goals.status]} ${escapeSlack(insight.headline ?? STATUS_WORDS[insight.goals.status])}`);
   for (const row of insight.rows) {
-    const change = row.change ? ` (${changeText(row.change, locale)} ${sinceText(row.change.since, locale)})` : '';
+    const change = row.change ? ` (${changeOf({ ...row, change: row.change }, locale).line} ${sinceText(row.change.since, locale)})` : '';
     lines.push(`• ${link(row.search, row.label)}: *${escapeSlack(row.latest === undefined ? '–' : count(row.latest, locale))}*${escapeSlack(change)}`);
   }
   if (insight.more) lines.push(escapeSlack(text.more(insight.more)));

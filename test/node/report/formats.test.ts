@@ -1,9 +1,10 @@
 /** The summary line, the order with --canary, and each format's escaping and limits, on made-up reports. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { changeFigures } from '../../../src/charts/change-text.ts';
 import type { Report, ReportInsight } from '../../../server/report/collect.ts';
 import { escapeHTML, reportHTML } from '../../../server/report/html.ts';
-import { escapeMarkdown } from '../../../server/report/markdown.ts';
+import { escapeMarkdown, reportMarkdown } from '../../../server/report/markdown.ts';
 import { escapeSlack, reportSlack, slackAsText } from '../../../server/report/slack.ts';
 import { biggestChange, ordered, summaryLine } from '../../../server/report/summary.ts';
 
@@ -22,7 +23,7 @@ describe('summaryLine', () => {
       insight('e', { rows: [{ label: 'TODO', latest: 2, change: change(1, 2) }] }),
       insight('f'),
     ];
-    assert.equal(summaryLine(report(insights)), '3 on track, 1 behind, 2 without a goal; biggest change: Insight c, JS −100 (−25%). 1 warning.');
+    assert.equal(summaryLine(report(insights)), '3 on track, 1 behind, 2 without a goal; biggest change: Insight c, JS ▼ −100 (−25%). 1 warning.');
   });
 
   test('the biggest change is relative, but 1 → 3 does not outrank 4,000 → 3,000', () => {
@@ -42,6 +43,22 @@ test('ordered: with --canary, failed then warned insights first, else the given 
   const list = [insight('ok'), insight('warned', { warnings: [{ kind: 'stale' }] }), insight('failed', { error: 'x' })];
   assert.deepEqual(ordered(list, true).map((i) => i.id), ['failed', 'warned', 'ok']);
   assert.deepEqual(ordered(list, false).map((i) => i.id), ['ok', 'warned', 'failed']);
+});
+
+test('a change reads as on the card (its arrow, text and tone), in every format', () => {
+  const rows = [
+    { label: 'JS', latest: 300, change: change(400, 300), better: -1 as const },
+    { label: 'TS', latest: 500, change: change(400, 500), better: -1 as const },
+    { label: 'CSS', latest: 7, change: change(7, 7) },
+  ];
+  const r = report([insight('a', { rows })]);
+  const card = rows.map((row) => changeFigures(row.change, row.better, 'en-US'));
+  const html = reportHTML(r, { imageSrc: () => undefined, canary: false });
+  assert.deepEqual([...html.matchAll(/<span data-tone="(\w+)"[^>]*>([^<]+)</g)].map((m) => [m[1], m[2]]), card.map((f) => [f.tone, `${f.arrow} ${f.text}`]));
+  assert.deepEqual(card.map((f) => f.tone), ['good', 'bad', 'neutral']);
+  const md = reportMarkdown(r, { imageSrc: () => undefined, canary: false });
+  const slack = slackAsText(reportSlack(r, { imageWidth: 592, canary: false }));
+  for (const f of card) for (const out of [md, slack]) assert.ok(out.includes(`${f.arrow} ${f.text}`), `${f.arrow} ${f.text}`);
 });
 
 describe('escaping', () => {
