@@ -19,6 +19,7 @@ import { ConfigError, configForRepositories, dashboardId, insightViewId, loadCon
 import { FixtureSource } from '../sources/fixtures/source.ts';
 import { GitSource } from '../sources/git-source.ts';
 import { guardedRepositoryMatch } from '../sources/guarded-match.ts';
+import { withUpstreamDefault } from '../shared/upstream-arg.ts';
 import { readUsageFile } from '../usage/usage-counter.ts';
 import { collectReport, type Report } from './collect.ts';
 import { IMAGE_WIDTH, reportHTML } from './html.ts';
@@ -45,10 +46,6 @@ puts insights with warnings first; --fail-on-warnings exits with status 2 when t
 an --upstream instance may take to answer.`;
 
 class UsageError extends Error {}
-
-function withUpstreamDefault(args: string[]): string[] {
-  return args.flatMap((arg, i) => (arg === '--upstream' && (i === args.length - 1 || args[i + 1].startsWith('--')) ? [arg, process.env.SRC_ENDPOINT ?? ''] : [arg]));
-}
 
 function options(args: string[]) {
   return parseArgs({
