@@ -19,12 +19,35 @@ export function escapeSlack(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Characters of a title or label shown: clipped before escaping, so a cut never falls inside `&amp;`. */
+const MAX_LABEL = 200;
+
 function link(url: string | undefined, label: string): string {
+  const text = escapeSlack(clipText(label, MAX_LABEL));
   // `|` and `>` end a link's URL: they cannot appear in one (our URLs are percent-encoded, this is a guard).
-  return url ? `<${url.replace(/[|>\s]/g, encodeURIComponent)}|${escapeSlack(label)}>` : escapeSlack(label);
+  return url ? `<${url.replace(/[|>\s]/g, encodeURIComponent)}|${text}>` : text;
 }
 
-const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+/** Plain text (not yet escaped) to at most `max` characters. */
+const clipText = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
+/**
+ * Escaped mrkdwn to at most `max` characters: at a line's end when that keeps most of it, else never inside an
+ * entity (`&amp;`) or a link (`<url|label>`), which would show as debris or swallow the rest of the message.
+ */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let cut = value.lastIndexOf('\n', max - 2);
+  if (cut < max / 2) {
+    cut = max - 1;
+    const open = value.lastIndexOf('<', cut - 1);
+    if (open > value.lastIndexOf('>', cut - 1)) cut = open;
+    // Entities are at most 5 characters (`&amp;`); an `&` further back is a whole entity or in a link's URL.
+    const amp = value.lastIndexOf('&', cut - 1);
+    if (amp > cut - 5 && value.indexOf(';', amp) >= cut) cut = amp;
+  }
+  return `${value.slice(0, cut)}…`;
+}
 
 const STATUS_EMOJI: Record<string, string> = {
   'on-track': ':large_green_circle:',
@@ -58,7 +81,7 @@ export function reportSlack(report: Report, options: SlackOptions): { text: stri
   const mrkdwn = (value: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(value, MAX_SECTION) } });
   const context = (value: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(value, MAX_SECTION) }] });
   const head: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(report.title, MAX_HEADER), emoji: false } },
+    { type: 'header', text: { type: 'plain_text', text: clipText(report.title, MAX_HEADER), emoji: false } },
     mrkdwn(`*${escapeSlack(summary)}*`),
     context(escapeSlack(`${text.asOf(report.asOf, locale)} · ${text.period(report.period)}`)),
   ];
@@ -99,7 +122,7 @@ function insightBlocks(insight: ReportInsight, report: Report, options: SlackOpt
   if (insight.more) lines.push(escapeSlack(text.more(insight.more)));
   const blocks: Block[] = [{ type: 'divider' }, mrkdwn(lines.join('\n'))];
   if (options.imageBase && !insight.error) {
-    blocks.push({ type: 'image', image_url: imageURL(options.imageBase, insight, options.imageWidth), alt_text: clip(`Chart: ${insight.title}`, 2000) });
+    blocks.push({ type: 'image', image_url: imageURL(options.imageBase, insight, options.imageWidth), alt_text: clipText(`Chart: ${insight.title}`, 2000) });
   }
   if (insight.warnings.length) blocks.push(context(insight.warnings.map((w) => `:warning: ${escapeSlack(warningText(w, locale))}`).join('\n')));
   return blocks;

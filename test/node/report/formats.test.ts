@@ -85,6 +85,20 @@ describe('reportSlack', () => {
     assert.equal(images[0].image_url, 'https://insights.example.com/embed/insight/0.png?width=592&scale=2&from=report');
   });
 
+  test('a section is clipped whole: never inside an entity or a link', () => {
+    const url = 'https://sourcegraph.example.com/insights/a';
+    const rows = Array.from({ length: 60 }, (_, i) => ({ label: `R&D <${i}> & ${'x'.repeat(i % 7)}`, latest: i, search: `${url}?q=${i}&x=1` }));
+    const long = insight('a', { title: '&'.repeat(3000), url, rows, warnings: [{ kind: 'stale', at: 0, count: 3 }] });
+    const payload = reportSlack(report([long]), { imageWidth: 592, canary: true });
+    const texts = payload.blocks.flatMap((b) => [(b.text as { text?: string })?.text, ...((b.elements as { text: string }[]) ?? []).map((e) => e.text)]).filter(Boolean) as string[];
+    for (const text of [payload.text, ...texts]) {
+      assert.ok(text.length <= 3000, `${text.length} characters`);
+      // Every & starts an entity, every < opens a link that closes.
+      assert.doesNotMatch(text.replace(/<[^<>]*>/g, ''), /&(?!amp;|lt;|gt;)|[<>]/, text.slice(-80));
+    }
+    assert.match(texts.join('\n'), new RegExp(`<${url}\\|(&amp;){199}…>`), 'the title\'s link, its label clipped before escaping');
+  });
+
   test('no images without an image server', () => {
     const payload = reportSlack(report([insight('a', { rows: [{ label: 'x', latest: 1 }] })]), { imageWidth: 592, canary: false });
     assert.equal(payload.blocks.filter((b) => b.type === 'image').length, 0);
