@@ -31,6 +31,7 @@ import { normalizeAllowedHost } from './http/hosts.ts';
 import { packageRoot } from './package-root.ts';
 import type { InsightSource } from './sources/source.ts';
 import { UsageCounter } from './usage/usage-counter.ts';
+import { withUpstreamDefault } from './shared/upstream-arg.ts';
 
 const USAGE = `Usage: code-insights-server (--repo PATH … | --config FILE | --fixtures) [--port 8080] [--host 127.0.0.1]
                             [--token TOKEN] [--cache-dir DIR] [--demo] [--allow-origin URL …] [--allow-host NAME …]
@@ -49,13 +50,6 @@ name it is reached by behind a load balancer, e.g. --allow-host insights.example
 if (process.argv[2] === 'report') {
   const { reportMain } = await import('./report/cli.ts');
   process.exit(await reportMain(process.argv.slice(3)));
-}
-
-/** A bare `--upstream` (no URL after it) means Sourcegraph's own variable, as the src CLI reads it. */
-function withUpstreamDefault(args: string[]): string[] {
-  return args.flatMap((arg, i) =>
-    arg === '--upstream' && (i === args.length - 1 || args[i + 1].startsWith('--')) ? [arg, process.env.SRC_ENDPOINT ?? ''] : [arg],
-  );
 }
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@ import { loadEmbeddedDashboard, loadEmbeddedInsight, type EmbedSource } from './
 import type { SVGImage } from './document.ts';
 import { Rasterizer, RasterizerBusyError, RasterizerMissingError, RasterizerTimeoutError, type RasterizerOptions } from './rasterizer.ts';
 import { dashboardSVG, errorSVG, insightSVG } from './render.ts';
-import type { UsageCounter } from '../usage/usage-counter.ts';
+import { fromReader, REPORT_SOURCE, type UsageCounter } from '../usage/usage-counter.ts';
 import { checkPercentEncoding, checkPixels, EmbedParamError, LIMITS, parseEmbedRequest, type EmbedRequest } from './route.ts';
 
 export interface EmbedOptions {
@@ -59,8 +59,6 @@ export function embedHandler(options: EmbedOptions) {
     }
     if (!embed) return false;
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(response, 405, 'Images are read with GET.'), true;
-    const viewed = embed.target === 'dashboard' ? embed.dashboardId : embed.spec?.source === 'saved' ? embed.spec.id : undefined;
-    if (request.method === 'GET' && viewed) options.usage?.embed(embed.target, viewed);
     // A reader who leaves stops the work for them (the client aborts its requests).
     const gone = new AbortController();
     response.on('close', () => !response.writableFinished && gone.abort());
@@ -72,6 +70,11 @@ export function embedHandler(options: EmbedOptions) {
       if (error instanceof EmbedParamError) return text(response, 400, error.message), true;
       if (gone.signal.aborted) return true;
       throw error;
+    }
+    // Counted once drawn, so an unknown id (a 404 image) never becomes a "most viewed" line in a report.
+    if (image.status === 200 && request.method === 'GET' && counted(request, url)) {
+      const viewed = embed.target === 'dashboard' ? embed.dashboardId : embed.spec?.source === 'saved' ? embed.spec.id : undefined;
+      if (viewed) options.usage?.embed(embed.target, viewed);
     }
     let body: Buffer;
     if (embed.format === 'png') {
@@ -92,6 +95,16 @@ export function embedHandler(options: EmbedOptions) {
     send(request, response, embed.format, body, image);
     return true;
   };
+}
+
+/**
+ * Whether an image request is a reader's view. Not when a report's chat message is being shown: its image URLs
+ * carry `from=report` (report/slack.ts), because Slack fetches them through its own proxy with no header of ours,
+ * and its user agent is not always a bot's. Anyone can add the parameter, but it can only make views go uncounted,
+ * never add one, so trusting it costs nothing. Link unfurlers and other servers of ours are no readers either.
+ */
+function counted(request: IncomingMessage, url: URL): boolean {
+  return url.searchParams.get('from') !== REPORT_SOURCE && fromReader(request.headers['user-agent']);
 }
 
 /** The image's SVG, its status and how long it may be cached. */

@@ -90,13 +90,14 @@ export function graphqlHandler(options: GraphQLHandlerOptions) {
     requireJSON(request);
     let body: unknown;
     const text = rawBody ?? (await readBody(request));
-    if (options.usage && fromReader(request.headers['user-agent'])) options.usage.graphql(text);
     try {
       body = JSON.parse(text);
     } catch {
       return send(response, 400, 'The request body is not JSON.'), true;
     }
     const result = await executions.run(() => runGraphQL(schema, rootValue, typeof body === 'object' && body !== null ? body : {}));
+    // After the answer: only the insights and dashboards it has count as viewed (usage-counter.ts).
+    if (options.usage && fromReader(request.headers['user-agent'])) options.usage.graphql(text, result);
     send(response, 200, JSON.stringify(result), 'application/json');
     return true;
   });

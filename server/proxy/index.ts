@@ -173,7 +173,6 @@ export function proxyHandler(options: ProxyHandlerOptions) {
     const graphql = path === '/.api/graphql' && request.method === 'POST';
     if (graphql) requireJSON(request);
     const body = graphql ? await readBody(request) : undefined;
-    if (body && options.usage && fromReader(request.headers['user-agent'])) options.usage.graphql(body);
     // Only the method, path and body cross over: no caller header reaches the instance.
     const answer = await options.upstreamFetch(new URL(path, 'http://proxy.invalid'), { method: request.method, body });
     for (const name of ['Content-Type', 'Content-Disposition', 'Retry-After']) {
@@ -181,7 +180,10 @@ export function proxyHandler(options: ProxyHandlerOptions) {
       if (value) response.setHeader(name, value);
     }
     response.setHeader('Cache-Control', 'no-store');
-    send(response, answer.status, Buffer.from(await answer.arrayBuffer()));
+    const bytes = Buffer.from(await answer.arrayBuffer());
+    // After the answer: a request the allowlist refused or the instance failed counts no view (usage-counter.ts).
+    if (body && answer.ok && options.usage && fromReader(request.headers['user-agent'])) options.usage.graphql(body, bytes);
+    send(response, answer.status, bytes);
     return true;
   });
 }

@@ -7,6 +7,7 @@
  * Pure: the caller says what "now" is, so a test (or a report run `--as-of` a date) gets the same answer.
  */
 import type { Sample } from '../../src/model/projection.ts';
+import { stepAfter, stepOf } from '../../src/model/step.ts';
 
 export type CanaryKind = 'failed' | 'stuck' | 'stale' | 'zero' | 'jump';
 
@@ -69,19 +70,22 @@ export function canaryWarnings(input: CanaryInput, options: CanaryOptions): Cana
   return warnings;
 }
 
-/** The typical time between points: the median gap, so one missing sample does not double it. */
-export function stepOf(samples: readonly Sample[]): number | undefined {
-  const gaps = samples.slice(1).map((s, i) => s.t - samples[i].t).filter((gap) => gap > 0).sort((a, b) => a - b);
-  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : undefined;
-}
+/** Steps counted at most: "no new point for N steps" needs no exact N for an hourly insight left for years. */
+const MAX_MISSED = 10_000;
 
-/** "No new point for two steps": the newest point of any series is older than two of the insight's steps. */
+/**
+ * "No new point for two steps": the newest point of any series is older than two of the insight's steps. The
+ * step is the time axis's own (model/step.ts), on the calendar: a monthly insight has missed two points on the
+ * 1st of the second month, not 62 days later. Duplicate times read as a month there, which only makes it slower
+ * to warn; one point says no step at all, and is not judged.
+ */
 function staleness(series: CanaryInput['series'], now: number): CanaryWarning | undefined {
   const longest = series.reduce<readonly Sample[]>((a, s) => (s.samples.length > a.length ? s.samples : a), []);
-  const step = stepOf(longest);
   const last = Math.max(...series.map((s) => s.samples[s.samples.length - 1]?.t ?? -Infinity));
-  if (step === undefined || !Number.isFinite(last)) return undefined;
-  const missed = Math.floor((now - last) / step);
+  if (longest.length < 2 || !Number.isFinite(last)) return undefined;
+  const step = stepOf(longest.map((s) => s.t));
+  let missed = 0;
+  for (let t = stepAfter(last, step); t <= now && missed < MAX_MISSED; t = stepAfter(t, step)) missed++;
   return missed >= 2 ? { kind: 'stale', at: last, count: missed } : undefined;
 }
 

@@ -19,10 +19,11 @@ import { ConfigError, configForRepositories, dashboardId, insightViewId, loadCon
 import { FixtureSource } from '../sources/fixtures/source.ts';
 import { GitSource } from '../sources/git-source.ts';
 import { guardedRepositoryMatch } from '../sources/guarded-match.ts';
+import { withUpstreamDefault } from '../shared/upstream-arg.ts';
 import { readUsageFile } from '../usage/usage-counter.ts';
 import { collectReport, type Report } from './collect.ts';
 import { IMAGE_WIDTH, reportHTML } from './html.ts';
-import { sendReportMail } from './mail.ts';
+import { mailContents, reportMail, sendMail } from './mail.ts';
 import { reportMarkdown } from './markdown.ts';
 import { reportSlack } from './slack.ts';
 import { reportSpec, ReportSpecError, type ReportFlags } from './spec.ts';
@@ -45,10 +46,6 @@ puts insights with warnings first; --fail-on-warnings exits with status 2 when t
 an --upstream instance may take to answer.`;
 
 class UsageError extends Error {}
-
-function withUpstreamDefault(args: string[]): string[] {
-  return args.flatMap((arg, i) => (arg === '--upstream' && (i === args.length - 1 || args[i + 1].startsWith('--')) ? [arg, process.env.SRC_ENDPOINT ?? ''] : [arg]));
-}
 
 function options(args: string[]) {
   return parseArgs({
@@ -218,8 +215,9 @@ async function deliver(report: Report, values: Values, to: string[], from: strin
   if (values.smtp) {
     try {
       if (!to.length || !from) throw new UsageError('--smtp needs --to (or "to" in the report file) and --from.');
-      guard('The e-mail', reportHTML(report, { imageSrc: () => 'cid:', canary, usage }) + reportMarkdown(report, { imageSrc: () => undefined, canary, usage }));
-      await sendReportMail(report, { smtp: values.smtp, to, from, canary, usage });
+      const mail = reportMail(report, { to, from, canary, usage });
+      for (const [what, bytes] of mailContents(mail)) guard(what, bytes);
+      await sendMail(values.smtp, mail);
       log(`Sent to ${to.length} recipient${to.length === 1 ? '' : 's'}.`);
     } catch (error) {
       // Not the SMTP URL: it may hold the mail server's password.

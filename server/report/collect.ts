@@ -25,6 +25,8 @@ export interface ReportRow {
   color?: string;
   latest?: number;
   change?: Change;
+  /** The way that counts as progress (a goal's, or `better`): the change's tone. */
+  better?: 1 | -1;
   /** The search behind the series on the instance. */
   search?: string;
 }
@@ -41,7 +43,10 @@ export interface ReportInsight {
   goals?: Goals;
   headline?: string;
   warnings: CanaryWarning[];
-  image?: { png: Buffer; width: number; height: number };
+  /** The PNG and the SVG it was drawn from (what it shows can be read from the SVG's marks). */
+  image?: { png: Buffer; svg: string; width: number; height: number };
+  /** The chart's embed parameters past its size (goals, compare): the PNG here and a chat's image URL draw the same chart. */
+  imageParams: Record<string, string>;
 }
 
 export interface Report {
@@ -91,13 +96,13 @@ export async function collectReport(spec: ReportSpec, options: CollectOptions): 
         if (settled.status === 'rejected') {
           if (options.signal.aborted) throw options.signal.reason;
           const error = settled.reason instanceof Error ? settled.reason.message : String(settled.reason);
-          return { id, title: id, url: options.links && insightURL(options.links, id), error, rows: [], more: 0, warnings: canaryWarnings({ error, series: [] }, { ...spec.canary, now: options.now, since }) };
+          return { id, title: id, url: options.links && insightURL(options.links, id), error, rows: [], more: 0, imageParams: {}, warnings: canaryWarnings({ error, series: [] }, { ...spec.canary, now: options.now, since }) };
         }
         const { insight, loaded, samples } = settled.value;
         const status = statuses.get(id);
         const processing = loaded.data.kind === 'line' && loaded.data.processing ? { since: status?.queuedAt } : undefined;
         insight.warnings = canaryWarnings({ failedJobs: status?.failedJobs, processing, series: samples }, { ...spec.canary, now: options.now, since });
-        if (options.rasterizer) insight.image = await imageOf(id, loaded, options);
+        if (options.rasterizer) insight.image = await imageOf(insight.imageParams, id, loaded, options);
         return insight;
       }),
     ),
@@ -114,14 +119,15 @@ async function entriesOf(spec: ReportSpec, client: InsightsClient, signal: Abort
 }
 
 async function insightOf(client: InsightsClient, entry: ReportEntry, spec: ReportSpec, options: CollectOptions) {
-  const request = embedRequest(entry.id, options);
+  const imageParams = { ...entry.goalParams, compare: spec.period };
+  const request = embedRequest(entry.id, imageParams, options);
   // The same request as loadOne's, so the client sends it once: the saved insight's queries, then the shaped data.
   const [saved, loaded] = await Promise.all([
     client.insightView({ id: entry.id }, options.signal),
     loadOne(client, 'auto', { source: 'saved', id: entry.id }, request, options.signal),
   ]);
   const data = saved.data;
-  const insight: ReportInsight = { id: entry.id, title: data.title || entry.id, url: options.links && insightURL(options.links, entry.id), rows: [], more: 0, warnings: [] };
+  const insight: ReportInsight = { id: entry.id, title: data.title || entry.id, url: options.links && insightURL(options.links, entry.id), rows: [], more: 0, warnings: [], imageParams };
   let samples: { label: string; samples: Sample[] }[] = [];
   // A language pie is saved with a line presentation of no series: what was drawn says which kind it is.
   if (data.kind === 'line' && loaded.data.kind === 'line') {
@@ -133,6 +139,7 @@ async function insightOf(client: InsightsClient, entry: ReportEntry, spec: Repor
       color: s.color,
       latest: goals.series[i].samples.at(-1)?.v,
       change: goals.series[i].change,
+      better: goals.series[i].better,
       search: options.links && saved.queries.has(s.id) ? searchURL(options.links, saved.queries.get(s.id)!) : undefined,
     }));
     if (goals.status) Object.assign(insight, { goals, headline: goalHeadline(goals, options.locale) });
@@ -146,15 +153,18 @@ async function insightOf(client: InsightsClient, entry: ReportEntry, spec: Repor
   return { insight, loaded, samples };
 }
 
-/** The embed route's own defaults for an insight image, at the report's width, light theme (mail is read on white). */
-function embedRequest(id: string, options: CollectOptions) {
+/**
+ * The embed route's own defaults for an insight image, at the report's width, light theme (mail is read on white),
+ * with the report's goals: a headline saying "Behind" over a chart with no goal line would leave the reader guessing.
+ */
+function embedRequest(id: string, params: Record<string, string>, options: CollectOptions) {
   const url = new URL(`http://report/embed/insight/${encodeURIComponent(id)}.png`);
-  url.search = new URLSearchParams({ width: String(options.imageWidth), scale: '2', locale: options.locale }).toString();
+  url.search = new URLSearchParams({ width: String(options.imageWidth), scale: '2', locale: options.locale, ...params }).toString();
   return parseEmbedRequest(url)!;
 }
 
-async function imageOf(id: string, loaded: Loaded, options: CollectOptions): Promise<ReportInsight['image']> {
-  const request = embedRequest(id, options);
+async function imageOf(params: Record<string, string>, id: string, loaded: Loaded, options: CollectOptions): Promise<ReportInsight['image']> {
+  const request = embedRequest(id, params, options);
   const { svg, width, height } = insightSVG(request, loaded);
-  return { png: await options.rasterizer!.render(svg, request.scale, options.signal), width, height };
+  return { png: await options.rasterizer!.render(svg, request.scale, options.signal), svg, width, height };
 }

@@ -3,11 +3,12 @@
  * ignore <style> blocks and most layout CSS; light colours from the card's light theme, since most mail is read
  * on white. Every string from the instance or the report file is escaped: text stays text.
  */
+import type { Tone } from '../../src/charts/change-text.ts';
 import { themeColors } from '../../src/styles/theme-colors.ts';
 import { FONT_FAMILY } from '../embed/theme.ts';
 import type { Report, ReportInsight } from './collect.ts';
 import { ordered, summaryLine } from './summary.ts';
-import { changeText, count, periodWords, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
+import { changeOf, count, periodWords, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
 import type { UsageSummary } from './usage.ts';
 
 const C = themeColors.light;
@@ -17,6 +18,8 @@ const PAD = 24;
 /** The charts' width in CSS pixels, inside the padding. */
 export const IMAGE_WIDTH = EMAIL_WIDTH - 2 * PAD;
 
+/** A change's tone as the card's legend colours it: progress green, the wrong way red, no direction plain. */
+const TONE_COLORS: Record<Tone, string> = { good: C.success, bad: C.danger, neutral: C.fg };
 const STATUS_COLORS: Record<string, string> = { 'on-track': C.success, reached: C.success, behind: C.danger, 'wrong-way': C.danger, 'no-progress': C.warning, unknown: C.muted };
 
 export function escapeHTML(value: string): string {
@@ -106,8 +109,9 @@ function rowsTable(insight: ReportInsight, report: Report): string {
   const rows = insight.rows.map((row) => {
     const swatch = row.color ? `<span style="display:inline-block;width:10px;height:10px;border-radius:2px;background:${escapeHTML(row.color)};margin-right:6px"></span>` : '';
     const search = row.search ? ` <span style="font-size:12px">(${link(row.search, text.search)})</span>` : '';
+    const figures = row.change && changeOf({ ...row, change: row.change }, locale);
     const change = row.change
-      ? `${escapeHTML(changeText(row.change, locale))}<br><span style="color:${C.muted};font-size:12px">${escapeHTML(sinceText(row.change.since, locale))}</span>`
+      ? `<span data-tone="${figures!.tone}" style="color:${TONE_COLORS[figures!.tone]}">${escapeHTML(figures!.line)}</span><br><span style="color:${C.muted};font-size:12px">${escapeHTML(sinceText(row.change.since, locale))}</span>`
       : '–';
     return `<tr><td style="${cell}">${swatch}${escapeHTML(row.label)}${search}</td><td data-latest style="${cell};text-align:right;font-variant-numeric:tabular-nums">${row.latest === undefined ? '–' : escapeHTML(count(row.latest, locale))}</td>${hasChange ? `<td style="${cell};text-align:right">${change}</td>` : ''}</tr>`;
   });

@@ -4,7 +4,7 @@
  */
 import type { Report, ReportInsight } from './collect.ts';
 import { ordered, summaryLine } from './summary.ts';
-import { changeText, count, periodWords, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
+import { changeOf, count, periodWords, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
 import type { UsageSummary } from './usage.ts';
 
 /**
@@ -45,7 +45,7 @@ export function reportMarkdown(report: Report, options: MarkdownOptions): string
       const changes = insight.rows.some((r) => r.change);
       out.push(`| ${text.series} | ${text.latest} |${changes ? ` ${text.change} |` : ''}`, `| --- | ---: |${changes ? ' --- |' : ''}`);
       for (const row of insight.rows) {
-        const change = row.change ? `${changeText(row.change, locale)} ${sinceText(row.change.since, locale)}` : '–';
+        const change = row.change ? `${changeOf({ ...row, change: row.change }, locale).line} ${sinceText(row.change.since, locale)}` : '–';
         const search = row.search ? ` (${link(row.search, text.search)})` : '';
         out.push(`| ${escapeMarkdown(row.label)}${search} | ${row.latest === undefined ? '–' : escapeMarkdown(count(row.latest, locale))} |${changes ? ` ${escapeMarkdown(change)} |` : ''}`);
       }

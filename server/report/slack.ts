@@ -4,9 +4,10 @@
  * when `imageBase` names a server that serves the embeds (`/embed/insight/<id>.png`); otherwise the payload is
  * text only. Within Slack's limits: 50 blocks, 3,000 characters a section, 150 a header.
  */
+import { REPORT_SOURCE } from '../usage/usage-counter.ts';
 import type { Report, ReportInsight } from './collect.ts';
 import { ordered, summaryLine } from './summary.ts';
-import { changeText, count, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
+import { changeOf, count, sinceText, STATUS_WORDS, text, warningText } from './text.ts';
 import type { UsageSummary } from './usage.ts';
 
 const MAX_BLOCKS = 50;
@@ -18,12 +19,35 @@ export function escapeSlack(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** Characters of a title or label shown: clipped before escaping, so a cut never falls inside `&amp;`. */
+const MAX_LABEL = 200;
+
 function link(url: string | undefined, label: string): string {
+  const text = escapeSlack(clipText(label, MAX_LABEL));
   // `|` and `>` end a link's URL: they cannot appear in one (our URLs are percent-encoded, this is a guard).
-  return url ? `<${url.replace(/[|>\s]/g, encodeURIComponent)}|${escapeSlack(label)}>` : escapeSlack(label);
+  return url ? `<${url.replace(/[|>\s]/g, encodeURIComponent)}|${text}>` : text;
 }
 
-const clip = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+/** Plain text (not yet escaped) to at most `max` characters. */
+const clipText = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
+/**
+ * Escaped mrkdwn to at most `max` characters: at a line's end when that keeps most of it, else never inside an
+ * entity (`&amp;`) or a link (`<url|label>`), which would show as debris or swallow the rest of the message.
+ */
+export function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  let cut = value.lastIndexOf('\n', max - 2);
+  if (cut < max / 2) {
+    cut = max - 1;
+    const open = value.lastIndexOf('<', cut - 1);
+    if (open > value.lastIndexOf('>', cut - 1)) cut = open;
+    // Entities are at most 5 characters (`&amp;`); an `&` further back is a whole entity or in a link's URL.
+    const amp = value.lastIndexOf('&', cut - 1);
+    if (amp > cut - 5 && value.indexOf(';', amp) >= cut) cut = amp;
+  }
+  return `${value.slice(0, cut)}…`;
+}
 
 const STATUS_EMOJI: Record<string, string> = {
   'on-track': ':large_green_circle:',
@@ -45,8 +69,10 @@ export interface SlackOptions {
 
 type Block = Record<string, unknown>;
 
+/** The chart as the e-mail has it (goals and all); `from=report` so a chat showing it is not counted as a view (embed/handler.ts). */
 export function imageURL(base: string, insight: ReportInsight, width: number): string {
-  return `${base}/embed/insight/${encodeURIComponent(insight.id)}.png?width=${width}&scale=2`;
+  const params = new URLSearchParams({ width: String(width), scale: '2', ...insight.imageParams, from: REPORT_SOURCE });
+  return `${base}/embed/insight/${encodeURIComponent(insight.id)}.png?${params}`;
 }
 
 export function reportSlack(report: Report, options: SlackOptions): { text: string; blocks: Block[] } {
@@ -55,7 +81,7 @@ export function reportSlack(report: Report, options: SlackOptions): { text: stri
   const mrkdwn = (value: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(value, MAX_SECTION) } });
   const context = (value: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(value, MAX_SECTION) }] });
   const head: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(report.title, MAX_HEADER), emoji: false } },
+    { type: 'header', text: { type: 'plain_text', text: clipText(report.title, MAX_HEADER), emoji: false } },
     mrkdwn(`*${escapeSlack(summary)}*`),
     context(escapeSlack(`${text.asOf(report.asOf, locale)} · ${text.period(report.period)}`)),
   ];
@@ -90,13 +116,13 @@ function insightBlocks(insight: ReportInsight, report: Report, options: SlackOpt
   const lines = [`*${link(insight.url, insight.title)}*`];
   if (insight.goals?.status) lines.push(`${STATUS_EMOJI[insight.goals.status]} ${escapeSlack(insight.headline ?? STATUS_WORDS[insight.goals.status])}`);
   for (const row of insight.rows) {
-    const change = row.change ? ` (${changeText(row.change, locale)} ${sinceText(row.change.since, locale)})` : '';
+    const change = row.change ? ` (${changeOf({ ...row, change: row.change }, locale).line} ${sinceText(row.change.since, locale)})` : '';
     lines.push(`• ${link(row.search, row.label)}: *${escapeSlack(row.latest === undefined ? '–' : count(row.latest, locale))}*${escapeSlack(change)}`);
   }
   if (insight.more) lines.push(escapeSlack(text.more(insight.more)));
   const blocks: Block[] = [{ type: 'divider' }, mrkdwn(lines.join('\n'))];
   if (options.imageBase && !insight.error) {
-    blocks.push({ type: 'image', image_url: imageURL(options.imageBase, insight, options.imageWidth), alt_text: clip(`Chart: ${insight.title}`, 2000) });
+    blocks.push({ type: 'image', image_url: imageURL(options.imageBase, insight, options.imageWidth), alt_text: clipText(`Chart: ${insight.title}`, 2000) });
   }
   if (insight.warnings.length) blocks.push(context(insight.warnings.map((w) => `:warning: ${escapeSlack(warningText(w, locale))}`).join('\n')));
   return blocks;

@@ -13,6 +13,8 @@ import { CANARY_DEFAULTS, type CanaryOptions } from './canary.ts';
 export interface ReportEntry {
   id: string;
   goals: GoalOptions;
+  /** The same goals as the image embeds' URL parameters (goal, goal-date, …), so a chart image draws them too. */
+  goalParams?: Record<string, string>;
 }
 
 export interface ReportSpec {
@@ -132,11 +134,16 @@ function entry(item: unknown, where: string): ReportEntry {
     Object.assign(attributes, { [field]: value });
   }
   try {
-    return { id, goals: goalOptions(attributes) };
+    return { id, goals: goalOptions(attributes), goalParams: goalParams(attributes) };
   } catch (error) {
     // The card's message names the attribute (goal-date); the file's field is goalDate, and the entry says which insight.
     throw new ReportSpecError(`${where}: ${(error as Error).message}`);
   }
+}
+
+/** The file's camelCase goal fields as the embeds' kebab-case parameters (goalDate → goal-date). */
+function goalParams(attributes: GoalAttributes): Record<string, string> {
+  return Object.fromEntries(Object.entries(attributes).map(([field, value]) => [field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), String(value)]));
 }
 
 function object(value: unknown, where: string): Record<string, unknown> {

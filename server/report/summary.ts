@@ -4,7 +4,7 @@
  */
 import type { Change } from '../../src/model/change.ts';
 import type { Report, ReportInsight } from './collect.ts';
-import { changeText, STATUS_ORDER, STATUS_WORDS, text } from './text.ts';
+import { changeOf, STATUS_ORDER, STATUS_WORDS, text } from './text.ts';
 
 /** Relative changes are measured from at least this, so 1 → 3 (+200 %) does not outrank 4,000 → 3,000. */
 const CHANGE_FLOOR = 10;
@@ -13,6 +13,7 @@ export interface BiggestChange {
   insight: ReportInsight;
   label: string;
   change: Change;
+  better?: 1 | -1;
 }
 
 /** The series that moved most over the period, relative to where it was. */
@@ -22,10 +23,10 @@ export function biggestChange(insights: readonly ReportInsight[]): BiggestChange
     for (const row of insight.rows) {
       if (!row.change || row.change.delta === 0) continue;
       const size = Math.abs(row.change.delta) / Math.max(Math.abs(row.change.from), CHANGE_FLOOR);
-      if (!best || size > best.size) best = { insight, label: row.label, change: row.change, size };
+      if (!best || size > best.size) best = { insight, label: row.label, change: row.change, better: row.better, size };
     }
   }
-  return best && { insight: best.insight, label: best.label, change: best.change };
+  return best && { insight: best.insight, label: best.label, change: best.change, better: best.better };
 }
 
 export function summaryLine(report: Report): string {
@@ -42,7 +43,7 @@ export function summaryLine(report: Report): string {
   if (failed) parts.push(text.failed(failed));
   const biggest = biggestChange(insights);
   const what = biggest && (insights.filter((i) => i.rows.length).length > 1 || biggest.insight.rows.length > 1 ? `${biggest.insight.title}, ${biggest.label}` : biggest.insight.title);
-  const change = biggest ? `; ${text.biggestChange(what!, changeText(biggest.change, locale))}` : '';
+  const change = biggest ? `; ${text.biggestChange(what!, changeOf(biggest, locale).line)}` : '';
   const warnings = insights.reduce((n, i) => n + i.warnings.length, 0);
   const sentence = (value: string) => `${value.charAt(0).toUpperCase()}${value.slice(1)}.`;
   return `${sentence(`${parts.join(', ')}${change}`)} ${sentence(warnings ? text.warnings(warnings) : text.noWarnings)}`;

@@ -2,7 +2,8 @@
  * Every sentence of a report, in one place (as src/model/messages.ts is for the card), shared by the HTML, the
  * Markdown and the Slack payload so the three say the same thing. Numbers and dates in the report's locale.
  */
-import { formatDate, formatNumber, formatPercent } from '../../src/charts/format.ts';
+import { changeFigures, type ChangeFigures } from '../../src/charts/change-text.ts';
+import { formatDate, formatNumber } from '../../src/charts/format.ts';
 import type { Change } from '../../src/model/change.ts';
 import type { GoalStatus } from '../../src/model/projection.ts';
 import type { CanaryWarning } from './canary.ts';
@@ -30,12 +31,13 @@ export function periodWords(period: string): string {
 
 export const count = (value: number, locale: string) => formatNumber(value, locale, false);
 
-/** "+120 (+25%)", "−264 (−33%)", "no change". */
-export function changeText(change: Change, locale: string): string {
-  if (change.delta === 0) return 'no change';
-  const sign = change.delta > 0 ? '+' : '−';
-  const ratio = change.ratio === undefined ? '' : ` (${sign}${formatPercent(Math.abs(change.ratio) * 100, locale)})`;
-  return `${sign}${count(Math.abs(change.delta), locale)}${ratio}`;
+/**
+ * A series' change as the card's legend says it (charts/change-text.ts): "▲ +120 (+25%)", "■ ±0", with its tone
+ * (good or bad news by the way that counts as progress, `better`), so the mail and the card never disagree.
+ */
+export function changeOf(row: { change: Change; better?: 1 | -1 }, locale: string): ChangeFigures & { line: string } {
+  const figures = changeFigures(row.change, row.better, locale);
+  return { ...figures, line: `${figures.arrow} ${figures.text}` };
 }
 
 export const sinceText = (time: number, locale: string) => `since ${formatDate(time, locale, 'full')}`;

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { canaryWarnings, CANARY_DEFAULTS, stepOf, type CanaryInput, type CanaryOptions } from '../../../server/report/canary.ts';
+import { canaryWarnings, CANARY_DEFAULTS, type CanaryInput, type CanaryOptions } from '../../../server/report/canary.ts';
 
 const DAY = 864e5;
 const WEEK = 7 * DAY;
@@ -64,9 +64,19 @@ describe('canaryWarnings', () => {
 
   test('stale uses the newest point of any series and the typical step (one missing sample does not double it)', () => {
     const gappy = healthy.filter((_, i) => i !== 3);
-    assert.equal(stepOf(gappy), WEEK);
     const lagging = healthy.slice(0, -3);
     assert.deepEqual(kinds({ series: [{ label: 'a', samples: gappy }, { label: 'b', samples: lagging }] }), []);
+  });
+
+  test('stale on the calendar: a monthly insight has missed two points on the 1st of the second month', () => {
+    const monthly = [0, 1, 2].map((m) => ({ t: Date.UTC(2026, m, 1), v: 10 }));
+    const series = [{ label: 'TODO', samples: monthly }];
+    // 61 days after Mar 1: Apr 1 and May 1 came without a point (a 31-day median gap said 1).
+    assert.deepEqual(canaryWarnings({ series }, { ...options, now: Date.UTC(2026, 4, 1, 6) }), [{ kind: 'stale', at: Date.UTC(2026, 2, 1), count: 2 }]);
+    assert.deepEqual(kinds({ series }, { ...options, now: Date.UTC(2026, 3, 30) }), []);
+    // Duplicate times and a single point do not make a step of nothing.
+    assert.deepEqual(kinds({ series: [{ label: 'x', samples: [monthly[0], monthly[0]] }] }, { ...options, now: Date.UTC(2026, 1, 1) }), []);
+    assert.deepEqual(kinds({ series: [{ label: 'x', samples: [monthly[0]] }] }, { ...options, now: Date.UTC(2027, 0, 1) }), []);
   });
 
   test('sudden drop to zero', () => {

@@ -152,6 +152,11 @@ describe('usage', () => {
       for (let i = 0; i < 2; i++) await new InsightsClient(proxyURL, { fetch: globalThis.fetch, timeout: 10_000, retries: 0, retryDelay: 0, credentials: 'omit' }).insightView({ id: FIXTURE_IDS.migration });
       const image = await fetch(`${proxyURL}/embed/insight/${encodeURIComponent(FIXTURE_IDS.todos)}.svg`);
       assert.equal(image.status, 200);
+      // Not readers: a chat showing a report's chart (its URL says so), a link unfurler, an image of no insight.
+      const migration = `${proxyURL}/embed/insight/${encodeURIComponent(FIXTURE_IDS.migration)}.svg`;
+      assert.equal((await fetch(`${migration}?from=report`)).status, 200);
+      assert.equal((await fetch(migration, { headers: { 'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)' } })).status, 200);
+      assert.equal((await fetch(`${proxyURL}/embed/insight/Reset-your-password-at-evil.example.svg`)).status, 404);
       // A report run through the proxy is not a reader.
       assert.equal(await reportMain(['--upstream', proxyURL, '--insight', FIXTURE_IDS.incomplete], () => {}, () => {}), 0);
       usage.save();
@@ -161,6 +166,7 @@ describe('usage', () => {
       assert.equal(total(counts.insights[FIXTURE_IDS.todos]), 1);
       assert.equal(total(counts.embeds[`insight/${FIXTURE_IDS.todos}`]), 1);
       assert.equal(counts.insights[FIXTURE_IDS.incomplete], undefined);
+      assert.deepEqual(Object.keys(counts.embeds), [`insight/${FIXTURE_IDS.todos}`]);
       // Ids and day counts only.
       assert.deepEqual(Object.keys(counts).sort(), ['dashboards', 'embeds', 'insights', 'version']);
       assert.ok(Object.keys(counts.insights[FIXTURE_IDS.migration]).every((day) => /^\d{4}-\d{2}-\d{2}$/.test(day)));
