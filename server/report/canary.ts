@@ -7,7 +7,7 @@
  * Pure: the caller says what "now" is, so a test (or a report run `--as-of` a date) gets the same answer.
  */
 import type { Sample } from '../../src/model/projection.ts';
-import { stepAfter, stepOf } from '../../src/model/step.ts';
+import { stepOf, stepsFrom } from '../../src/model/step.ts';
 
 export type CanaryKind = 'failed' | 'stuck' | 'stale' | 'zero' | 'jump';
 
@@ -85,7 +85,7 @@ function staleness(series: CanaryInput['series'], now: number): CanaryWarning | 
   if (longest.length < 2 || !Number.isFinite(last)) return undefined;
   const step = stepOf(longest.map((s) => s.t));
   let missed = 0;
-  for (let t = stepAfter(last, step); t <= now && missed < MAX_MISSED; t = stepAfter(t, step)) missed++;
+  for (let t = stepsFrom(last, step); t <= now && missed < MAX_MISSED; t = stepsFrom(last, step, missed + 1)) missed++;
   return missed >= 2 ? { kind: 'stale', at: last, count: missed } : undefined;
 }
 
