@@ -28,9 +28,10 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // beside the chart, card states and errors, the grouped menu, the dashboard's filter note and dark surface, pie
 // and stat fixes) took the file to about 47,800 B after issue 16's own savings (d3-time out, lit's legacy
 // decorator path: −952 B); issue 17's goals, projections, change and annotations add about 5,750 B: 53,551 B
-// (52.3 KiB). Nothing close to 8 KB can go without dropping features; the alternative that keeps 45 KiB is to
-// load goals and exports as chunks beside the file, which ends "one self-contained file". That is a product
-// decision, so the budget follows the measurement with 0.7 KiB to spare, and the 45 KiB ceiling of issue 9 is
+// (52.3 KiB), and the fixes after the second read 54,155 B (52.9 KiB). Nothing close to 8 KB can go without
+// dropping features; the alternative that keeps 45 KiB is to load goals and exports as chunks beside the file,
+// which ends "one self-contained file". That is a product
+// decision, so the budget follows the measurement with a little to spare, and the 45 KiB ceiling of issue 9 is
 // knowingly exceeded until it is taken (see the closing note of issues 16 and 17).
 const BUDGET_GZIP = 53 * 1024;
 const file = 'dist/code-insights.js';
