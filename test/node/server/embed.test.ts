@@ -110,6 +110,10 @@ describe('image embeds', () => {
       const behind = (await get(insightPath(FIXTURE_IDS.migration, 'svg', `?goal=0&goal-series=js&goal-date=2027-01-01`))).body.toString();
       assert.match(behind, />Behind: about \d+ left on Jan 1, 2027</);
       assert.match(behind, /class="goal-date"/);
+      // compare: each series' change after its label in the legend, as on the card.
+      const compared = (await get(insightPath(FIXTURE_IDS.migration, 'svg', '?goal=0&goal-series=js&compare=1q'))).body.toString();
+      assert.match(compared, /<tspan dx="5">▲ \+120 \(\+25%\)<\/tspan>/);
+      assert.match(compared, /<tspan dx="5">▼ −99 \(−35%\)<\/tspan>/);
       // No goal: none of it.
       const plain = (await get(insightPath(FIXTURE_IDS.migration, 'svg'))).body.toString();
       assert.doesNotMatch(plain, /data-mark="(goal|projection)"/);
