@@ -5,40 +5,25 @@
  * Needs `npm run build` first (npm test does it).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../support/browser.ts';
+import { startDemoServer } from '../../support/demo-server.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PORT = 19_000 + Math.floor(Math.random() * 1000);
-const BASE = `http://127.0.0.1:${PORT}`;
 const STATUSES = ['on-track', 'behind', 'reached', 'no-progress', 'wrong-way', 'unknown'];
-let server: ChildProcess;
-let cacheDir: string;
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+let BASE: string;
 let browser: Browser;
 
 before(async () => {
-  cacheDir = mkdtempSync(join(tmpdir(), 'insights-cache-'));
-  server = spawn(process.execPath, ['dist/server/cli.js', '--config', 'insights.config.json', '--demo', '--port', String(PORT), '--cache-dir', cacheDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Demo:') && resolve());
-    server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
+  server = await startDemoServer(19_000 + Math.floor(Math.random() * 1000));
+  BASE = server.base;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill();
-  rmSync(cacheDir, { recursive: true, force: true });
+  server?.stop();
 });
 
 test('goals on the project history: goal line, headline and status, the same in the image embed', { timeout: 120_000 }, async () => {

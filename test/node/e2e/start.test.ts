@@ -4,36 +4,20 @@
  * Needs `npm run build` first (npm test does it).
  */
 import assert from 'node:assert/strict';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { get } from 'node:http';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { ROOT, startDemoServer } from '../../support/demo-server.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PORT = 18_000 + Math.floor(Math.random() * 1000);
 const BASE = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
-let cacheDir: string;
+let server: Awaited<ReturnType<typeof startDemoServer>>;
 
 before(async () => {
-  cacheDir = mkdtempSync(join(tmpdir(), 'insights-cache-'));
-  server = spawn(process.execPath, ['dist/server/cli.js', '--config', 'insights.config.json', '--demo', '--port', String(PORT), '--cache-dir', cacheDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Demo:') && resolve());
-    server.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-  });
+  server = await startDemoServer(PORT);
 });
 
-after(() => {
-  server?.kill();
-  rmSync(cacheDir, { recursive: true, force: true });
-});
+after(() => server?.stop());
 
 async function graphql(query: string, variables: object = {}) {
   const response = await fetch(`${BASE}/.api/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) });
