@@ -6,6 +6,29 @@ import esbuild from 'rollup-plugin-esbuild';
 import { legacyDecorators } from './scripts/legacy-decorators.mjs';
 import { collapseTemplateIndentation, minifyCSSLiterals } from './scripts/lit-templates.mjs';
 
+/**
+ * The single file takes lit's browser build, which touches the DOM at load: ReactiveElement extends HTMLElement,
+ * lit-html makes a TreeWalker of the document. In Node (a server render importing the file) both throw; here
+ * they get what lit's Node build has (and src/elements/shared/html-element.ts gives the other elements).
+ * @returns {import('rollup').Plugin}
+ */
+function serverSafeLit() {
+  const edits = [
+    [/[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/, 'extends HTMLElement', 'extends (globalThis.HTMLElement ?? class {})'],
+    [/[\\/]lit-html[\\/]lit-html\.js$/, '=document,', '=globalThis.document??{createTreeWalker(){}},'],
+  ];
+  return {
+    name: 'server-safe-lit',
+    transform(code, id) {
+      const edit = edits.find(([file]) => file.test(id));
+      if (!edit) return null;
+      const [, from, to] = edit;
+      if (!code.includes(from)) this.error(`${from} not found in ${id}: lit changed, update rollup.config.mjs`);
+      return code.replace(from, to);
+    },
+  };
+}
+
 export default {
   input: 'src/bundle.ts',
   output: {
@@ -17,6 +40,7 @@ export default {
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     legacyDecorators(),
+    serverSafeLit(),
     esbuild({ target: 'es2022', tsconfig: './tsconfig.json' }),
     minifyCSSLiterals(),
     collapseTemplateIndentation(),

@@ -33,6 +33,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // which ends "one self-contained file". That is a product
 // decision, so the budget follows the measurement with a little to spare, and the 45 KiB ceiling of issue 9 is
 // knowingly exceeded until it is taken (see the closing note of issues 16 and 17).
+// Then every entry importable in Node (issue 19: lit's DOM touches at load guarded, the define guards): +40 B,
+// 54,195 B.
 const BUDGET_GZIP = 53 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);

@@ -7,9 +7,8 @@ import { configure } from './index.js';
 export * from './index.js';
 
 declare global {
-  interface Window {
-    CodeInsights: { configure: typeof configure };
-  }
+  var CodeInsights: { configure: typeof configure };
 }
 
-window.CodeInsights = { ...window.CodeInsights, configure };
+// globalThis is the window in a page, and exists in Node too (server rendering imports this file without throwing).
+globalThis.CodeInsights = { ...globalThis.CodeInsights, configure };

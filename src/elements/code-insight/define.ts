@@ -1,7 +1,8 @@
 import { CodeInsightElement } from './code-insight.js';
 
-// Registering only when the tag is free lets two copies of the library (an app's and a wiki macro's) share a page.
-if (!customElements.get('code-insight')) customElements.define('code-insight', CodeInsightElement);
+// Only where there is a registry (Node has none, and a server render imports this), and only when the tag is free:
+// two copies of the library (an app's and a wiki macro's) can then share a page.
+if (globalThis.customElements && !customElements.get('code-insight')) customElements.define('code-insight', CodeInsightElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,6 +1,6 @@
 import { InsightAnnotationElement } from './insight-annotation.js';
 
-if (!customElements.get('insight-annotation')) customElements.define('insight-annotation', InsightAnnotationElement);
+if (globalThis.customElements && !customElements.get('insight-annotation')) customElements.define('insight-annotation', InsightAnnotationElement);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,6 @@
 import type { Annotation } from '../../model/insight-data.js';
+// HTMLElement where there is one: importing the package in Node (server rendering) must not throw.
+import { HTMLElement } from '../shared/html-element.js';
 
 /**
  * An event on a card's time axis: a release, "codemod landed". It renders nothing; the enclosing

@@ -1,6 +1,6 @@
 import { InsightSeriesElement } from './insight-series.js';
 
-if (!customElements.get('insight-series')) customElements.define('insight-series', InsightSeriesElement);
+if (globalThis.customElements && !customElements.get('insight-series')) customElements.define('insight-series', InsightSeriesElement);
 
 declare global {
   interface HTMLElementTagNameMap {

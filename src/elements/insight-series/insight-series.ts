@@ -1,4 +1,6 @@
 import type { SeriesSpec } from '../../model/insight-spec.js';
+// HTMLElement where there is one: importing the package in Node (server rendering) must not throw.
+import { HTMLElement } from '../shared/html-element.js';
 
 /**
  * One series of an ad-hoc `<code-insight>`: a search query counted over time by the instance. It renders

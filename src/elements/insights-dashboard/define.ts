@@ -1,7 +1,7 @@
 import '../code-insight/define.js';
 import { InsightsDashboardElement } from './insights-dashboard.js';
 
-if (!customElements.get('insights-dashboard')) customElements.define('insights-dashboard', InsightsDashboardElement);
+if (globalThis.customElements && !customElements.get('insights-dashboard')) customElements.define('insights-dashboard', InsightsDashboardElement);
 
 declare global {
   interface HTMLElementTagNameMap {

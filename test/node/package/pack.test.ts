@@ -67,7 +67,8 @@ before(async () => {
       type: 'module',
       dependencies: {
         [manifest.name]: `file:../${packed.filename}`,
-        ...Object.fromEntries(['react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => [name, version(name)])),
+        // A React app installs the wrappers' optional peers itself.
+        ...Object.fromEntries(['@lit/react', 'react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => [name, version(name)])),
       },
     }),
   );
@@ -113,6 +114,40 @@ test('the tarball holds the builds, declarations, manifest and editor data, and 
   // The single file is for script tags: React stays out of it.
   const single = readFileSync(join(app, 'node_modules', manifest.name, 'dist/code-insights.js'), 'utf8');
   assert.doesNotMatch(single, /useLayoutEffect|forwardRef/);
+});
+
+test("the packed package.json: where it comes from, caret ranges, React only as optional peers, true sideEffects", () => {
+  const packed = JSON.parse(readFileSync(join(app, 'node_modules', manifest.name, 'package.json'), 'utf8')) as {
+    repository?: { url: string };
+    homepage?: string;
+    bugs?: { url: string };
+    dependencies: Record<string, string>;
+    peerDependencies: Record<string, string>;
+    peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    sideEffects: string[];
+  };
+  const repo = 'github.com/code-insights-elements/code-insights-elements';
+  assert.match(packed.repository?.url ?? '', new RegExp(`^git\\+https://${repo}\\.git$`));
+  assert.match(packed.homepage ?? '', new RegExp(`^https://${repo}`));
+  assert.match(packed.bugs?.url ?? '', new RegExp(`^https://${repo}/issues$`));
+
+  // Apps deduplicate lit and d3 with their own copies, within a major version.
+  assert.deepEqual(Object.keys(packed.dependencies).sort(), ['@lit/task', 'd3-array', 'lit']);
+  for (const [name, range] of Object.entries(packed.dependencies)) assert.match(range, /^\^\d+\.\d+\.\d+$/, name);
+  // @lit/react (which wants @types/react) and React only for apps that import `/react`.
+  for (const name of ['@lit/react', 'react']) {
+    assert.ok(packed.peerDependencies[name], name);
+    assert.equal(packed.peerDependenciesMeta[name]?.optional, true, name);
+  }
+
+  // Every sideEffects pattern names packed files, and every module that defines elements or a global is named.
+  const pattern = (glob: string) => new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*\*/g, '\0').replace(/\*/g, '[^/]*').replace(/\0/g, '.*')}$`);
+  const patterns = packed.sideEffects.map(pattern);
+  for (const [i, glob] of packed.sideEffects.entries()) assert.ok(files.some((f) => patterns[i]!.test(f)), `${glob} names a packed file`);
+  const effectful = files.filter((f) => /^dist\/(index|bundle|code-insights|elements\/[^/]+\/define)\.js$/.test(f));
+  assert.ok(effectful.length >= 7, effectful.join());
+  for (const file of effectful) assert.ok(patterns.some((p) => p.test(file)), `${file} is in sideEffects`);
+  assert.ok(!patterns.some((p) => p.test('dist/elements/code-insight/code-insight.js') || p.test('dist/configure.js')), 'class and configure modules are side-effect free');
 });
 
 test('every export resolves to a packed file, with its declarations, and imports in Node', () => {

@@ -1,0 +1,52 @@
+/**
+ * Every entry of the package imports in Node, where there is no DOM (a server render, a Next.js page that imports
+ * the React entry): the elements then define nothing, and nothing throws. Each entry in its own child Node
+ * process, by the package's own name (so through "exports", to dist/), with nothing shimmed. Needs `npm run build`
+ * first (npm test does it).
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
+const run = (script: string) => execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+const entries = Object.keys(manifest.exports)
+  .filter((subpath) => !subpath.endsWith('.json'))
+  .map((subpath) => (subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`));
+
+test('every JavaScript entry in "exports" imports in a plain Node process', () => {
+  assert.ok(existsSync(join(ROOT, 'dist/code-insights.js')), 'dist/ is missing: run `npm run build` first');
+  assert.ok(entries.length >= 10 && entries.includes(`${manifest.name}/react`) && entries.includes(`${manifest.name}/code-insights.js`));
+  for (const entry of entries) {
+    // Throws (with the child's stderr) when the import does.
+    const out = run(`
+      if (typeof HTMLElement !== 'undefined' || typeof customElements !== 'undefined') throw Error('Node has a DOM here');
+      const module = await import(${JSON.stringify(entry)});
+      console.log(Object.keys(module).length);`);
+    assert.ok(Number(out) > 0, `${entry} exports something`);
+  }
+});
+
+test('the single file still offers window.CodeInsights.configure, as globalThis in Node', () => {
+  const out = run(`await import('${manifest.name}/code-insights.js'); console.log(typeof globalThis.CodeInsights?.configure);`);
+  assert.equal(out.trim(), 'function');
+});
+
+test("a Next.js-style server render of a page with the React entry's components does not throw", () => {
+  const out = run(`
+    import { createElement as h } from 'react';
+    import { renderToString } from 'react-dom/server';
+    const { CodeInsight, InsightSeries, InsightsDashboard } = await import('${manifest.name}/react');
+    const page = h('main', null,
+      h(CodeInsight, { instance: 'https://sourcegraph.example.com', insightId: 'abc', seriesLimit: 3, onInsightLoad: () => {} },
+        h(InsightSeries, { label: 'TypeScript', query: 'lang:typescript' })),
+      h(InsightsDashboard, { dashboardId: 'frontend' }));
+    console.log(renderToString(page));`);
+  // The tags render; their properties arrive on the client, where @lit/react sets them on the defined elements.
+  assert.match(out, /<main><code-insight[^>]*><insight-series[^>]*><\/insight-series><\/code-insight><insights-dashboard[^>]*><\/insights-dashboard><\/main>/);
+});
