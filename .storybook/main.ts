@@ -16,6 +16,15 @@ const config: StorybookConfig = {
     // One preview bundle holds lit, d3, graphql-js and the fixtures: large on purpose, and never shipped.
     config.build ??= {};
     config.build.chunkSizeWarningLimit = 2000;
+    // package.json's `sideEffects` names the shipped files (dist/); the sources the stories import define the
+    // elements as a side effect too, and without this the build would drop src/elements/*/define.ts.
+    config.plugins = [
+      ...(config.plugins ?? []),
+      {
+        name: 'source-side-effects',
+        transform: (code: string, id: string) => (/\/src\/(index|bundle|elements\/[^/]+\/define)\.ts$/.test(id) ? { code, moduleSideEffects: true, map: null } : null),
+      },
+    ];
     return config;
   },
 };
