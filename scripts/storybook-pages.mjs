@@ -71,9 +71,12 @@ function unsettled(staysLoading) {
     const box = el.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
   };
+  // An element that was never defined has no shadow root and no box: it would pass as "not in view".
+  const undefinedElements = [...all(document, 'code-insight'), ...all(document, 'insights-dashboard')].filter((el) => !el.shadowRoot);
+  if (undefinedElements.length) return undefinedElements.map((el) => `${el.localName} not upgraded`);
   const cards = all(document, 'code-insight').filter(inView);
   const dashboards = all(document, 'insights-dashboard');
-  if (staysLoading) return [...cards, ...dashboards].filter((el) => !el.shadowRoot).map((el) => `${el.localName} not upgraded`);
+  if (staysLoading) return [];
   return [
     ...cards.filter((el) => (el.getAttribute('state') ?? 'loading') === 'loading').map((el) => `code-insight ${el.getAttribute('insight-id') ?? el.getAttribute('heading') ?? ''}`.trim()),
     ...dashboards.filter((el) => (el.getAttribute('state') ?? 'loading') === 'loading').map(() => 'insights-dashboard'),
