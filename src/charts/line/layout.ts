@@ -102,8 +102,7 @@ export interface LineLayout {
 
 export const defaults = {
   margin: { top: 12, right: 16, bottom: 28, left: 8 },
-  /** Pixels per x tick label and per y tick label: fewer ticks on small charts. */
-  xTickSpacing: 90,
+  /** Pixels per y tick label: fewer ticks on small charts (x ticks are spaced by timeTicks in scale.ts). */
   yTickSpacing: 44,
   /** Rough width of one digit of an axis label, to size the left margin without measuring text. */
   charWidth: 7,
