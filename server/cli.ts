@@ -179,7 +179,8 @@ const server = createInsightsServer({
   allowOrigins,
   allowHosts,
   token: values.token || undefined,
-  static: values.demo ? { '/': join(root, 'demo'), '/dist/': join(root, 'dist') } : undefined,
+  // What server/build.mjs copied beside the CLI: the demo pages, and the elements' single file at /dist/.
+  static: values.demo ? { '/': join(root, 'dist/demo'), '/dist/': join(root, 'dist/assets') } : undefined,
   csp: values.demo,
 });
 

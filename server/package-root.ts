@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder holding this package's package.json, from server/ in a checkout or dist/server/ when installed. */
+/** The server package's folder (the one holding its package.json): server/ in a checkout, whether run from its sources or from dist/cli.js. */
 export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {

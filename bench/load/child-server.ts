@@ -1,5 +1,5 @@
 /**
- * The servers under test, as users run them: the built CLI (dist/server/cli.js) in a child process, optionally
+ * The servers under test, as users run them: the built CLI (server/dist/cli.js) in a child process, optionally
  * under a file-handle limit (`ulimit -n`), with its memory (RSS, from /proc) sampled while the load runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,7 +31,7 @@ function rssMB(pid: number): number {
 }
 
 export async function startServer(name: string, args: string[], options: { fileLimit?: number; env?: Record<string, string> } = {}): Promise<ChildServer> {
-  const command = ['exec', JSON.stringify(process.execPath), 'dist/server/cli.js', ...args.map((a) => JSON.stringify(a)), '--port', '0'].join(' ');
+  const command = ['exec', JSON.stringify(process.execPath), 'server/dist/cli.js', ...args.map((a) => JSON.stringify(a)), '--port', '0'].join(' ');
   const child: ChildProcess = spawn('bash', ['-c', options.fileLimit ? `ulimit -n ${options.fileLimit} && ${command}` : command], {
     cwd: root,
     env: { ...process.env, ...options.env },

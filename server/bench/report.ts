@@ -1,10 +1,10 @@
 /**
  * How long a report of a 12-insight dashboard takes from the local server: the built CLI
- * (`dist/server/cli.js report`, so the figure includes starting Node) over this repository's own history, with
+ * (`server/dist/cli.js report`, so the figure includes starting Node) over this repository's own history, with
  * an empty cache (the first run of a cron job) and a warm one (the next), and through `--upstream` to a running
  * local server over the fixtures. Every run writes the HTML, the Markdown, the Slack payload and 12 PNGs.
  *
- *   npm run build:server && node --import tsx server/bench/report.ts
+ *   npm run build && node --import tsx server/bench/report.ts
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { BULK_IDS } from '../sources/fixtures/insights.ts';
 import { FixtureSource } from '../sources/fixtures/source.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cli = join(root, 'dist/server/cli.js');
+const cli = join(root, 'server/dist/cli.js');
 const scratch = mkdtempSync(join(tmpdir(), 'report-bench-'));
 
 const QUERIES: [string, string][] = [

@@ -1,6 +1,6 @@
 /**
  * The rasterizer thread's program, as source text for `new Worker(source, { eval: true })`. Plain CommonJS with
- * nothing to compile or resolve: it runs the same under tsx and in the esbuild bundle (dist/server/cli.js), where
+ * nothing to compile or resolve: it runs the same under tsx and in the esbuild bundle (server/dist/cli.js), where
  * a second `.ts` entry point would not exist. The main thread resolves `@resvg/resvg-js` (workerData.resvgPath).
  *
  * Messages in: `{ svg, scale, maxPixels }`, one at a time. Out: `{ ready }` once, then per render `{ png }` (the

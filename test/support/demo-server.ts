@@ -14,7 +14,7 @@ export async function startDemoServer(port: number): Promise<{ base: string; sto
   const cacheDir = mkdtempSync(join(tmpdir(), 'insights-cache-'));
   const server: ChildProcess = spawn(
     process.execPath,
-    ['dist/server/cli.js', '--config', 'insights.config.json', '--demo', '--port', String(port), '--cache-dir', cacheDir],
+    ['server/dist/cli.js', '--config', 'insights.config.json', '--demo', '--port', String(port), '--cache-dir', cacheDir],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

@@ -7,8 +7,8 @@
  * `npm ci` already fetched.
  */
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -37,10 +37,21 @@ const npmEnv = Object.fromEntries(
   Object.entries(process.env).filter(([key]) => !/^(npm_(package_|lifecycle_|command$|config_(local_prefix|call)$)|INIT_CWD$)/i.test(key)),
 );
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, env: npmEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** A scratch project in `dir` with these dependencies, installed from npm's cache where it can be. */
+function npmInstall(dir: string, dependencies: Record<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module', dependencies }));
+  npm(['install', '--prefix', dir, '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', '--loglevel=error'], dir);
+}
+/** Bytes of the files under `dir`, as `du -sb` counts them (links not followed). */
+function duBytes(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).reduce((sum, entry) => (entry.isFile() ? sum + statSync(join(entry.parentPath, entry.name)).size : sum), 0);
+}
 
 let work: string;
 let app: string;
 let files: string[];
+let tarball: string;
 let typecheck: Promise<{ ok: boolean; output: string }>;
 let browser: Browser;
 let endpoint: Server;
@@ -55,6 +66,7 @@ before(async () => {
     files: { path: string }[];
   }[];
   files = packed.files.map((f) => f.path);
+  tarball = packed.filename;
 
   app = join(work, 'app');
   cpSync(APP_SOURCES, app, { recursive: true });
@@ -109,7 +121,7 @@ test('the tarball holds the builds, declarations, manifest and editor data, and 
   ]) {
     assert.ok(files.includes(file), `${file} is packed`);
   }
-  const unwanted = files.filter((f) => /^(src|test|stories|scripts|bench|server|\.storybook)\/|\.map$|\.tsbuildinfo$/.test(f));
+  const unwanted = files.filter((f) => /^(src|test|stories|scripts|bench|server|demo|dist\/server|\.storybook)\/|\.map$|\.tsbuildinfo$/.test(f));
   assert.deepEqual(unwanted, []);
   // The single file is for script tags: React stays out of it.
   const single = readFileSync(join(app, 'node_modules', manifest.name, 'dist/code-insights.js'), 'utf8');
@@ -190,9 +202,55 @@ test('every export resolves to a packed file, with its declarations, and imports
   assert.deepEqual(result.tags, [true, true, true]);
 });
 
-test('the code-insights-server bin runs from the installed package', () => {
-  const bin = join(app, 'node_modules/.bin/code-insights-server');
-  assert.match(execFileSync(bin, ['--help'], { cwd: app, encoding: 'utf8' }), /Usage: code-insights-server/);
+test("a browser app's install: the elements with lit and d3, no React types and no server code", () => {
+  // A scratch app that installs the tarball alone, as a Vite or plain-page app does.
+  const bare = join(work, 'bare');
+  npmInstall(bare, { [manifest.name]: `file:../${tarball}` });
+  const modules = join(bare, 'node_modules');
+  const installed = readdirSync(modules).filter((name) => !name.startsWith('.')).flatMap((name) => (name.startsWith('@') ? readdirSync(join(modules, name)).map((n) => `${name}/${n}`) : [name]));
+  for (const name of ['@types/react', '@lit/react', 'react', 'code-insights-server', '@resvg/resvg-js']) assert.ok(!installed.includes(name), `${name} is not installed`);
+  const ours = join(modules, manifest.name);
+  assert.ok(!existsSync(join(ours, 'dist/server')) && !existsSync(join(ours, 'demo')), 'no server code or demo in the elements package');
+  assert.ok(!existsSync(join(modules, '.bin/code-insights-server')), 'no server bin');
+  // The figure for the issue's note: what installing the package adds to an app.
+  console.log(`browser app's node_modules: ${(duBytes(modules) / 1e6).toFixed(2)} MB, ${installed.length} packages (${installed.join(', ')})`);
+});
+
+test('the server package, installed on its own, runs the demo: its pages, the single file and the fixture insights', async () => {
+  const [packedServer] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--workspace', 'code-insights-server', '--pack-destination', work], ROOT)) as {
+    filename: string;
+    files: { path: string }[];
+  }[];
+  const serverFiles = packedServer.files.map((f) => f.path).sort();
+  assert.deepEqual(serverFiles.filter((f) => !/^dist\/(demo|assets)\//.test(f)), ['LICENSE', 'README.md', 'dist/cli.js', 'dist/schema.graphql', 'package.json']);
+  assert.ok(serverFiles.includes('dist/assets/code-insights.js') && serverFiles.includes('dist/demo/index.html'), serverFiles.join());
+  const alone = join(work, 'server-alone');
+  npmInstall(alone, { 'code-insights-server': `file:../${packedServer.filename}` });
+  const bin = join(alone, 'node_modules/.bin/code-insights-server');
+  assert.match(execFileSync(bin, ['--help'], { cwd: alone, encoding: 'utf8' }), /Usage: code-insights-server/);
+
+  const child = spawn(bin, ['--fixtures', '--demo', '--port', '0'], { cwd: alone, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const demo = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk) && /Demo: (\S+)/.test(out) && resolve(/Demo: (\S+)/.exec(out)![1]!));
+      child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it listened: ${out}`)));
+    });
+    const single = await fetch(new URL('/dist/code-insights.js', demo));
+    assert.equal(single.status, 200);
+    assert.match(single.headers.get('content-type') ?? '', /javascript/);
+    // Only what the demo needs is served under /dist/, not the CLI beside it.
+    assert.equal((await fetch(new URL('/dist/cli.js', demo))).status, 404);
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('pageerror', (e) => problems.push(e.message));
+    await tab.goto(demo);
+    await tab.waitForSelector('code-insight[state="ready"]', { timeout: 15_000 });
+    await tab.close();
+    assert.deepEqual(problems, []);
+  } finally {
+    child.kill();
+  }
 });
 
 test("an app's TypeScript sees typed elements, events and React props (strict, NodeNext, no skipLibCheck)", async () => {

@@ -24,7 +24,7 @@ import { decodePNG } from '../server/png-decode.ts';
 import { TOKEN } from './token.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
-const cli = join(root, 'dist/server/cli.js');
+const cli = join(root, 'server/dist/cli.js');
 
 let instance: Server;
 let instanceURL: string;
@@ -86,7 +86,7 @@ function filesUnder(dir: string): string[] {
 }
 
 before(async () => {
-  assert.ok(existsSync(cli), 'dist/server/cli.js exists (npm run build:server)');
+  assert.ok(existsSync(cli), 'server/dist/cli.js exists (npm run build)');
   instance = createInsightsServer({ source: new FixtureSource(), token: TOKEN });
   instanceURL = await listen(instance);
   smtp = new SMTPServer({

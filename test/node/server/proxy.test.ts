@@ -517,10 +517,10 @@ describe('read-only proxy: the schema it forwards', () => {
   });
 });
 
-describe('read-only proxy: the CLI', { skip: !existsSync(`${ROOT}dist/server/cli.js`) && 'run npm run build:server first' }, () => {
+describe('read-only proxy: the CLI', { skip: !existsSync(`${ROOT}server/dist/cli.js`) && 'run npm run build first' }, () => {
   test('code-insights-server --upstream (from SRC_ENDPOINT) forwards allowed queries with SRC_ACCESS_TOKEN', { timeout: 20_000 }, async () => {
     const upstream = await new StandInUpstream().start();
-    const child = spawn(process.execPath, ['dist/server/cli.js', '--upstream', '--port', '0'], {
+    const child = spawn(process.execPath, ['server/dist/cli.js', '--upstream', '--port', '0'], {
       cwd: ROOT,
       env: { ...process.env, SRC_ENDPOINT: upstream.url, SRC_ACCESS_TOKEN: CANARY },
       stdio: ['ignore', 'pipe', 'pipe'],
