@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { currentReadme, README } from '../../scripts/api-docs.ts';
 import { editorData, VSCODE_DATA, WEB_TYPES } from '../../scripts/editor-data.ts';
+import { REACT_JSX, reactJsx, VUE_COMPONENTS, vueComponents } from '../../scripts/framework-types.ts';
 import { elementDocs, readManifest, ROOT } from '../../scripts/manifest.ts';
 
 const read = (url: URL) => readFileSync(url, 'utf8');
@@ -18,6 +19,19 @@ test('the editor data is current (npm run analyze)', () => {
   const data = editorData();
   assert.equal(read(VSCODE_DATA), data.vscode, 'vscode.html-custom-data.json');
   assert.equal(read(WEB_TYPES), data.webTypes, 'web-types.json');
+});
+
+test('the React JSX and Vue template types are current (npm run analyze) and cover every element and attribute', () => {
+  assert.equal(read(REACT_JSX), reactJsx(elements), 'src/react/jsx.ts');
+  assert.equal(read(VUE_COMPONENTS), vueComponents(elements), 'src/vue/index.ts');
+  const jsx = read(REACT_JSX);
+  const vue = read(VUE_COMPONENTS);
+  for (const element of elements) {
+    assert.match(jsx, new RegExp(`'${element.tagName}': \\w+Tag;`), element.tagName);
+    assert.match(vue, new RegExp(`'${element.tagName}': DefineComponent<`), element.tagName);
+    for (const attribute of element.attributes) assert.ok(jsx.includes(`${attribute.name}?:`) || jsx.includes(`'${attribute.name}'?:`), `${element.tagName} ${attribute.name}`);
+    for (const event of element.events) assert.ok(jsx.includes(`'on${event.name}'?:`), `${element.tagName} on${event.name}`);
+  }
 });
 
 test("the README's API reference is current (npm run docs)", () => {

@@ -38,6 +38,9 @@ const CARDS_PER_TASK = 8;
  * @csspart status - Loading, empty and error messages.
  * @cssprop --insight-min-card-width - Narrowest a grid column gets (default 22rem); `min-card-width` sets it too.
  * @cssprop --insight-gap - Space between cards (default 1rem).
+ * @fires insight-load - From a card (they bubble out of the dashboard): its data arrived and is drawn.
+ * @fires insight-error - From a card: loading it failed.
+ * @fires insight-point-click - From a card: a point was chosen; cancelable, as on the card.
  */
 export class InsightsDashboardElement extends LitElement {
   static override styles = styles;

@@ -53,6 +53,7 @@ let app: string;
 let files: string[];
 let tarball: string;
 let typecheck: Promise<{ ok: boolean; output: string }>;
+let vueCheck: Promise<{ ok: boolean; output: string }>;
 let browser: Browser;
 let endpoint: Server;
 let endpointOrigin: string;
@@ -81,6 +82,8 @@ before(async () => {
         [manifest.name]: `file:../${packed.filename}`,
         // A React app installs the wrappers' optional peers itself.
         ...Object.fromEntries(['@lit/react', 'react', 'react-dom', '@types/react', '@types/react-dom'].map((name) => [name, version(name)])),
+        // A Vue 3 + TypeScript app as create-vue scaffolds it (in ./vue, with its own tsconfig).
+        ...Object.fromEntries(['vue', 'vue-tsc', '@vue/tsconfig', 'typescript'].map((name) => [name, version(name)])),
       },
     }),
   );
@@ -92,6 +95,12 @@ before(async () => {
     (error: { stdout?: string; message: string }) => ({ ok: false, output: error.stdout || error.message }),
   );
 
+  // The Vue app's templates, checked by vue-tsc as `npm run type-check` does in a create-vue project.
+  vueCheck = promisify(execFile)(process.execPath, [join(app, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', join(app, 'vue/tsconfig.json')], { cwd: app }).then(
+    () => ({ ok: true, output: '' }),
+    (error: { stdout?: string; message: string }) => ({ ok: false, output: error.stdout || error.message }),
+  );
+
   endpoint = await startFixtureEndpoint(0);
   endpointOrigin = `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`;
   browser = await launchChromium();
@@ -99,6 +108,7 @@ before(async () => {
 
 after(async () => {
   await typecheck?.catch(() => undefined);
+  await vueCheck?.catch(() => undefined);
   await browser?.close();
   endpoint?.close();
   for (const page of pages) page.close();
@@ -253,9 +263,18 @@ test('the server package, installed on its own, runs the demo: its pages, the si
   }
 });
 
-test("an app's TypeScript sees typed elements, events and React props (strict, NodeNext, no skipLibCheck)", async () => {
+test("an app's TypeScript sees typed elements, events, React props and bare tags in JSX (strict, NodeNext, no skipLibCheck)", async () => {
+  // src/bare-tags.tsx's @ts-expect-error lines make a wrong attribute type part of the check: were it accepted,
+  // the unused directive would fail it.
   const { ok, output } = await typecheck;
   assert.ok(ok, output);
+});
+
+test("a Vue 3 + TypeScript app's templates are type-checked by vue-tsc, wrong attribute types caught", async () => {
+  // vue/Wrong.vue's @vue-expect-error lines fail the check if vue-tsc accepts them.
+  const { ok, output } = await vueCheck;
+  assert.ok(ok, output);
+  assert.ok(readFileSync(join(app, 'vue/Wrong.vue'), 'utf8').includes(`:series-limit="'x'"`));
 });
 
 /** Serves one page and the given scripts under a strict CSP with Trusted Types, as the single-file test does. */
@@ -326,6 +345,17 @@ test('an app bundle of the per-element entry points renders a saved dashboard, c
     undefined,
     { timeout: 10_000 },
   );
+  assert.deepEqual(problems, []);
+});
+
+test('React 19 renders the bare tags: attributes, the token as a property, the event as an on… prop', async () => {
+  const { tab, problems } = await open(
+    `<body data-instance="${endpointOrigin}/secure" data-token="${SECURE_TOKEN}" data-insight-id="${FIXTURE_IDS.migration}"><div id="root"></div></body>`,
+    { '/app.js': await bundle('bare-tags.tsx') },
+  );
+  await tab.waitForSelector('code-insight[state="ready"]', { timeout: 10_000 });
+  assert.equal(await tab.evaluate(() => document.body.dataset.loaded), 'Migration to TypeScript');
+  assert.deepEqual(await tab.$eval('code-insight', (card) => [card.hasAttribute('token'), card.getAttribute('series-limit'), (card as HTMLElement & { yZero: boolean }).yZero]), [false, '10', true]);
   assert.deepEqual(problems, []);
 });
 
