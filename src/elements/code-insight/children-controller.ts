@@ -14,18 +14,13 @@ const CHILD_ATTRIBUTES = ['label', 'query', 'color', 'capture-group', 'goal', 'g
  */
 export class ChildrenController implements ReactiveController {
   /** Watches the children only: the card's own attributes (its reflected `state`) must not count. */
-  readonly #observer: MutationObserver;
+  /** Made when the card is first connected, in the browser: a server render constructs cards without one. */
+  #observer?: MutationObserver;
   /** Bumped on every change of the children: what is read from them is read again only then. */
   version = 0;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
-    this.#observer = new MutationObserver((records) => {
-      if (records.some((r) => r.target !== host || r.type === 'childList')) {
-        this.version++;
-        host.requestUpdate();
-      }
-    });
   }
 
   /** The series an ad-hoc card sends to the instance. */
@@ -43,11 +38,17 @@ export class ChildrenController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#observer ??= new MutationObserver((records) => {
+      if (records.some((r) => r.target !== this.host || r.type === 'childList')) {
+        this.version++;
+        this.host.requestUpdate();
+      }
+    });
     this.#observer.observe(this.host, { childList: true, subtree: true, attributes: true, attributeFilter: CHILD_ATTRIBUTES });
   }
 
   hostDisconnected(): void {
-    this.#observer.disconnect();
+    this.#observer?.disconnect();
   }
 
   #children(tag: string): Element[] {

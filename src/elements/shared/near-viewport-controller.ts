@@ -6,27 +6,31 @@ type Host = ReactiveControllerHost & HTMLElement;
 export class NearViewportController implements ReactiveController {
   value = false;
   readonly #host: Host;
-  readonly #observer: IntersectionObserver;
+  readonly #margin: string;
+  /** Made when the host is first connected, in the browser: a server render constructs elements without one. */
+  #observer?: IntersectionObserver;
 
   constructor(host: Host, margin: string) {
     this.#host = host;
+    this.#margin = margin;
     host.addController(this);
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        this.value = true;
-        this.#observer.disconnect();
-        host.requestUpdate();
-      },
-      { rootMargin: margin },
-    );
   }
 
   hostConnected(): void {
-    if (!this.value) this.#observer.observe(this.#host);
+    if (this.value) return;
+    this.#observer ??= new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.value = true;
+        this.#observer?.disconnect();
+        this.#host.requestUpdate();
+      },
+      { rootMargin: this.#margin },
+    );
+    this.#observer.observe(this.#host);
   }
 
   hostDisconnected(): void {
-    this.#observer.disconnect();
+    this.#observer?.disconnect();
   }
 }

@@ -22,18 +22,14 @@ export class SizeController implements ReactiveController {
   #target?: Element;
   /** Measured since it was last observed: one forced layout at most until the observer reports. */
   #measured = false;
-  readonly #observer: ResizeObserver;
+  readonly #host: Host;
+  /** Made on the first observe(), in the browser: a server render (@lit-labs/ssr) constructs elements without one. */
+  #observer?: ResizeObserver;
 
   constructor(host: Host, watch: 'width' | 'height' | 'both' = 'both') {
     host.addController(this);
+    this.#host = host;
     this.#watch = watch;
-    this.#observer = new ResizeObserver(([entry]) => {
-      const { width, height } = entry.contentRect;
-      const before = this.#value;
-      this.#value = { width, height };
-      const changed = (w: boolean, h: boolean) => (this.#watch !== 'height' && w) || (this.#watch !== 'width' && h);
-      if (!before || changed(width !== before.width, height !== before.height)) host.requestUpdate();
-    });
   }
 
   get value(): { width: number; height: number } | undefined {
@@ -47,15 +43,22 @@ export class SizeController implements ReactiveController {
   observe(target: Element): void {
     this.#target = target;
     this.#measured = false;
+    this.#observer ??= new ResizeObserver(([entry]) => {
+      const { width, height } = entry.contentRect;
+      const before = this.#value;
+      this.#value = { width, height };
+      const changed = (w: boolean, h: boolean) => (this.#watch !== 'height' && w) || (this.#watch !== 'width' && h);
+      if (!before || changed(width !== before.width, height !== before.height)) this.#host.requestUpdate();
+    });
     this.#observer.observe(target);
   }
 
   hostConnected(): void {
-    if (this.#target) this.#observer.observe(this.#target);
+    if (this.#target) this.#observer?.observe(this.#target);
   }
 
   hostDisconnected(): void {
-    this.#observer.disconnect();
+    this.#observer?.disconnect();
     this.#measured = false;
   }
 }
