@@ -138,6 +138,17 @@ test('the tarball holds the builds, declarations, manifest and editor data, and 
   assert.doesNotMatch(single, /useLayoutEffect|forwardRef/);
 });
 
+test("the README's images are absolute URLs into the repository, so the registry's page shows them, and each exists", () => {
+  const readme = readFileSync(join(app, 'node_modules', manifest.name, 'README.md'), 'utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+  assert.ok(images.length >= 10, `${images.length} images`);
+  const base = 'https://raw.githubusercontent.com/code-insights-elements/code-insights-elements/main/';
+  for (const image of images) {
+    assert.ok(image.startsWith(base), image);
+    assert.ok(existsSync(join(ROOT, image.slice(base.length))), `${image} is in the repository`);
+  }
+});
+
 test("the packed package.json: where it comes from, caret ranges, React only as optional peers, true sideEffects", () => {
   const packed = JSON.parse(readFileSync(join(app, 'node_modules', manifest.name, 'package.json'), 'utf8')) as {
     repository?: { url: string };
