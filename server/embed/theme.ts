@@ -31,6 +31,7 @@ export function chartStyles(theme: EmbedTheme): string {
 [data-mark='point'] { stroke-width: 1.5 }
 [data-mark='point'].incomplete { stroke: ${c.warning}; stroke-width: 2 }
 .area { opacity: 0.35; stroke: none }
+.goal-label { paint-order: stroke; stroke: ${c.bg}; stroke-width: 3 }
 .slice-label, .category-label, .value-label { font-size: 11px }
 `;
 }

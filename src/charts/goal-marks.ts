@@ -15,6 +15,10 @@ export interface GoalLine {
   color?: string;
   /** "Goal 0", in the reader's locale. */
   label: string;
+  /** Where the label goes: the first corner of the line (left or right, above or below it) that no line crosses. */
+  labelX: number;
+  labelY: number;
+  anchor: 'start' | 'end';
 }
 
 export interface ProjectionMark {
@@ -82,18 +86,12 @@ export function goalMarks(
   [v0, v1]: readonly [number, number],
   colorOf: (seriesId: string) => string | undefined,
   label: (value: number) => string,
+  /** The series' lines as drawn (pixels), which goal labels keep clear of. */
+  lines: readonly Polyline[] = [],
 ): GoalMarks {
   const rows = (goals?.series ?? []).filter((r) => r.goal && r.outlook);
   const marks: GoalMarks = { goals: [], goalDates: [], projections: [], annotations: [] };
-  // One line per distinct goal: the card's goal for every series is one line, not one per series.
-  const shared = rows.length > 1 && rows.every((r) => r.goal!.value === rows[0].goal!.value && r.goal!.date === rows[0].goal!.date);
-  for (const row of shared ? rows.slice(0, 1) : rows) {
-    const seriesId = shared ? undefined : row.seriesId || undefined;
-    const value = row.goal!.value;
-    marks.goals.push({ seriesId, value, y: y(value), color: seriesId && rows.length > 1 ? colorOf(seriesId) : undefined, label: label(value) });
-    const date = row.goal!.date;
-    if (date !== undefined && date >= t0 && date <= t1 && !marks.goalDates.includes(x(date))) marks.goalDates.push(x(date));
-  }
+  const trends: Polyline[] = [];
   for (const row of rows) {
     const end = projectionEnd(row);
     const trend = row.outlook!.trend!;
@@ -103,6 +101,8 @@ export function goalMarks(
     const line = at(trend.slope);
     const [high, low] = [at(trend.high), at(trend.low)];
     const d = (points: [number, number][]) => points.map(([t, v], i) => `${i ? 'L' : 'M'}${r(x(t))},${r(y(v))}`).join('');
+    const trendPoints: [number, number][] = [[trend.t, clamp(trend.at, v0, v1)], ...line];
+    trends.push({ xs: trendPoints.map(([t]) => x(t)), ys: trendPoints.map(([, v]) => y(v)) });
     marks.projections.push({
       seriesId: row.seriesId,
       color: row.seriesId ? colorOf(row.seriesId) : undefined,
@@ -110,11 +110,77 @@ export function goalMarks(
       band: `${d([[trend.t, clamp(trend.at, v0, v1)], ...high, ...low.reverse()])}Z`,
     });
   }
+  // One line per distinct goal: the card's goal for every series is one line, not one per series.
+  const shared = rows.length > 1 && rows.every((r) => r.goal!.value === rows[0].goal!.value && r.goal!.date === rows[0].goal!.date);
+  const box = { left: x(t0), right: x(t1), top: y(v1), bottom: y(v0) };
+  // The goal-date markers are drawn from the plot's top to its bottom: labels keep clear of them too.
+  const dates = rows.flatMap((row) => (row.goal!.date !== undefined && row.goal!.date >= t0 && row.goal!.date <= t1 ? [x(row.goal!.date)] : []));
+  const markers = dates.map((at) => ({ xs: [at, at], ys: [box.top, box.bottom] }));
+  for (const row of shared ? rows.slice(0, 1) : rows) {
+    const seriesId = shared ? undefined : row.seriesId || undefined;
+    const value = row.goal!.value;
+    const text = label(value);
+    const place = labelPlace(y(value), text, box, [...lines, ...trends, ...markers]);
+    marks.goals.push({ seriesId, value, y: y(value), color: seriesId && rows.length > 1 ? colorOf(seriesId) : undefined, label: text, ...place });
+    const date = row.goal!.date;
+    if (date !== undefined && date >= t0 && date <= t1 && !marks.goalDates.includes(x(date))) marks.goalDates.push(x(date));
+  }
   for (const a of annotations) {
     const time = toTime(a.date);
     if (time >= t0 && time <= t1) marks.annotations.push({ time, x: x(time), label: a.label, ...(a.url ? { url: a.url } : {}) });
   }
   return marks;
+}
+
+/** A line in pixels: its vertices' x and y. */
+export interface Polyline {
+  xs: readonly number[];
+  ys: readonly number[];
+}
+
+/** The goal label's font size (the template's), and roughly how wide its characters are. */
+const LABEL_SIZE = 11;
+const CHAR_WIDTH = 0.62 * LABEL_SIZE;
+/** Room kept between a label and a line: a point's dot has a radius of about 3.5 px. */
+const CLEARANCE = 4;
+
+/**
+ * Where a goal line's label goes: above the line at its left end, else at its right end, else below it (left, then
+ * right), choosing the first place inside the plot that no series line or projection crosses; above-left when
+ * every place is taken. A label on a line sits on a series near the goal (a goal of 0 under a series near zero).
+ */
+export function labelPlace(
+  lineY: number,
+  text: string,
+  plot: { left: number; right: number; top: number; bottom: number },
+  lines: readonly Polyline[],
+): Pick<GoalLine, 'labelX' | 'labelY' | 'anchor'> {
+  const width = text.length * CHAR_WIDTH;
+  const places = [lineY - 5, lineY + LABEL_SIZE + 3].flatMap((baseline) =>
+    (['start', 'end'] as const).map((anchor) => ({ labelX: anchor === 'start' ? plot.left + 4 : plot.right - 4, labelY: baseline, anchor })),
+  );
+  const free = places.find(({ labelX, labelY, anchor }) => {
+    const x0 = anchor === 'start' ? labelX : labelX - width;
+    const [top, bottom] = [labelY - LABEL_SIZE + 2, labelY + 2];
+    if (top < plot.top || bottom > plot.bottom) return false;
+    return !lines.some((line) => crosses(line, x0 - CLEARANCE, x0 + width + CLEARANCE, top - CLEARANCE, bottom + CLEARANCE));
+  });
+  return free ?? places[0];
+}
+
+/** Whether `line` passes through the box [x0, x1] × [y0, y1]. */
+function crosses({ xs, ys }: Polyline, x0: number, x1: number, y0: number, y1: number): boolean {
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] >= x0 && xs[i] <= x1 && ys[i] >= y0 && ys[i] <= y1) return true;
+    if (i === 0) continue;
+    const [ax, ay, bx, by] = [xs[i - 1], ys[i - 1], xs[i], ys[i]];
+    if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1) continue;
+    // The segment inside the box's x range, and the y range it spans there (all of it when vertical).
+    const at = (px: number) => ay + ((by - ay) * (px - ax)) / (bx - ax);
+    const [ya, yb] = ax === bx ? [ay, by] : [at(Math.max(Math.min(ax, bx), x0)), at(Math.min(Math.max(ax, bx), x1))];
+    if (Math.max(ya, yb) >= y0 && Math.min(ya, yb) <= y1) return true;
+  }
+  return false;
 }
 
 /**

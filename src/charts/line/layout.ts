@@ -244,8 +244,16 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
     times,
     xs: times.map((t) => x(t)),
     subDaily: underADayApart(times),
-    marks: goalMarks(options.goals, options.annotations ?? [], x, y, xDomain, yDomain, (id) => series.find((s) => s.id === id)?.color, (v) =>
-      m.goal(formatNumber(v, options.locale, compact)),
+    marks: goalMarks(
+      options.goals,
+      options.annotations ?? [],
+      x,
+      y,
+      xDomain,
+      yDomain,
+      (id) => series.find((s) => s.id === id)?.color,
+      (v) => m.goal(formatNumber(v, options.locale, compact)),
+      tops,
     ),
   };
 }

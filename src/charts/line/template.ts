@@ -68,7 +68,8 @@ export function lineChartTemplate(layout: LineLayout, state: LineChartState): SV
         )}
       </g>
     </g>
-    <g class="points">${points.map((p) => pointTemplate(p, p.timeIndex === active))}</g>`;
+    <g class="points">${points.map((p) => pointTemplate(p, p.timeIndex === active))}</g>
+    ${goalLabelsTemplate(layout)}`;
 }
 
 function pointTemplate(p: PointMark, active: boolean): SVGTemplateResult {
@@ -79,7 +80,8 @@ function pointTemplate(p: PointMark, active: boolean): SVGTemplateResult {
 
 /**
  * Goals, projections and events, under the series: presentation attributes only (currentColor and the series'
- * colours), so the card and the image embeds draw them alike without a style rule in either.
+ * colours), so the card and the image embeds draw them alike without a style rule in either. Their labels are
+ * drawn over the series (goalLabelsTemplate).
  */
 function goalsTemplate({ plot, marks }: LineLayout): SVGTemplateResult | typeof nothing {
   if (!marks.goals.length && !marks.annotations.length) return nothing;
@@ -98,8 +100,18 @@ function goalsTemplate({ plot, marks }: LineLayout): SVGTemplateResult | typeof 
     )}
     ${marks.goals.map(
       (g) => svg`<line data-mark="goal" data-series-id=${g.seriesId ?? nothing} x1=${plot.left} x2=${plot.right} y1=${g.y} y2=${g.y}
-          stroke=${g.color ?? 'currentColor'} stroke-width="1.5" stroke-dasharray="1 3" stroke-linecap="round"></line>
-        <text class="goal-label" x=${plot.left + 4} y=${g.y - 5} font-size="11" fill=${g.color ?? 'currentColor'}>${g.label}</text>`,
+          stroke=${g.color ?? 'currentColor'} stroke-width="1.5" stroke-dasharray="1 3" stroke-linecap="round"></line>`,
     )}
   </g>`;
+}
+
+/**
+ * The goals' labels, over the series: placed where no line runs (labelPlace), and where none is free, readable
+ * through a halo in the background colour (the `goal-label` rule of the card's and the images' styles).
+ */
+function goalLabelsTemplate({ marks }: LineLayout): SVGTemplateResult | typeof nothing {
+  if (!marks.goals.length) return nothing;
+  return svg`<g class="goal-labels" aria-hidden="true">${marks.goals.map(
+    (g) => svg`<text class="goal-label" x=${g.labelX} y=${g.labelY} text-anchor=${g.anchor} font-size="11" fill=${g.color ?? 'currentColor'}>${g.label}</text>`,
+  )}</g>`;
 }

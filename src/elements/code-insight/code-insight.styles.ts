@@ -138,6 +138,12 @@ export const styles = [
     .domain {
       stroke: var(--_border);
     }
+    /* A halo in the card's background keeps a goal's label readable where a line runs through it anyway. */
+    .goal-label {
+      paint-order: stroke;
+      stroke: var(--_bg);
+      stroke-width: 3px;
+    }
     .tick {
       fill: var(--_muted);
       font-size: 11px;

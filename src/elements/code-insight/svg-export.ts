@@ -6,7 +6,7 @@
 import { InsightsError } from '../../api/errors.js';
 import { defaultMessages as m } from '../../model/messages.js';
 
-const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor'];
+const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'paint-order'];
 
 export interface LegendEntry {
   label: string;

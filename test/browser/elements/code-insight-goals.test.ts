@@ -56,6 +56,33 @@ describe('<code-insight> goals', () => {
     expect(shadow(element).querySelector('svg.plot')!.getAttribute('aria-label')).to.contain('On track: at this pace 0 around Mar 2027');
   });
 
+  it("puts the goal's label where no line runs, over the series, with a halo in the card's background", async () => {
+    // A series that runs just above the goal of 0 on the left and rises on the right: the label moves right.
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 720px"></div>`);
+    host.innerHTML = '<code-insight goal="0" theme="dark"></code-insight>';
+    const element = host.firstElementChild as CodeInsightElement;
+    const values = [4, 3, 4, 3, 5, 20, 45, 70, 95, 120];
+    const points = values.map((value, i) => ({ date: new Date(Date.UTC(2026, i, 1)).toISOString(), value }));
+    element.data = { kind: 'line', title: 'Rising', series: [{ id: 'a', label: 'A', points }] };
+    await untilState(element, 'ready');
+    const label = shadow(element).querySelector<SVGTextElement>('.goal-label')!;
+    expect(text(label)).to.equal('Goal 0');
+    expect(label.getAttribute('text-anchor')).to.equal('end');
+    const box = label.getBoundingClientRect();
+    const covered = mark(element, 'point').filter((p) => {
+      const r = p.getBoundingClientRect();
+      return r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+    });
+    expect(covered).to.have.length(0);
+    // Drawn after the points, so where no place is free a line still cannot cover it; the halo is the card's
+    // background (dark here).
+    const pointsGroup = shadow(element).querySelector('g.points')!;
+    expect(pointsGroup.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    const style = getComputedStyle(label);
+    expect(style.paintOrder).to.match(/^stroke/);
+    expect(style.stroke).to.equal('rgb(21, 27, 35)');
+  });
+
   it('is behind when the goal date comes first, and names what will be left', async () => {
     const element = await card(saved(FIXTURE_IDS.migration, `${JS_GOAL} goal-date="2027-01-01"`));
     expect(element.getAttribute('goal-status')).to.equal('behind');
