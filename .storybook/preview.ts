@@ -1,10 +1,10 @@
 import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
-import { withActions } from 'storybook/actions/decorator';
 import { html } from 'lit';
 import { configure } from '../src/index.ts';
 import { FIXTURE_INSTANCE, fixtureFetch, resetFixtures } from './fixture-fetch.ts';
 import customElements from '../custom-elements.json';
 import { argTypesOf, eventNames, type Manifest } from './element-api.ts';
+import { withEventActions } from './event-actions.ts';
 
 const manifest = customElements as Manifest;
 // The components' descriptions come from the manifest (generated from the elements' JSDoc by `npm run analyze`).
@@ -46,14 +46,14 @@ const preview: Preview = {
   // A docs page for every component, from its stories and the manifest.
   tags: ['autodocs'],
   loaders: [freshFixtures],
-  decorators: [surface, withActions],
+  decorators: [surface, withEventActions],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
     // A story's `component` gets one control per public attribute or property, derived from the manifest
     // (element-api.ts), instead of Storybook's own reading of it (each property twice, "Set object" for unions).
     docs: { extractArgTypes: (tagName: string) => argTypesOf(manifest, tagName) },
-    // Every element's events, as they bubble out of the story, go to the Actions panel.
+    // Every element's events, as they bubble out of the story, go to the Actions panel (event-actions.ts).
     actions: { handles: eventNames(manifest) },
   },
 };

@@ -161,6 +161,25 @@ async function drive(declaration, storyId) {
       fail(`resetting ${arg.name} leaves ${JSON.stringify(reset.value)} (the story's value: ${JSON.stringify(initial)})`);
     }
   }
+  // The events the story's cards fired on the way (insight-load at least) are in the Actions panel, with their detail.
+  const eventNames = [...new Set(declarations.flatMap((d) => (d.events ?? []).map((e) => e.name)))];
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  const logged = await page
+    .waitForFunction(
+      (names) => {
+        const text = document.querySelector('#storybook-panel-root')?.textContent ?? '';
+        const found = names.filter((name) => text.includes(`${name}:`));
+        return found.length ? found : false;
+      },
+      eventNames,
+      { timeout: APPLY_TIMEOUT },
+    )
+    .then(
+      (handle) => handle.jsonValue(),
+      () => [],
+    );
+  if (!logged.length) fail(`no event (${eventNames.join(', ')}) reached the Actions panel`);
+
   await page.close();
   console.log(`${tag}: ${storyId}, ${args.length} args`);
 }
