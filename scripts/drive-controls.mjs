@@ -110,6 +110,25 @@ async function drive(declaration, storyId) {
     return { argTypes: story.argTypes, initialArgs: story.initialArgs, handles: story.parameters.actions?.handles ?? [] };
   });
 
+  // The events the story's cards fired as they loaded (insight-load at least) are in the Actions panel.
+  const eventNames = [...new Set(declarations.flatMap((d) => (d.events ?? []).map((e) => e.name)))];
+  await page.getByRole('tab', { name: /^Actions/ }).click();
+  const logged = await page
+    .waitForFunction(
+      (names) => {
+        const text = document.querySelector('#storybook-panel-root')?.textContent ?? '';
+        const found = names.filter((name) => text.includes(`${name}:`));
+        return found.length ? found : false;
+      },
+      eventNames,
+      { timeout: APPLY_TIMEOUT },
+    )
+    .then(
+      (handle) => handle.jsonValue(),
+      () => [],
+    );
+  if (!logged.length) fail(`no event (${eventNames.join(', ')}) reached the Actions panel`);
+
   // The args table: one row per attribute, named by it; one per writable property without one; no duplicates.
   const attributes = (declaration.attributes ?? []).map((a) => a.name);
   const attributeFields = new Set((declaration.attributes ?? []).map((a) => a.fieldName ?? camel(a.name)));
@@ -125,6 +144,7 @@ async function drive(declaration, storyId) {
   for (const event of declaration.events ?? []) if (!story.handles.includes(event.name)) fail(`event ${event.name} does not reach the Actions panel`);
 
   // The Controls panel as drawn: "Set object" only on rows of object properties.
+  await page.getByRole('tab', { name: /^Controls/ }).click();
   await page.waitForSelector('#storybook-panel-root tbody tr', { timeout: LOAD_TIMEOUT }).catch(() => fail('the Controls panel shows no rows'));
   const objectRows = await page.evaluate(() =>
     [...document.querySelectorAll('#storybook-panel-root tbody tr')]
@@ -161,25 +181,6 @@ async function drive(declaration, storyId) {
       fail(`resetting ${arg.name} leaves ${JSON.stringify(reset.value)} (the story's value: ${JSON.stringify(initial)})`);
     }
   }
-  // The events the story's cards fired on the way (insight-load at least) are in the Actions panel, with their detail.
-  const eventNames = [...new Set(declarations.flatMap((d) => (d.events ?? []).map((e) => e.name)))];
-  await page.getByRole('tab', { name: /^Actions/ }).click();
-  const logged = await page
-    .waitForFunction(
-      (names) => {
-        const text = document.querySelector('#storybook-panel-root')?.textContent ?? '';
-        const found = names.filter((name) => text.includes(`${name}:`));
-        return found.length ? found : false;
-      },
-      eventNames,
-      { timeout: APPLY_TIMEOUT },
-    )
-    .then(
-      (handle) => handle.jsonValue(),
-      () => [],
-    );
-  if (!logged.length) fail(`no event (${eventNames.join(', ')}) reached the Actions panel`);
-
   await page.close();
   console.log(`${tag}: ${storyId}, ${args.length} args`);
 }
