@@ -3,25 +3,12 @@ import { html } from 'lit';
 import { configure } from '../src/index.ts';
 import { FIXTURE_INSTANCE, fixtureFetch, resetFixtures } from './fixture-fetch.ts';
 import customElements from '../custom-elements.json';
+import { argTypesOf, eventNames, type Manifest } from './element-api.ts';
+import { withEventActions } from './event-actions.ts';
 
-type Member = { name: string; privacy?: string; static?: boolean };
-
-/**
- * Docs pages and controls read the elements' attributes, properties, events, slots, parts and custom properties
- * from the manifest generated from their JSDoc (`npm run analyze`): its public API only, without the private and
- * protected members, `#private` fields and static members the analyzer lists too.
- */
-function publicAPI<M extends { modules: { declarations?: { members?: Member[] }[] }[] }>(manifest: M): M {
-  const isPublic = (m: Member) => !m.static && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('#');
-  return {
-    ...manifest,
-    modules: manifest.modules.map((module) => ({
-      ...module,
-      declarations: module.declarations?.map((d) => (d.members ? { ...d, members: d.members.filter(isPublic) } : d)),
-    })),
-  };
-}
-setCustomElementsManifest(publicAPI(customElements as Parameters<typeof publicAPI>[0]));
+const manifest = customElements as Manifest;
+// The components' descriptions come from the manifest (generated from the elements' JSDoc by `npm run analyze`).
+setCustomElementsManifest(manifest);
 
 // Every story talks to the fixture resolvers running in this page (fixture-fetch.ts): no server, no network.
 // No retries, so error stories show their error at once; a short poll, so the processing story finishes soon.
@@ -59,10 +46,15 @@ const preview: Preview = {
   // A docs page for every component, from its stories and the manifest.
   tags: ['autodocs'],
   loaders: [freshFixtures],
-  decorators: [surface],
+  decorators: [surface, withEventActions],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
+    // A story's `component` gets one control per public attribute or property, derived from the manifest
+    // (element-api.ts), instead of Storybook's own reading of it (each property twice, "Set object" for unions).
+    docs: { extractArgTypes: (tagName: string) => argTypesOf(manifest, tagName) },
+    // Every element's events, as they bubble out of the story, go to the Actions panel (event-actions.ts).
+    actions: { handles: eventNames(manifest) },
   },
 };
 export default preview;

@@ -2,8 +2,9 @@
 // Opens every story of the static Storybook (storybook-static/, from `npm run build-storybook`) in Chromium and
 // fails on any console error, page error, CSP violation or axe-core violation, or on a card in view that never
 // leaves `loading`.
-// Stories tagged `stays-loading` (the instance never answers) only need to render. Then every docs page: each must
-// show its props table (from custom-elements.json) and render its stories with no console error either.
+// Stories tagged `stays-loading` (the instance never answers) only need to render. Then every docs page: each
+// component's must show its props table (from custom-elements.json) and render its stories with no console error
+// either; each guide (MDX) its title.
 //
 //   npm run build-storybook && npm run test:stories
 //   CHROME_PATH=/path/to/chrome STORY=<id substring> node scripts/visit-stories.mjs
@@ -102,7 +103,9 @@ for (const entry of docs) {
   const t0 = Date.now();
   try {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
-    await page.waitForSelector('.docblock-argstable tbody tr', { timeout: SETTLE_TIMEOUT }).catch(() => problems.push('no props table'));
+    // A component's page shows its props table; a guide (an MDX page of its own) its title.
+    if (entry.tags?.includes('unattached-mdx')) await page.waitForSelector('.sbdocs-content h1', { timeout: SETTLE_TIMEOUT }).catch(() => problems.push('no title'));
+    else await page.waitForSelector('.docblock-argstable tbody tr', { timeout: SETTLE_TIMEOUT }).catch(() => problems.push('no props table'));
     // The page renders every story of its component at once: give their requests time to answer or fail.
     await page.waitForTimeout(DOCS_SETTLE);
     problems.push(...(await page.evaluate(() => window.__cspViolations)).map((v) => `CSP violation: ${v}`));

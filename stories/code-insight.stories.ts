@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { FIXTURE_IDS, about, codeInsight, codeInsightArgTypes, scenario, type CodeInsightArgs } from './support.ts';
+import { FIXTURE_IDS, about, codeInsight, scenario, type ElementArgs } from './support.ts';
 
 /**
  * `<code-insight>` with a saved insight (`insight-id`) from the fixture instance: its display options and every
@@ -11,8 +11,7 @@ const meta = {
   component: 'code-insight',
   tags: ['autodocs'],
   render: (args) => codeInsight(args),
-  argTypes: codeInsightArgTypes,
-  args: { insightId: FIXTURE_IDS.migration },
+  args: { 'insight-id': FIXTURE_IDS.migration },
   parameters: {
     docs: {
       description: {
@@ -21,10 +20,10 @@ const meta = {
       },
     },
   },
-} satisfies Meta<CodeInsightArgs>;
+} satisfies Meta<ElementArgs>;
 export default meta;
 
-type Story = StoryObj<CodeInsightArgs>;
+type Story = StoryObj<ElementArgs>;
 
 export const SavedLine: Story = {
   name: 'Saved line insight',
@@ -39,19 +38,19 @@ export const Stacked: Story = {
 
 export const YZero: Story = {
   name: 'Y axis from zero',
-  args: { insightId: FIXTURE_IDS.todos, yZero: true },
+  args: { 'insight-id': FIXTURE_IDS.todos, 'y-zero': true },
   parameters: about('`y-zero`: the y axis starts at zero instead of near the smallest value.'),
 };
 
 export const IncompletePoints: Story = {
   name: 'Incomplete points',
-  args: { insightId: FIXTURE_IDS.incomplete },
+  args: { 'insight-id': FIXTURE_IDS.incomplete },
   parameters: about('Two points the instance flagged as undercounted (a search timed out): marked on the chart, with a note.'),
 };
 
 export const ManySeries: Story = {
   name: 'Many series (5 hidden)',
-  args: { insightId: FIXTURE_IDS.manySeries },
+  args: { 'insight-id': FIXTURE_IDS.manySeries },
   parameters: about('25 series: the default `series-limit` of 20 draws the largest 20, and the card says how many are hidden.'),
 };
 
@@ -64,7 +63,7 @@ export const Loading: Story = {
 
 export const Processing: Story = {
   name: 'Processing, then done',
-  args: { insightId: FIXTURE_IDS.processing },
+  args: { 'insight-id': FIXTURE_IDS.processing },
   parameters: about(
     'An insight the instance is still computing: progress first (0 of 12 points), half the points 1.5 s later, then the finished chart. Polling runs only while it is processing.',
   ),
@@ -72,13 +71,13 @@ export const Processing: Story = {
 
 export const ProcessingProgress: Story = {
   name: 'Processing with progress',
-  args: { instance: scenario('processing-forever'), insightId: FIXTURE_IDS.processing },
+  args: { instance: scenario('processing-forever'), 'insight-id': FIXTURE_IDS.processing },
   parameters: about('An instance that keeps reporting the insight half computed: the progress bar and percentage, with no points yet.'),
 };
 
 export const Empty: Story = {
   name: 'Empty',
-  args: { insightId: FIXTURE_IDS.empty },
+  args: { 'insight-id': FIXTURE_IDS.empty },
   parameters: about('A query that never matched: no points, and a message instead of an empty chart.'),
 };
 
@@ -108,39 +107,40 @@ export const GraphQLError: Story = {
 
 export const InvalidAttributes: Story = {
   name: 'Invalid attributes',
-  args: { insightId: undefined, kind: 'stat', repository: 'github.com/acme/web' },
+  args: { 'insight-id': undefined, kind: 'stat', repository: 'github.com/acme/web' },
   parameters: about('`kind="stat"` with `repository` (a language-usage source) contradict each other: the card names the attributes, with no retry button.'),
 };
 
 export const HostileTitles: Story = {
   name: 'Hostile titles stay text',
-  args: { insightId: FIXTURE_IDS.hostile },
+  args: { 'insight-id': FIXTURE_IDS.hostile },
   parameters: about('Titles, labels and colours from the instance containing markup and `javascript:` URLs are rendered as text and ignored colours.'),
 };
 
 export const DarkTheme: Story = {
   name: 'Dark theme',
-  args: { insightId: FIXTURE_IDS.todos, theme: 'dark' },
+  args: { 'insight-id': FIXTURE_IDS.todos, theme: 'dark' },
   parameters: about('`theme="dark"` on a dark page.', { dark: true }),
 };
 
 export const Narrow: Story = {
   name: 'Narrow (320 px)',
-  args: { insightId: FIXTURE_IDS.todos },
+  args: { 'insight-id': FIXTURE_IDS.todos },
   parameters: about('In a 320 px column, as in a wiki sidebar: axis labels thin out and the legend wraps.', { width: 320 }),
 };
 
 export const Filtered: Story = {
   name: 'Filtered to one repository',
-  args: { includeRepos: '^github\\.com/acme/api$' },
+  args: { 'include-repos': '^github\\.com/acme/api$' },
   parameters: about('`include-repos`: the numbers count only the matching repositories.'),
 };
 
 export const Row: Story = {
   name: 'Side by side',
   render: () => html`<div class="story-grid">
-    ${codeInsight({ insightId: FIXTURE_IDS.migration })} ${codeInsight({ insightId: FIXTURE_IDS.todos })}
-    ${codeInsight({ insightId: FIXTURE_IDS.incomplete })}
+    ${codeInsight({ 'insight-id': FIXTURE_IDS.migration })} ${codeInsight({ 'insight-id': FIXTURE_IDS.todos })}
+    ${codeInsight({ 'insight-id': FIXTURE_IDS.incomplete })}
   </div>`,
-  parameters: about('Three saved insights in a responsive grid; they go out as one batched request.'),
+  // Three cards of their own: the controls would reach none of them.
+  parameters: { ...about('Three saved insights in a responsive grid; they go out as one batched request.'), controls: { disable: true } },
 };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { InsightData } from '../src/index.ts';
-import { FIXTURE_IDS, about } from './support.ts';
+import { FIXTURE_IDS, about, codeInsight, type ElementArgs } from './support.ts';
 
 /**
  * "Are we on track?": goals, projections, what changed and annotations on `<code-insight>` (SPEC "Goals,
@@ -11,6 +11,7 @@ const meta = {
   title: 'Components/Goals and projections',
   component: 'code-insight',
   tags: ['autodocs'],
+  render: (args) => codeInsight(args),
   parameters: {
     docs: {
       description: {
@@ -19,10 +20,10 @@ const meta = {
       },
     },
   },
-} satisfies Meta;
+} satisfies Meta<ElementArgs>;
 export default meta;
 
-type Story = StoryObj;
+type Story = StoryObj<ElementArgs>;
 
 const weekly = (values: number[], start = Date.UTC(2026, 6, 6)) =>
   values.map((value, i) => ({ date: new Date(start + i * 7 * 864e5).toISOString(), value }));
@@ -34,62 +35,60 @@ const series = (title: string, label: string, values: number[]): InsightData => 
 
 export const OnTrack: Story = {
   name: 'On track',
-  render: () => html`<code-insight insight-id=${FIXTURE_IDS.migration} goal="0" goal-series="JavaScript files" goal-date="2027-06-30" compare="1q"></code-insight>`,
+  args: { 'insight-id': FIXTURE_IDS.migration, goal: 0, 'goal-series': 'JavaScript files', 'goal-date': '2027-06-30', compare: '1q' },
   parameters: about('JavaScript files fall by about 33 a month: zero around March 2027, three months before the goal date.'),
 };
 
 export const Behind: Story = {
   name: 'Behind',
-  render: () => html`<code-insight insight-id=${FIXTURE_IDS.migration} goal="0" goal-series="JavaScript files" goal-date="2027-01-01"></code-insight>`,
+  args: { 'insight-id': FIXTURE_IDS.migration, goal: 0, 'goal-series': 'JavaScript files', 'goal-date': '2027-01-01' },
   parameters: about('The same pace against a goal date in January: the headline says how many will be left then.'),
 };
 
 export const Noisy: Story = {
   name: 'On track, with a band',
-  render: () =>
-    html`<code-insight
-      goal="0"
-      trend-window="10"
-      .data=${series('Deprecated API calls', 'oldClient.call(', [300, 260, 290, 240, 270, 200, 250, 190, 230, 180])}
-    ></code-insight>`,
+  args: { goal: 0, 'trend-window': 10, data: series('Deprecated API calls', 'oldClient.call(', [300, 260, 290, 240, 270, 200, 250, 190, 230, 180]) },
   parameters: about('A noisy series: the projection is the median pace (Theil–Sen), the band between its optimistic and pessimistic bounds.'),
 };
 
 export const WrongWay: Story = {
   name: 'Going the wrong way',
-  render: () => html`<code-insight insight-id=${FIXTURE_IDS.todos} goal="0" goal-series="TODO" compare="1mo"></code-insight>`,
+  args: { 'insight-id': FIXTURE_IDS.todos, goal: 0, 'goal-series': 'TODO', compare: '1mo' },
   parameters: about('TODOs rise while the goal is zero: the change is red because up is the wrong way here.'),
 };
 
 export const NoProgress: Story = {
   name: 'No progress',
-  render: () => html`<code-insight goal="0" .data=${series('Uses of the v1 client', 'v1 client', [120, 121, 120, 119, 120, 120, 121, 120])}></code-insight>`,
+  args: { goal: 0, data: series('Uses of the v1 client', 'v1 client', [120, 121, 120, 119, 120, 120, 121, 120]) },
   parameters: about('A flat series: no date to give, and the headline says so.'),
 };
 
 export const Reached: Story = {
   name: 'Reached',
-  render: () => html`<code-insight goal="0" .data=${series('Python 2 files', 'Python 2 files', [30, 24, 17, 11, 6, 2, 0, 0])}></code-insight>`,
+  args: { goal: 0, data: series('Python 2 files', 'Python 2 files', [30, 24, 17, 11, 6, 2, 0, 0]) },
   parameters: about('The latest value is at the goal.'),
 };
 
 export const NotEnoughData: Story = {
   name: 'Not enough data',
-  render: () => html`<code-insight goal="0" .data=${series('Flaky tests', 'Flaky tests', [40, 31, 36])}></code-insight>`,
+  args: { goal: 0, data: series('Flaky tests', 'Flaky tests', [40, 31, 36]) },
   parameters: about('Three samples: no date is made up.'),
 };
 
 export const Annotations: Story = {
   name: 'Annotations',
-  render: () => html`<code-insight insight-id=${FIXTURE_IDS.migration}>
-    <insight-annotation date="2026-03-01" label="Codemod landed" href="https://github.com/acme/web/pull/7"></insight-annotation>
-    <insight-annotation date="2026-07-01" label="v2 released"></insight-annotation>
-  </code-insight>`,
+  args: { 'insight-id': FIXTURE_IDS.migration },
+  render: (args) =>
+    codeInsight(
+      args,
+      html`<insight-annotation date="2026-03-01" label="Codemod landed" href="https://github.com/acme/web/pull/7"></insight-annotation>
+        <insight-annotation date="2026-07-01" label="v2 released"></insight-annotation>`,
+    ),
   parameters: about('`<insight-annotation>` children: markers on the time axis, their labels in the tooltip of the nearest point.'),
 };
 
 export const SingleNumber: Story = {
   name: 'Single number with a goal',
-  render: () => html`<code-insight insight-id=${FIXTURE_IDS.migration} kind="stat" goal="1000" goal-date="2027-06-30"></code-insight>`,
+  args: { 'insight-id': FIXTURE_IDS.migration, kind: 'stat', goal: 1000, 'goal-date': '2027-06-30' },
   parameters: about('`kind="stat"` with a goal: how far the series has come from its first point to the goal, as a bar.'),
 };

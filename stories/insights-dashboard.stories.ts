@@ -1,36 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, about, scenario } from './support.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, about, element, scenario, type ElementArgs } from './support.ts';
 
-interface DashboardArgs {
-  instance?: string;
-  dashboardId?: string;
-  heading?: string;
-  filtersOpen?: boolean;
-  includeRepos?: string;
-  excludeRepos?: string;
-  sort?: string;
-  seriesLimit?: number;
-  numSamples?: number;
-  minCardWidth?: string;
-  theme?: 'auto' | 'light' | 'dark';
-}
-
-const dashboard = (a: DashboardArgs, children: unknown = '') => html`<insights-dashboard
-  instance=${ifDefined(a.instance)}
-  dashboard-id=${ifDefined(a.dashboardId)}
-  heading=${ifDefined(a.heading)}
-  ?filters-open=${a.filtersOpen}
-  include-repos=${ifDefined(a.includeRepos)}
-  exclude-repos=${ifDefined(a.excludeRepos)}
-  sort=${ifDefined(a.sort)}
-  series-limit=${ifDefined(a.seriesLimit)}
-  num-samples=${ifDefined(a.numSamples)}
-  min-card-width=${ifDefined(a.minCardWidth)}
-  theme=${ifDefined(a.theme)}
-  >${children}</insights-dashboard
->`;
+const dashboard = (args: ElementArgs, children: unknown = '') => element('insights-dashboard', args, children);
 
 /** `<insights-dashboard>`: a saved dashboard, page-composed cards, the filter bar and a 48-card dashboard. */
 const meta = {
@@ -38,20 +10,7 @@ const meta = {
   component: 'insights-dashboard',
   tags: ['autodocs'],
   render: (args) => dashboard(args),
-  args: { dashboardId: DASHBOARD_IDS.frontend },
-  argTypes: {
-    instance: { control: 'text', description: 'Sourcegraph base URL for the dashboard and every card.' },
-    dashboardId: { control: 'text', description: 'A saved dashboard id, or a pasted dashboard URL.' },
-    heading: { control: 'text', description: "The page's own title for the dashboard." },
-    filtersOpen: { control: 'boolean', description: 'Show the filter bar open.' },
-    includeRepos: { control: 'text', description: 'Repositories to include (regular expression), for every card.', table: { category: 'Filters' } },
-    excludeRepos: { control: 'text', description: 'Repositories to exclude (regular expression), for every card.', table: { category: 'Filters' } },
-    sort: { control: 'select', options: [undefined, 'result-count-desc', 'alphabetical-asc', 'date-added-desc'], table: { category: 'Filters' } },
-    seriesLimit: { control: 'number', description: 'Series per chart.', table: { category: 'Filters' } },
-    numSamples: { control: 'number', description: 'Latest N points per chart.', table: { category: 'Filters' } },
-    minCardWidth: { control: 'text', description: 'Narrowest grid column: a CSS length or pixels.' },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
-  },
+  args: { 'dashboard-id': DASHBOARD_IDS.frontend },
   parameters: {
     layout: 'fullscreen',
     docs: {
@@ -61,10 +20,10 @@ const meta = {
     },
   },
   decorators: [(story) => html`<div style="padding: 1rem">${story()}</div>`],
-} satisfies Meta<DashboardArgs>;
+} satisfies Meta<ElementArgs>;
 export default meta;
 
-type Story = StoryObj<DashboardArgs>;
+type Story = StoryObj<ElementArgs>;
 
 export const Saved: Story = {
   name: 'Saved dashboard',
@@ -73,13 +32,13 @@ export const Saved: Story = {
 
 export const FiltersOpen: Story = {
   name: 'Filter bar open',
-  args: { filtersOpen: true, includeRepos: '^github\\.com/acme/web$' },
+  args: { 'filters-open': true, 'include-repos': '^github\\.com/acme/web$' },
   parameters: about('`filters-open` with `include-repos` set: the filter bar shows the filter, and every card counts only acme/web.'),
 };
 
 export const Composed: Story = {
   name: 'Composed of child cards',
-  args: { dashboardId: undefined, heading: 'Frontend, as this page sees it' },
+  args: { 'dashboard-id': undefined, heading: 'Frontend, as this page sees it' },
   render: (args) =>
     dashboard(
       args,
@@ -93,7 +52,7 @@ export const Composed: Story = {
 
 export const FortyEightCards: Story = {
   name: '48 cards',
-  args: { dashboardId: DASHBOARD_IDS.bulk },
+  args: { 'dashboard-id': DASHBOARD_IDS.bulk },
   parameters: about('48 insights: cards are created a few per task and fetch only as they near the viewport, in a few batched requests.'),
 };
 

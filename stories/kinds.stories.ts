@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { InsightData } from '../src/index.ts';
-import { REPOS, about, codeInsight, codeInsightArgTypes, type CodeInsightArgs } from './support.ts';
+import { REPOS, about, codeInsight, type ElementArgs } from './support.ts';
 
 /**
  * Every kind of insight `<code-insight>` draws besides a saved one, declared in HTML as in demo/kinds.html:
@@ -13,7 +13,6 @@ const meta = {
   component: 'code-insight',
   tags: ['autodocs'],
   render: (args) => codeInsight(args),
-  argTypes: codeInsightArgTypes,
   parameters: {
     docs: {
       description: {
@@ -22,10 +21,10 @@ const meta = {
       },
     },
   },
-} satisfies Meta<CodeInsightArgs>;
+} satisfies Meta<ElementArgs>;
 export default meta;
 
-type Story = StoryObj<CodeInsightArgs>;
+type Story = StoryObj<ElementArgs>;
 
 const BOTH_REPOS = `${REPOS.web} ${REPOS.api}`;
 
@@ -43,7 +42,7 @@ export const AdHocSeries: Story = {
 
 export const CaptureGroups: Story = {
   name: 'Capture groups, series hidden',
-  args: { heading: 'lodash versions', repositories: BOTH_REPOS, seriesLimit: 2 },
+  args: { heading: 'lodash versions', repositories: BOTH_REPOS, 'series-limit': 2 },
   render: (args) => codeInsight(args, html`<insight-series capture-group label="lodash" query="lodash@(\\d)"></insight-series>`),
   parameters: about('`capture-group`: one series per value of the query\'s capture group; `series-limit="2"` hides the third and says so.'),
 };
@@ -120,5 +119,12 @@ export const DataProperty: Story = {
     <code-insight .data=${bar}></code-insight>
     <code-insight .data=${stat}></code-insight>
   </div>`,
-  parameters: about('The `data` property (an `InsightData` object) drawn without any request: a pie, bars and a single number.'),
+  // Three cards of their own: the controls would reach none of them (DataControl has one).
+  parameters: { ...about('The `data` property (an `InsightData` object) drawn without any request: a pie, bars and a single number.'), controls: { disable: true } },
+};
+
+export const DataControl: Story = {
+  name: 'data property as a control',
+  args: { data: pie },
+  parameters: about('The `data` property set from the `data` control: edit the object and the chart follows, with no request.'),
 };

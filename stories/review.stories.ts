@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import type { InsightData } from '../src/index.ts';
-import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, codeInsight, scenario, type CodeInsightArgs } from './support.ts';
+import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, codeInsight, scenario, type ElementArgs } from './support.ts';
 
 /**
  * The visual review page: every kind and state side by side, in light and in dark, so that a change to any of
@@ -20,7 +20,7 @@ type Story = StoryObj;
 const BOTH_REPOS = `${REPOS.web} ${REPOS.api}`;
 
 /** A card that loads at once (the review page is long: lazy cards below the fold would stay skeletons). */
-const card = (args: CodeInsightArgs, children: TemplateResult | string = ''): TemplateResult =>
+const card = (args: ElementArgs, children: TemplateResult | string = ''): TemplateResult =>
   html`<div class="review-cell">${codeInsight({ loading: 'eager', ...args }, children)}</div>`;
 
 const pie: InsightData = {
@@ -56,12 +56,12 @@ const sections: [string, (theme: 'light' | 'dark') => TemplateResult[]][] = [
   [
     'line',
     (theme) => [
-      card({ theme, insightId: FIXTURE_IDS.migration }),
-      card({ theme, insightId: FIXTURE_IDS.migration, stacked: true, heading: 'Stacked' }),
-      card({ theme, insightId: FIXTURE_IDS.todos, yZero: true, heading: 'Y axis from zero' }),
-      card({ theme, insightId: FIXTURE_IDS.incomplete }),
-      card({ theme, insightId: FIXTURE_IDS.manySeries }),
-      card({ theme, insightId: FIXTURE_IDS.migration, includeRepos: '^github\\.com/acme/api$', heading: 'Filtered to one repository' }),
+      card({ theme, 'insight-id': FIXTURE_IDS.migration }),
+      card({ theme, 'insight-id': FIXTURE_IDS.migration, stacked: true, heading: 'Stacked' }),
+      card({ theme, 'insight-id': FIXTURE_IDS.todos, 'y-zero': true, heading: 'Y axis from zero' }),
+      card({ theme, 'insight-id': FIXTURE_IDS.incomplete }),
+      card({ theme, 'insight-id': FIXTURE_IDS.manySeries }),
+      card({ theme, 'insight-id': FIXTURE_IDS.migration, 'include-repos': '^github\\.com/acme/api$', heading: 'Filtered to one repository' }),
     ],
   ],
   [
@@ -76,7 +76,7 @@ const sections: [string, (theme: 'light' | 'dark') => TemplateResult[]][] = [
       card({ theme, src: 'data/deploys.json' }),
       card({ theme, src: 'data/incidents.csv', heading: 'Incidents per month' }),
       card(
-        { theme, heading: 'lodash versions', repositories: BOTH_REPOS, seriesLimit: 2 },
+        { theme, heading: 'lodash versions', repositories: BOTH_REPOS, 'series-limit': 2 },
         html`<insight-series capture-group label="lodash" query="lodash@(\\d)"></insight-series>`,
       ),
     ],
@@ -84,16 +84,16 @@ const sections: [string, (theme: 'light' | 'dark') => TemplateResult[]][] = [
   [
     'states',
     (theme) => [
-      card({ theme, instance: scenario('hang'), insightId: FIXTURE_IDS.todos }),
-      card({ theme, instance: scenario('processing-forever'), insightId: FIXTURE_IDS.processing }),
-      card({ theme, insightId: FIXTURE_IDS.empty }),
-      card({ theme, instance: scenario('status/401'), insightId: FIXTURE_IDS.todos }),
-      card({ theme, instance: scenario('status/500'), insightId: FIXTURE_IDS.todos }),
-      card({ theme, instance: scenario('body/not-json'), insightId: FIXTURE_IDS.todos }),
-      card({ theme, instance: scenario('body/graphql-error'), insightId: FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('hang'), 'insight-id': FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('processing-forever'), 'insight-id': FIXTURE_IDS.processing }),
+      card({ theme, 'insight-id': FIXTURE_IDS.empty }),
+      card({ theme, instance: scenario('status/401'), 'insight-id': FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('status/500'), 'insight-id': FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('body/not-json'), 'insight-id': FIXTURE_IDS.todos }),
+      card({ theme, instance: scenario('body/graphql-error'), 'insight-id': FIXTURE_IDS.todos }),
       card({ theme, kind: 'stat', repository: REPOS.web }),
       card({ theme, kind: 'group-by', heading: 'TODOs by author', query: 'TODO', mode: 'author' }),
-      card({ theme, insightId: FIXTURE_IDS.hostile }),
+      card({ theme, 'insight-id': FIXTURE_IDS.hostile }),
     ],
   ],
   [

@@ -82,7 +82,7 @@ export class CodeInsightElement extends LitElement {
   @property() heading?: string;
   /** The title's heading level, 1–6 (default 3, under a dashboard's `<h2>`); a card under a page's `<h1>` takes 2. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
-  /** `auto` (default), `line`, `languages`, `group-by` or `stat`. */
+  /** `auto` (default), `line`, `languages`, `group-by` or `stat`. @type {'auto' | 'line' | 'languages' | 'group-by' | 'stat' | undefined} */
   @property() kind?: string;
   /** Ad-hoc insight: repository names, comma or space separated. */
   @property() repositories?: string;
@@ -100,7 +100,7 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'other-threshold', type: Number }) otherThreshold?: number;
   /** Group-by: the search query whose results are grouped. */
   @property() query?: string;
-  /** Group-by: `repo`, `path`, `author`, `capture-group` or `repo-metadata` (default: the instance picks). */
+  /** Group-by: `repo`, `path`, `author`, `capture-group` or `repo-metadata` (default: the instance picks). @type {'repo' | 'path' | 'author' | 'capture-group' | 'repo-metadata' | undefined} */
   @property() mode?: string;
   /** Group-by: most bars (default 30). */
   @property({ type: Number }) limit?: number;
@@ -112,7 +112,7 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'exclude-repos' }) excludeRepos?: string;
   /** Drill-down filter: search context names, comma or space separated. */
   @property({ attribute: 'search-contexts' }) searchContexts?: string;
-  /** `result-count` (default), `alphabetical` or `date-added`, each with `-asc` or `-desc`. */
+  /** `result-count` (default), `alphabetical` or `date-added`, each with `-asc` or `-desc`. @type {'result-count' | 'result-count-desc' | 'result-count-asc' | 'alphabetical' | 'alphabetical-asc' | 'alphabetical-desc' | 'date-added' | 'date-added-desc' | 'date-added-asc' | undefined} */
   @property() sort?: string;
   /** At most this many series are drawn (default 20). */
   @property({ attribute: 'series-limit', type: Number }) seriesLimit?: number;
@@ -128,7 +128,7 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'goal-date' }) goalDate?: string;
   /** The series the goal is for, by label or id; default every series (the total when `stacked`). */
   @property({ attribute: 'goal-series' }) goalSeries?: string;
-  /** `up` or `down`: the way that counts as progress where no goal says. */
+  /** `up` or `down`: the way that counts as progress where no goal says. @type {'up' | 'down' | undefined} */
   @property() better?: string;
   /** Where progress is measured from (ISO 8601 date); default the first point shown. */
   @property({ attribute: 'baseline-date' }) baselineDate?: string;

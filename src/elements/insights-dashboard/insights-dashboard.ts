@@ -57,7 +57,7 @@ export class InsightsDashboardElement extends LitElement {
   @property({ attribute: 'exclude-repos', reflect: true }) excludeRepos?: string;
   /** Every card's search context names, comma or space separated. */
   @property({ attribute: 'search-contexts', reflect: true }) searchContexts?: string;
-  /** Series order on every card: `result-count` (default), `alphabetical` or `date-added`, with `-asc` or `-desc`. */
+  /** Series order on every card: `result-count` (default), `alphabetical` or `date-added`, with `-asc` or `-desc`. @type {'result-count' | 'result-count-desc' | 'result-count-asc' | 'alphabetical' | 'alphabetical-asc' | 'alphabetical-desc' | 'date-added' | 'date-added-desc' | 'date-added-asc' | undefined} */
   @property({ reflect: true }) sort?: string;
   /** At most this many series on each card (default 20). */
   @property({ attribute: 'series-limit', type: Number, reflect: true }) seriesLimit?: number;
