@@ -154,7 +154,11 @@ export class InsightsDashboardElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     const instance = this.instance ?? configuration().instance;
-    if (instance) clientFor(instance, this.token).expect(this, []);
+    try {
+      if (instance) clientFor(instance, this.token).expect(this, []);
+    } catch {
+      // An instance that is not a URL has no client to tell; the dashboard already shows it as its error.
+    }
   }
 
   /**

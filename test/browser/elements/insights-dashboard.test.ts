@@ -109,6 +109,24 @@ describe('<insights-dashboard>', () => {
       expect(boxes[0].width).to.be.at.most(360);
     });
 
+    it('takes an instance that is not a URL as its error, and leaves the page without one when removed', async () => {
+      const errors: string[] = [];
+      const record = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', record);
+      try {
+        const element = await dashboard(`instance="probe-instance" dashboard-id="${DASHBOARD_IDS.frontend}"`);
+        await untilState(element, 'error');
+        expect(shadow(element).textContent).to.contain('"probe-instance" is not an http(s) URL');
+        element.remove();
+        element.instance = 'still-not-a-url';
+        document.body.append(element);
+        element.remove();
+      } finally {
+        window.removeEventListener('error', record);
+      }
+      expect(errors).to.deep.equal([]);
+    });
+
     it('says when the dashboard does not exist', async () => {
       const element = await dashboard(`instance="${instance()}" dashboard-id="bm9wZQ=="`);
       await waitUntil(() => element.state === 'error');
