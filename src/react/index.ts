@@ -8,6 +8,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { CodeInsightElement } from '../elements/code-insight/define.js';
+import { InsightAnnotationElement } from '../elements/insight-annotation/define.js';
 import { InsightSeriesElement } from '../elements/insight-series/define.js';
 import { InsightsDashboardElement } from '../elements/insights-dashboard/define.js';
 import type { InsightErrorEvent } from '../events/insight-error.js';
@@ -47,7 +48,15 @@ export const InsightSeries = createComponent({
   displayName: 'InsightSeries',
 });
 
-export type { CodeInsightElement, InsightSeriesElement, InsightsDashboardElement };
+/** `<insight-annotation>`: an event on a `<CodeInsight>`'s time axis (a release, "codemod landed"), as its child. */
+export const InsightAnnotation = createComponent({
+  react: React,
+  tagName: 'insight-annotation',
+  elementClass: InsightAnnotationElement,
+  displayName: 'InsightAnnotation',
+});
+
+export type { CodeInsightElement, InsightAnnotationElement, InsightSeriesElement, InsightsDashboardElement };
 export type { InsightErrorEvent, InsightLoadEvent, InsightPointClickEvent };
 export type { InsightPointDetail } from '../events/insight-point-click.js';
 export type * from '../model/insight-data.js';

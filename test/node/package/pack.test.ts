@@ -217,7 +217,7 @@ test('every export resolves to a packed file, with its declarations, and imports
   for (const name of ['CodeInsightElement', 'InsightsDashboardElement', 'InsightSeriesElement', 'configure', 'InsightLoadEvent', 'InsightErrorEvent', 'InsightPointClickEvent']) {
     assert.ok(result.root.includes(name), name);
   }
-  assert.deepEqual(result.react, ['CodeInsight', 'InsightSeries', 'InsightsDashboard']);
+  assert.deepEqual(result.react, ['CodeInsight', 'InsightAnnotation', 'InsightSeries', 'InsightsDashboard']);
   assert.equal(result.sameClass, true);
   assert.equal(result.sameConfigure, true);
   assert.deepEqual(result.tags, [true, true, true]);

@@ -45,14 +45,15 @@ test("a Next.js-style server render of a page with the React entry's components 
   const out = run(`
     import { createElement as h } from 'react';
     import { renderToString } from 'react-dom/server';
-    const { CodeInsight, InsightSeries, InsightsDashboard } = await import('${manifest.name}/react');
+    const { CodeInsight, InsightAnnotation, InsightSeries, InsightsDashboard } = await import('${manifest.name}/react');
     const page = h('main', null,
       h(CodeInsight, { instance: 'https://sourcegraph.example.com', insightId: 'abc', seriesLimit: 3, onInsightLoad: () => {} },
-        h(InsightSeries, { label: 'TypeScript', query: 'lang:typescript' })),
+        h(InsightSeries, { label: 'TypeScript', query: 'lang:typescript' }),
+        h(InsightAnnotation, { date: '2026-03-01', label: 'Codemod landed' })),
       h(InsightsDashboard, { dashboardId: 'frontend' }));
     console.log(renderToString(page));`);
   // The tags render; their properties arrive on the client, where @lit/react sets them on the defined elements.
-  assert.match(out, /<main><code-insight[^>]*><insight-series[^>]*><\/insight-series><\/code-insight><insights-dashboard[^>]*><\/insights-dashboard><\/main>/);
+  assert.match(out, /<main><code-insight[^>]*><insight-series[^>]*><\/insight-series><insight-annotation[^>]*><\/insight-annotation><\/code-insight><insights-dashboard[^>]*><\/insights-dashboard><\/main>/);
 });
 
 test('@lit-labs/ssr renders a dashboard with a card and its series: declarative shadow roots with the loading state', () => {
