@@ -113,14 +113,17 @@ export function goalMarks(
   // One line per distinct goal: the card's goal for every series is one line, not one per series.
   const shared = rows.length > 1 && rows.every((r) => r.goal!.value === rows[0].goal!.value && r.goal!.date === rows[0].goal!.date);
   const box = { left: x(t0), right: x(t1), top: y(v1), bottom: y(v0) };
-  // The goal-date markers are drawn from the plot's top to its bottom: labels keep clear of them too.
+  // The goal-date and event markers run from the plot's top to its bottom: labels keep clear of them too, and of
+  // the labels placed before them.
   const dates = rows.flatMap((row) => (row.goal!.date !== undefined && row.goal!.date >= t0 && row.goal!.date <= t1 ? [x(row.goal!.date)] : []));
-  const markers = dates.map((at) => ({ xs: [at, at], ys: [box.top, box.bottom] }));
+  const events = annotations.map((a) => toTime(a.date)).filter((t) => t >= t0 && t <= t1).map(x);
+  const obstacles: Polyline[] = [...lines, ...trends, ...[...dates, ...events].map((at) => ({ xs: [at, at], ys: [box.top, box.bottom] }))];
   for (const row of shared ? rows.slice(0, 1) : rows) {
     const seriesId = shared ? undefined : row.seriesId || undefined;
     const value = row.goal!.value;
     const text = label(value);
-    const place = labelPlace(y(value), text, box, [...lines, ...trends, ...markers]);
+    const place = labelPlace(y(value), text, box, obstacles);
+    obstacles.push(labelOutline(place, text));
     marks.goals.push({ seriesId, value, y: y(value), color: seriesId && rows.length > 1 ? colorOf(seriesId) : undefined, label: text, ...place });
     const date = row.goal!.date;
     if (date !== undefined && date >= t0 && date <= t1 && !marks.goalDates.includes(x(date))) marks.goalDates.push(x(date));
@@ -155,7 +158,7 @@ export function labelPlace(
   plot: { left: number; right: number; top: number; bottom: number },
   lines: readonly Polyline[],
 ): Pick<GoalLine, 'labelX' | 'labelY' | 'anchor'> {
-  const width = text.length * CHAR_WIDTH;
+  const width = labelWidth(text);
   const places = [lineY - 5, lineY + LABEL_SIZE + 3].flatMap((baseline) =>
     (['start', 'end'] as const).map((anchor) => ({ labelX: anchor === 'start' ? plot.left + 4 : plot.right - 4, labelY: baseline, anchor })),
   );
@@ -166,6 +169,15 @@ export function labelPlace(
     return !lines.some((line) => crosses(line, x0 - CLEARANCE, x0 + width + CLEARANCE, top - CLEARANCE, bottom + CLEARANCE));
   });
   return free ?? places[0];
+}
+
+const labelWidth = (text: string) => text.length * CHAR_WIDTH;
+
+/** A placed label's box as a closed line, so the labels placed after it keep clear of it. */
+function labelOutline({ labelX, labelY, anchor }: Pick<GoalLine, 'labelX' | 'labelY' | 'anchor'>, text: string): Polyline {
+  const x0 = anchor === 'start' ? labelX : labelX - labelWidth(text);
+  const [x1, top, bottom] = [x0 + labelWidth(text), labelY - LABEL_SIZE + 2, labelY + 2];
+  return { xs: [x0, x1, x1, x0, x0], ys: [top, top, bottom, bottom, top] };
 }
 
 /** Whether `line` passes through the box [x0, x1] × [y0, y1]. */

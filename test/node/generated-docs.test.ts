@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { currentReadme, README } from '../../scripts/api-docs.ts';
 import { editorData, VSCODE_DATA, WEB_TYPES } from '../../scripts/editor-data.ts';
-import { REACT_JSX, reactJsx, VUE_COMPONENTS, vueComponents } from '../../scripts/framework-types.ts';
+import { NEVER_IN_MARKUP, REACT_JSX, reactJsx, settable, templateAttributes, VUE_COMPONENTS, vueComponents } from '../../scripts/framework-types.ts';
 import { elementDocs, readManifest, ROOT } from '../../scripts/manifest.ts';
 
 const read = (url: URL) => readFileSync(url, 'utf8');
@@ -21,16 +21,30 @@ test('the editor data is current (npm run analyze)', () => {
   assert.equal(read(WEB_TYPES), data.webTypes, 'web-types.json');
 });
 
-test('the React JSX and Vue template types are current (npm run analyze) and cover every element and attribute', () => {
+test('the React JSX and Vue template types are current (npm run analyze) and cover every element, attribute and event', () => {
   assert.equal(read(REACT_JSX), reactJsx(elements), 'src/react/jsx.ts');
   assert.equal(read(VUE_COMPONENTS), vueComponents(elements), 'src/vue/index.ts');
   const jsx = read(REACT_JSX);
   const vue = read(VUE_COMPONENTS);
+  // Each element's own block: `export type CodeInsightTag = … };` and `export interface CodeInsightProps { … }`.
+  const block = (text: string, start: string, end: string) => text.slice(text.indexOf(start), text.indexOf(end, text.indexOf(start)));
+  const members = (text: string) => new Set([...text.matchAll(/^\s+'?([\w-]+)'?\?:/gm)].map((m) => m[1]!));
   for (const element of elements) {
-    assert.match(jsx, new RegExp(`'${element.tagName}': \\w+Tag;`), element.tagName);
-    assert.match(vue, new RegExp(`'${element.tagName}': DefineComponent<`), element.tagName);
-    for (const attribute of element.attributes) assert.ok(jsx.includes(`${attribute.name}?:`) || jsx.includes(`'${attribute.name}'?:`), `${element.tagName} ${attribute.name}`);
-    for (const event of element.events) assert.ok(jsx.includes(`'on${event.name}'?:`), `${element.tagName} on${event.name}`);
+    const name = element.className.replace(/Element$/, '');
+    const tag = members(block(jsx, `export type ${name}Tag =`, '\n  };'));
+    const props = members(block(vue, `export interface ${name}Props`, '\n}'));
+    assert.match(jsx, new RegExp(`'${element.tagName}': ${name}Tag;`), element.tagName);
+    assert.match(vue, new RegExp(`'${element.tagName}': DefineComponent<${name}Props>`), element.tagName);
+    for (const attribute of templateAttributes(element)) {
+      const property = attribute.property && settable(element).some((p) => p.name === attribute.property) ? attribute.property : undefined;
+      if (attribute.property && NEVER_IN_MARKUP.has(attribute.property)) continue;
+      assert.ok(tag.has(attribute.name) || tag.has(property ?? ''), `JSX <${element.tagName} ${attribute.name}>`);
+      assert.ok(props.has(property ?? attribute.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())), `Vue <${element.tagName} ${attribute.name}>`);
+    }
+    for (const event of element.events) assert.ok(tag.has(`on${event.name}`), `${element.tagName} on${event.name}`);
+    // A prop named like a method would replace it (both frameworks set props by name): none is offered.
+    for (const method of element.methods) assert.ok(!tag.has(method.name) && !props.has(method.name), `${element.tagName} ${method.name}() is no prop`);
+    for (const secret of NEVER_IN_MARKUP) assert.ok(!tag.has(secret) && !props.has(secret), `${element.tagName} ${secret} is no prop`);
   }
 });
 

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../../model/insight-data.js';
 import type { SeriesSpec } from '../../model/insight-spec.js';
 import { annotationOf } from '../insight-annotation/insight-annotation.js';
@@ -14,7 +14,7 @@ const CHILD_ATTRIBUTES = ['label', 'query', 'color', 'capture-group', 'goal', 'g
  */
 export class ChildrenController implements ReactiveController {
   /** Watches the children only: the card's own attributes (its reflected `state`) must not count. */
-  /** Made when the card is first connected, in the browser: a server render constructs cards without one. */
+  /** Made when the card is first connected in a browser: a server render constructs cards without one. */
   #observer?: MutationObserver;
   /** Bumped on every change of the children: what is read from them is read again only then. */
   version = 0;
@@ -38,6 +38,8 @@ export class ChildrenController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // A server render that connects elements (@lit-labs/ssr's opt-in connectedCallback) has no MutationObserver.
+    if (isServer) return;
     this.#observer ??= new MutationObserver((records) => {
       if (records.some((r) => r.target !== this.host || r.type === 'childList')) {
         this.version++;

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isServer, type ReactiveController, type ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -7,7 +7,7 @@ export class NearViewportController implements ReactiveController {
   value = false;
   readonly #host: Host;
   readonly #margin: string;
-  /** Made when the host is first connected, in the browser: a server render constructs elements without one. */
+  /** Made when the host is first connected in a browser: a server render constructs elements without one. */
   #observer?: IntersectionObserver;
 
   constructor(host: Host, margin: string) {
@@ -17,7 +17,8 @@ export class NearViewportController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.value) return;
+    // A server render that connects elements (@lit-labs/ssr's opt-in connectedCallback) has no IntersectionObserver.
+    if (this.value || isServer) return;
     this.#observer ??= new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;

@@ -23,7 +23,7 @@ export class SizeController implements ReactiveController {
   /** Measured since it was last observed: one forced layout at most until the observer reports. */
   #measured = false;
   readonly #host: Host;
-  /** Made on the first observe(), in the browser: a server render (@lit-labs/ssr) constructs elements without one. */
+  /** Made on the first observe(), which only the browser's first render calls: a server render (@lit-labs/ssr) has no ResizeObserver. */
   #observer?: ResizeObserver;
 
   constructor(host: Host, watch: 'width' | 'height' | 'both' = 'both') {

@@ -57,8 +57,9 @@ test("a Next.js-style server render of a page with the React entry's components 
 });
 
 test('@lit-labs/ssr renders a dashboard with a card and its series: declarative shadow roots with the loading state', () => {
-  // Lit's server render constructs the elements (their controllers make no browser observers until connected in a
-  // browser) and renders their first template; the browser then hydrates or upgrades them and loads the data.
+  // Lit's server render constructs the elements (their controllers make no browser observers outside a browser)
+  // and renders their first template; the browser then upgrades them, replacing that shadow root with its own
+  // render, and loads the data (hydrating it instead would need lit's ssr-client support, which is not tested).
   const out = run(`
     import { render } from '@lit-labs/ssr';
     import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';

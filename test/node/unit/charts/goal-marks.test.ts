@@ -117,8 +117,23 @@ describe('labelPlace', () => {
     assert.equal(labelPlace(150, 'Goal 0', plot, [{ xs: [50], ys: [140] }]).anchor, 'end');
   });
 
+  it('keeps two goals with close values apart, and clear of an event marker', () => {
+    // Two series with their own goals, 100 and 104, in a chart whose y is pixels already (y grows downwards).
+    const flip = (v: number) => 210 - v;
+    const own = data({ ...falling, goal: { value: 100 } } as never, { ...series('ts', [10, 20, 30, 40, 50, 60, 70, 80]), goal: { value: 104 } } as never);
+    const at = (t: number) => 40 + ((t - week(0)) / (week(20) - week(0))) * 400;
+    const event = [{ date: new Date(week(1)).toISOString(), label: 'v2' }];
+    const marks = goalMarks(goalsOf(own, {}), event, at, flip, [week(0), week(20)], [0, 200], colorOf, label);
+    const [first, second] = marks.goals;
+    // The event at week 1 (x = 60) is where a left-aligned label would be: both go right, and not on each other.
+    assert.equal(first!.anchor, 'end');
+    assert.notDeepEqual([second!.labelX, second!.labelY], [first!.labelX, first!.labelY]);
+    const overlap = Math.abs(second!.labelY - first!.labelY) < 11 && second!.anchor === first!.anchor;
+    assert.equal(overlap, false);
+  });
+
   it('keeps the label of the TODO chart off the series that runs along zero where the line leaves room', () => {
-    // The review page's "TODOs and FIXMEs" card: HACK runs at 7–12 over a goal of 0, in a 0–140 chart. It
+    // The "TODOs and FIXMEs" card of stories/review.stories.ts: HACK runs at 7–12 over a goal of 0, in a 0–140 chart. It
     // rises to 12 at the right, which leaves the label room there; were it flat at 7 nothing would (the
     // label then keeps its place, readable through its halo).
     const y = (v: number) => 278 - (v / 140) * 200;

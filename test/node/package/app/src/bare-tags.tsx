@@ -11,7 +11,10 @@ function App() {
     <code-insight
       instance={instance}
       insight-id={insightId}
-      token={token}
+      // The token from script only: a server render would write a token prop into the page as an attribute.
+      ref={(card) => {
+        if (card) card.token = token;
+      }}
       loading="eager"
       series-limit="10"
       yZero
@@ -23,6 +26,10 @@ function App() {
 createRoot(document.getElementById('root')!).render(<App />);
 
 export const wrong = [
+  // @ts-expect-error the token is no prop of the tag (set it through a ref)
+  <code-insight token="sgp_…" />,
+  // @ts-expect-error `refresh` is the card's method: the interval is refreshInterval
+  <code-insight refresh={60} />,
   // @ts-expect-error series-limit is a number
   <code-insight series-limit="ten" />,
   // @ts-expect-error seriesLimit is the number property
