@@ -52,7 +52,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
       const insight = await context.client().insightView(options, signal, { fresh });
       if (insight.presentation === 'pie') {
         const [repository] = insight.repositories;
-        if (!repository) throw new InsightsError('decode', m.noLanguages);
+        if (!repository) throw new InsightsError('decode', (m) => m.noLanguages);
         const items = await context.client().languages({ repository }, signal, { fresh });
         const data = { kind: 'pie' as const, title: insight.data.title, items: groupSmallItems(items, insight.otherThreshold ?? context.otherThreshold, m.other) };
         return shapeInsight(kind, data, context, insight.warnings);
@@ -81,7 +81,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
     }
     case 'group-by': {
       const result = await context.client().aggregation({ query: spec.query, mode: spec.mode, limit: spec.limit, patternType: 'literal' }, signal, { fresh });
-      if (!result.available) throw new InsightsError('unavailable', m.groupByUnavailable(result.reason));
+      if (!result.available) throw new InsightsError('unavailable', (m) => m.groupByUnavailable(result.reason));
       return { ...shapeInsight(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []), queries: [spec.query] };
     }
   }
@@ -96,7 +96,7 @@ export function shapeInsight(kind: Kind, data: InsightData, context: Pick<LoadCo
     languages: ['pie'],
     'group-by': ['bar'],
   };
-  if (!drawable[kind].includes(data.kind)) throw new InsightsError('config', m.kindMismatch(kind, data.kind));
+  if (!drawable[kind].includes(data.kind)) throw new InsightsError('config', (m) => m.kindMismatch(kind, data.kind));
   if (kind === 'stat' && data.kind === 'line') return { data: statOf(data), hidden: 0, warnings };
   if (data.kind === 'line') return { ...limitSeries(data, context.seriesLimit, seriesCount), warnings };
   return { data, hidden: 0, warnings };

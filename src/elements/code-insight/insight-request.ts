@@ -69,7 +69,7 @@ export function loadRequest(request: InsightRequest, data: unknown, client: Insi
   return loadInsight(insight.kind, insight.spec, {
     client: () => {
       if (client) return client;
-      if (!request.instance) throw new InsightsError('config', m.noInstance);
+      if (!request.instance) throw new InsightsError('config', (m) => m.noInstance);
       return clientFor(request.instance, request.token);
     },
     data,

@@ -64,7 +64,7 @@ export function errorTemplate(error: Error, retry: () => void, m: Messages): Tem
     <svg class="tone-icon" viewBox="0 0 16 16" aria-hidden="true">
       <circle cx="8" cy="8" r="7"></circle><path d=${tone === 'error' ? 'M8 4v5M8 11.5v.5' : 'M8 7v5M8 4v.5'}></path>
     </svg>
-    <span class="error-message">${error.message}</span>
+    <span class="error-message">${error instanceof InsightsError ? error.say(m) : error.message}</span>
     ${details.map((d) => html`<span class="detail">${d}</span>`)}
     ${retryable ? html`<button type="button" @click=${retry}>${m.retry}</button>` : nothing}
   </div>`;

@@ -255,7 +255,7 @@ export class InsightsDashboardElement extends LitElement {
       case 'error': {
         const error = this.#task.error;
         return html`<div class="status error" part="status" role="alert">
-          <span>${error instanceof Error ? error.message : String(error)}</span>
+          <span>${error instanceof InsightsError ? error.say(m) : error instanceof Error ? error.message : String(error)}</span>
           ${error instanceof InsightsError && error.kind === 'config' ? nothing : html`<button type="button" @click=${() => this.#task.run()}>${m.retry}</button>`}
         </div>`;
       }
