@@ -53,6 +53,8 @@ export default {
   goalNoSeries: (name) => `Keine Datenreihe „${name}“ für das Ziel`,
   goalOrLater: (date) => `${date} oder später`,
   goalOf: (label, headline) => `${label}: ${headline}`,
+  lineSummary: (title, count, from, to, latest) =>
+    `${title ? `${title}. ` : ''}Liniendiagramm, ${plural(count, 'Datenreihe', 'Datenreihen')}${from ? `, ${from} bis ${to}` : ''}${latest.length ? `. Zuletzt: ${latest.join(', ')}` : ''}.`,
   pieSummary: (title, largest, count) =>
     `${title ? `${title}. ` : ''}Kreisdiagramm mit ${plural(count, 'Teil', 'Teilen')}. Größte: ${largest.join(', ')}.`,
   barSummary: (title, largest, count) =>

@@ -53,6 +53,8 @@ export default {
   goalNoSeries: (name) => `No hay ninguna serie llamada «${name}» para la meta`,
   goalOrLater: (date) => `${date} o más tarde`,
   goalOf: (label, headline) => `${label}: ${headline}`,
+  lineSummary: (title, count, from, to, latest) =>
+    `${title ? `${title}. ` : ''}Gráfico de líneas, ${plural(count, 'serie', 'series')}${from ? `, del ${from} al ${to}` : ''}${latest.length ? `. Últimos valores: ${latest.join(', ')}` : ''}.`,
   pieSummary: (title, largest, count) =>
     `${title ? `${title}. ` : ''}Gráfico circular de ${plural(count, 'parte', 'partes')}. Las mayores: ${largest.join(', ')}.`,
   barSummary: (title, largest, count) =>

@@ -54,6 +54,8 @@ export default {
   goalNoSeries: (name) => `Aucune série nommée «\u00a0${name}\u00a0» pour l’objectif`,
   goalOrLater: (date) => `${date} ou plus tard`,
   goalOf: (label, headline) => `${label}\u00a0: ${headline}`,
+  lineSummary: (title, count, from, to, latest) =>
+    `${title ? `${title}. ` : ''}Graphique linéaire, ${plural(count, 'série', 'séries')}${from ? `, du ${from} au ${to}` : ''}${latest.length ? `. Dernières valeurs\u00a0: ${latest.join(', ')}` : ''}.`,
   pieSummary: (title, largest, count) =>
     `${title ? `${title}. ` : ''}Graphique circulaire de ${plural(count, 'part', 'parts')}. Les plus grandes\u00a0: ${largest.join(', ')}.`,
   barSummary: (title, largest, count) =>

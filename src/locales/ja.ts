@@ -51,6 +51,8 @@ export default {
   goalNoSeries: (name) => `目標の系列「${name}」がありません`,
   goalOrLater: (date) => `${date} 以降`,
   goalOf: (label, headline) => `${label}: ${headline}`,
+  lineSummary: (title, count, from, to, latest) =>
+    `${title ? `${title}。` : ''}折れ線グラフ、${count} 系列${from ? `、${from}〜${to}` : ''}${latest.length ? `。最新: ${latest.join('、')}` : ''}。`,
   pieSummary: (title, largest, count) => `${title ? `${title}。` : ''}${count} 項目の円グラフ。上位: ${largest.join('、')}。`,
   barSummary: (title, largest, count) => `${title ? `${title}。` : ''}${count} グループの棒グラフ。${largest.join('、')}。`,
   hiddenBars: (count) => `ほかに ${count} 件は非表示`,

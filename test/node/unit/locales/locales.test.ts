@@ -26,6 +26,7 @@ const samples: Record<string, unknown[]> = {
   goalNoSeries: ['web'],
   goalOrLater: ['Mar 2027'],
   goalOf: ['web', 'HEADLINE'],
+  lineSummary: ['Migration', 43, 'Jan 1, 2026', 'Oct 1, 2026', ['TypeScript 600', 'JavaScript 187']],
   pieSummary: ['Languages', ['Go 40%', 'TypeScript 30%'], 43],
   barSummary: ['Owners', ['alice 40', 'bob 30'], 43],
   hiddenBars: [43],
