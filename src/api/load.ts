@@ -6,7 +6,7 @@ import { groupSmallItems } from '../model/group-items.js';
 import type { InsightData, LineInsightData, LineSeries, StatInsightData } from '../model/insight-data.js';
 import { validateInsightData } from '../model/insight-data-parse.js';
 import type { InsightSpec, Kind } from '../model/insight-spec.js';
-import { defaultMessages as m } from '../model/messages.js';
+import { defaultMessages, type Messages } from '../model/messages.js';
 import { distinctColors, slotOf } from '../model/palette.js';
 import { limitSeries } from '../model/series-limit.js';
 import { fetchThirdParty, parsed } from './third-party.js';
@@ -36,12 +36,14 @@ export interface LoadContext {
   otherThreshold: number;
   /** Ask the instance again instead of using the page's cache (refresh, polling). */
   fresh: boolean;
+  /** The words of the card's language, for what the data itself says ("Other", approximate counts); default the defaults. */
+  words?: Messages;
   signal: AbortSignal;
 }
 
 /** Fetches (or validates) what `spec` names and shapes it for `kind`. */
 export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadContext): Promise<Loaded> {
-  const { signal, fresh } = context;
+  const { signal, fresh, words: m = defaultMessages } = context;
   switch (spec.source) {
     case 'data':
       return shapeInsight(kind, parsed(() => validateInsightData(context.data)), context);

@@ -230,7 +230,7 @@ export class CodeInsightElement extends LitElement {
 
   #request(reloads: number): InsightRequest {
     const { series, seriesGoals } = this.#children;
-    const context = { instance: elementInstance(this), hasData: this.data !== undefined, series, seriesGoals, reloads };
+    const context = { instance: elementInstance(this), hasData: this.data !== undefined, series, seriesGoals, reloads, locale: elementLocale(this) };
     return insightRequest(this, { ...context, configuration: this.#configuration.version });
   }
 

@@ -73,6 +73,15 @@ describe('languages and page-wide settings', () => {
       ]);
     });
 
+    it('names the slice of small languages in German ("Other" is in the data it loads)', async () => {
+      const element = await fixture<CodeInsightElement>(
+        html`<code-insight locale="de" loading="eager" instance=${instance()} kind="languages" repository="github.com/acme/web"></code-insight>`,
+      );
+      await untilState(element, 'ready');
+      const slices = [...shadow(element).querySelectorAll('[data-mark="slice"]')].map((s) => s.getAttribute('data-label'));
+      expect(slices.at(-1)).to.equal('Sonstige');
+    });
+
     it('says an error of its own in German', async () => {
       const element = await fixture<CodeInsightElement>(html`<code-insight locale="de" loading="eager" instance="ftp://sg.example" insight-id="abc"></code-insight>`);
       await untilState(element, 'error');
