@@ -40,9 +40,7 @@ export function messagesFor(locale: string | undefined): Messages {
 
 /** `words` over the defaults, the groups of sentences (`sorts`, `menuGroups`…) merged one level down. */
 function over(words: Translation): Messages {
-  const messages: Record<string, unknown> = { ...defaultMessages, ...words };
-  for (const [key, value] of Object.entries(words)) {
-    if (value && typeof value === 'object') messages[key] = { ...(defaultMessages[key as keyof Messages] as object), ...value };
-  }
+  const messages: Record<string, unknown> = { ...defaultMessages };
+  for (const [key, value] of Object.entries(words)) messages[key] = typeof value === 'object' ? { ...(messages[key] as object), ...value } : value;
   return messages as Messages;
 }

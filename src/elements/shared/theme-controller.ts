@@ -10,7 +10,6 @@ type Theme = 'auto' | 'light' | 'dark';
  */
 export class ThemeController implements ReactiveController {
   readonly #internals?: ElementInternals;
-  #theme?: Theme;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { theme?: Theme }) {
     host.addController(this);
@@ -18,11 +17,8 @@ export class ThemeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const theme = this.host.theme || configuration().theme || 'auto';
+    const theme = this.host.theme || configuration().theme;
     const states = this.#internals?.states;
-    if (theme === this.#theme || !states) return;
-    if (this.#theme) states.delete(this.#theme);
-    if (theme !== 'auto') states.add(theme);
-    this.#theme = theme;
+    for (const name of ['light', 'dark']) states?.[name === theme ? 'add' : 'delete'](name);
   }
 }
