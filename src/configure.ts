@@ -1,4 +1,5 @@
 import { InsightsClient, normalizeInstance, type ClientOptions } from './api/client.js';
+import { addTranslations, forgetMessages, type Translation } from './model/locale-messages.js';
 import { defaultMessages, type Messages } from './model/messages.js';
 
 /** Page-wide defaults for every element (SPEC.md `configure()`). */
@@ -29,8 +30,23 @@ export interface CodeInsightsOptions {
   pollInterval?: number;
   /** Longest wait between polls as the backoff grows (default 60 000). */
   maxPollInterval?: number;
-  /** Words of your own for any sentence the elements show (see `defaultMessages`): rewording or translating. */
+  /**
+   * Words of your own for any sentence the elements show (see `defaultMessages`): they replace the default
+   * (English) words, and so apply wherever no translation for the element's language is configured.
+   */
   messages?: Partial<Messages>;
+  /**
+   * Words per language, by BCP 47 tag: `{ de: german, 'pt-BR': brazilian }`. An element speaks the translation of
+   * its locale (its `locale` attribute, else `locale` below, else the nearest `lang`), trying the exact tag, then
+   * shorter ones (`de-CH` → `de`), then the default words. German, French, Spanish and Japanese ship as
+   * `code-insights-elements/locales/{de,fr,es,ja}.js` (beside the single file: `./locales/de.js`). Later calls add
+   * languages; a tag given again is replaced.
+   */
+  translations?: Readonly<Record<string, Translation>>;
+  /** Locale of every element without a `locale` attribute of its own, before the page's `lang`: words, dates and numbers. */
+  locale?: string;
+  /** Theme of every element without a `theme` attribute of its own (default `auto`: the reader's colour scheme). */
+  theme?: 'auto' | 'light' | 'dark';
 }
 
 type Defaulted = 'credentials' | 'timeout' | 'retries' | 'retryDelay' | 'pollInterval' | 'maxPollInterval';
@@ -51,11 +67,21 @@ const listeners = new Set<() => void>();
 /** Clients by instance, then by credentials: one per instance and token, shared by every element. */
 let clients = new Map<string, Map<unknown, InsightsClient>>();
 
-/** Sets page-wide defaults. Later calls merge into earlier ones. */
+/**
+ * Sets page-wide defaults; later calls merge into earlier ones. Elements already on the page render again with
+ * them (and load again where the connection changed).
+ *
+ * ```js
+ * import de from 'code-insights-elements/locales/de.js';
+ * configure({ instance: 'https://sourcegraph.example.com', translations: { de }, locale: 'de', theme: 'dark' });
+ * ```
+ */
 export function configure(next: CodeInsightsOptions): void {
   options = { ...options, ...next };
-  // Every module reads this one object, so elements say the new words on their next render.
+  // The default words are this one object, rewritten in place, so `defaultMessages` always shows what is said.
   if (next.messages) Object.assign(defaultMessages, next.messages);
+  if (next.translations) addTranslations(next.translations);
+  else forgetMessages();
   clients = new Map();
   version++;
   listeners.forEach((listener) => listener());

@@ -20,3 +20,4 @@ export { InsightErrorEvent } from './events/insight-error.js';
 export { InsightPointClickEvent, type InsightPointDetail } from './events/insight-point-click.js';
 export type * from './model/insight-data.js';
 export { defaultMessages, type Messages } from './model/messages.js';
+export type { Translation } from './model/locale-messages.js';

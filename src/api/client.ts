@@ -13,7 +13,7 @@ import {
   type AggregationMode,
 } from './decode-search.js';
 import type { DiffQueryScope } from './links.js';
-import { InsightsError, isAbortError } from './errors.js';
+import { InsightsError, isAbortError, type ErrorWords } from './errors.js';
 import { LANGUAGES, aggregationOperation, allInsightsOperation, dashboardOperation, insightViewsOperation, previewOperation, type Operation, type SchemaGeneration } from './queries.js';
 import { withRetry } from './retry.js';
 import type { JsonObject } from './shape.js';
@@ -209,7 +209,7 @@ export class InsightsClient {
       key,
       (generation) => {
         // The mid-2022 schema scopes previews by a list of repositories only.
-        if (generation === 'legacy' && request.repositoryCriteria) throw unsupported(m.repositoryCriteria);
+        if (generation === 'legacy' && request.repositoryCriteria) throw unsupported((m) => m.repositoryCriteria);
         const repositoryScope =
           generation === 'current' ? { repositories: request.repositories, repositoryCriteria: request.repositoryCriteria ?? null } : { repositories: request.repositories };
         return { operation: previewOperation(generation), variables: { input: { repositoryScope, timeScope: { stepInterval: request.step }, series } } };
@@ -245,7 +245,7 @@ export class InsightsClient {
       request,
       (generation) => {
         // Grouping by repository metadata came after the mid-2022 schema.
-        if (generation === 'legacy' && request.mode === 'REPO_METADATA') throw unsupported(m.groupByMetadata);
+        if (generation === 'legacy' && request.mode === 'REPO_METADATA') throw unsupported((m) => m.groupByMetadata);
         return { operation: aggregationOperation(generation), variables: { ...request } };
       },
       (response) => decodeAggregation(response, this.instance),
@@ -429,8 +429,8 @@ function legacyScope(request: PreviewRequest, label: string): DiffQueryScope | u
 }
 
 /** A feature the instance answering lacks (it speaks the mid-2022 schema): said on the card, with what to do. */
-function unsupported(feature: string): InsightsError {
-  return new InsightsError('unavailable', m.olderInstance(feature));
+function unsupported(feature: ErrorWords): InsightsError {
+  return new InsightsError('unavailable', (m) => m.olderInstance(feature(m)));
 }
 
 function requestKey(request: InsightViewRequest): string {
@@ -468,9 +468,9 @@ export function normalizeInstance(instance: string): string {
   try {
     url = new URL(instance.trim());
   } catch {
-    throw new InsightsError('config', m.invalidInstance(instance));
+    throw new InsightsError('config', (m) => m.invalidInstance(instance));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InsightsError('config', m.invalidInstance(instance));
-  if (url.username || url.password) throw new InsightsError('config', m.invalidInstance(url.host));
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InsightsError('config', (m) => m.invalidInstance(instance));
+  if (url.username || url.password) throw new InsightsError('config', (m) => m.invalidInstance(url.host));
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -1,5 +1,4 @@
 import type { CategoryItem, LineSeries } from '../model/insight-data.js';
-import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError } from './errors.js';
 import { answer, decodePoints } from './decode.js';
 import { escapeRegExp, searchURL, type DiffQueryScope } from './links.js';
@@ -79,6 +78,6 @@ export function languagesQuery(repository: string, path?: string): string {
 
 /** A language usage answer with no languages: the repository is unknown, empty, or not indexed yet. */
 export function noLanguages(): InsightsError {
-  return new InsightsError('not-found', m.noLanguages);
+  return new InsightsError('not-found', (m) => m.noLanguages);
 }
 

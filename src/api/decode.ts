@@ -53,7 +53,7 @@ export function decodeInsightView(root: unknown, errors: GraphQLErrorInfo[], con
     .find((n) => n.value !== null);
   if (!node) {
     if (errors.length) throw graphqlFailure({ data: null, errors });
-    throw new InsightsError('not-found', m.notFound);
+    throw new InsightsError('not-found', (m) => m.notFound);
   }
   return {
     ...decodeNode(json({ ...config, ...node.object() }, node.path), context),
@@ -72,7 +72,7 @@ export interface Dashboard {
 /** Decodes the answer to the dashboard operation. */
 export function decodeDashboard(response: GraphQLResponse): Dashboard {
   const [node] = answer(response, 'insightsDashboards').get('nodes').list();
-  if (!node || node.value === null) throw new InsightsError('not-found', m.dashboardNotFound);
+  if (!node || node.value === null) throw new InsightsError('not-found', (m) => m.dashboardNotFound);
   const configs = viewConfigs(node.opt('views')?.get('nodes'));
   return { id: node.get('id').string(), title: node.get('title').text(), viewIds: [...configs.keys()], configs };
 }
@@ -93,7 +93,7 @@ function viewConfigs(views: JsonValue | undefined): Map<string, JsonObject> {
 export function graphqlFailure(response: GraphQLResponse): InsightsError {
   if (!response.errors.length) return decodeError('data', 'the requested fields');
   const details = response.errors.map((e) => e.message);
-  return new InsightsError('graphql', m.graphql(details[0]), { details });
+  return new InsightsError('graphql', (m) => m.graphql(details[0]), { details });
 }
 
 const LINE = 'LineChartInsightViewPresentation';

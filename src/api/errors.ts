@@ -1,4 +1,4 @@
-import { defaultMessages as m } from '../model/messages.js';
+import { defaultMessages, type Messages } from '../model/messages.js';
 
 /** What went wrong, as a person would tell it apart: each kind has its own advice. */
 export type InsightsErrorKind =
@@ -12,9 +12,12 @@ export type InsightsErrorKind =
   | 'unavailable' // the instance cannot answer this question (e.g. a group-by mode for this query)
   | 'decode'; // the response does not have the shape this library expects
 
+/** An error's sentence in any language's words: elements say it in theirs (`InsightsError#say`). */
+export type ErrorWords = (m: Messages) => string;
+
 /**
- * The one error type the client produces. `message` is a sentence a person understands; it never contains the
- * token (nothing the client builds messages from ever sees it).
+ * The one error type the client produces. `message` is a sentence a person understands, in the default words;
+ * it never contains the token (nothing the client builds messages from ever sees it).
  */
 export class InsightsError extends Error {
   override name = 'InsightsError';
@@ -25,17 +28,25 @@ export class InsightsError extends Error {
   readonly retryAfter?: number;
   /** GraphQL error messages or decoding paths, as the server or decoder gave them (plain text). */
   readonly details: readonly string[];
+  /** The sentence as words of any language, where it is one of the library's own (not the server's or a page's). */
+  readonly words?: ErrorWords;
 
   constructor(
     kind: InsightsErrorKind,
-    message: string,
+    message: string | ErrorWords,
     init: { status?: number; retryAfter?: number; details?: string[]; cause?: unknown } = {},
   ) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(typeof message === 'string' ? message : message(defaultMessages), init.cause === undefined ? undefined : { cause: init.cause });
+    if (typeof message !== 'string') this.words = message;
     this.kind = kind;
     this.status = init.status;
     this.retryAfter = init.retryAfter;
     this.details = init.details ?? [];
+  }
+
+  /** The message in the words `m` (an element's language). */
+  say(m: Messages): string {
+    return this.words?.(m) ?? this.message;
   }
 
   /** Worth trying the same query again automatically (the instance may recover by itself). */
@@ -49,7 +60,7 @@ export class InsightsError extends Error {
 }
 
 export function httpError(status: number, retryAfter?: number): InsightsError {
-  const message =
+  const message = (m: Messages) =>
     status === 401
       ? m.unauthorized
       : status === 403
@@ -64,7 +75,7 @@ export function httpError(status: number, retryAfter?: number): InsightsError {
 
 /** A decoding failure at `path` (e.g. `insightViews.nodes[0].dataSeries[2].points`). */
 export function decodeError(path: string, expected: string): InsightsError {
-  return new InsightsError('decode', m.malformed, { details: [`${path}: expected ${expected}`] });
+  return new InsightsError('decode', (m) => m.malformed, { details: [`${path}: expected ${expected}`] });
 }
 
 export function isAbortError(error: unknown): boolean {

@@ -6,7 +6,7 @@ import { groupSmallItems } from '../model/group-items.js';
 import type { InsightData, LineInsightData, LineSeries, StatInsightData } from '../model/insight-data.js';
 import { validateInsightData } from '../model/insight-data-parse.js';
 import type { InsightSpec, Kind } from '../model/insight-spec.js';
-import { defaultMessages as m } from '../model/messages.js';
+import { defaultMessages, type Messages } from '../model/messages.js';
 import { distinctColors, slotOf } from '../model/palette.js';
 import { limitSeries } from '../model/series-limit.js';
 import { fetchThirdParty, parsed } from './third-party.js';
@@ -36,12 +36,14 @@ export interface LoadContext {
   otherThreshold: number;
   /** Ask the instance again instead of using the page's cache (refresh, polling). */
   fresh: boolean;
+  /** The words of the card's language, for what the data itself says ("Other", approximate counts); default the defaults. */
+  words?: Messages;
   signal: AbortSignal;
 }
 
 /** Fetches (or validates) what `spec` names and shapes it for `kind`. */
 export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadContext): Promise<Loaded> {
-  const { signal, fresh } = context;
+  const { signal, fresh, words: m = defaultMessages } = context;
   switch (spec.source) {
     case 'data':
       return shapeInsight(kind, parsed(() => validateInsightData(context.data)), context);
@@ -52,7 +54,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
       const insight = await context.client().insightView(options, signal, { fresh });
       if (insight.presentation === 'pie') {
         const [repository] = insight.repositories;
-        if (!repository) throw new InsightsError('decode', m.noLanguages);
+        if (!repository) throw new InsightsError('decode', (m) => m.noLanguages);
         const items = await context.client().languages({ repository }, signal, { fresh });
         const data = { kind: 'pie' as const, title: insight.data.title, items: groupSmallItems(items, insight.otherThreshold ?? context.otherThreshold, m.other) };
         return shapeInsight(kind, data, context, insight.warnings);
@@ -81,7 +83,7 @@ export async function loadInsight(kind: Kind, spec: InsightSpec, context: LoadCo
     }
     case 'group-by': {
       const result = await context.client().aggregation({ query: spec.query, mode: spec.mode, limit: spec.limit, patternType: 'literal' }, signal, { fresh });
-      if (!result.available) throw new InsightsError('unavailable', m.groupByUnavailable(result.reason));
+      if (!result.available) throw new InsightsError('unavailable', (m) => m.groupByUnavailable(result.reason));
       return { ...shapeInsight(kind, { kind: 'bar', title: '', items: result.items }, context, result.approximate ? [m.approximate] : []), queries: [spec.query] };
     }
   }
@@ -96,7 +98,7 @@ export function shapeInsight(kind: Kind, data: InsightData, context: Pick<LoadCo
     languages: ['pie'],
     'group-by': ['bar'],
   };
-  if (!drawable[kind].includes(data.kind)) throw new InsightsError('config', m.kindMismatch(kind, data.kind));
+  if (!drawable[kind].includes(data.kind)) throw new InsightsError('config', (m) => m.kindMismatch(kind, data.kind));
   if (kind === 'stat' && data.kind === 'line') return { data: statOf(data), hidden: 0, warnings };
   if (data.kind === 'line') return { ...limitSeries(data, context.seriesLimit, seriesCount), warnings };
   return { data, hidden: 0, warnings };

@@ -1,4 +1,3 @@
-import { defaultMessages as m } from '../model/messages.js';
 import { InsightsError, decodeError, httpError } from './errors.js';
 import { json } from './shape.js';
 
@@ -70,7 +69,7 @@ async function send(url: string, init: RequestInit & { headers?: Record<string, 
     throw fetchFailure(error, signal, timeout);
   }
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-    throw new InsightsError('redirect', m.redirected, { status: response.status });
+    throw new InsightsError('redirect', (m) => m.redirected, { status: response.status });
   }
   return response;
 }
@@ -87,7 +86,7 @@ export async function postGraphQL(
   try {
     text = await response.text();
   } catch (error) {
-    throw signal?.aborted ? signal.reason : new InsightsError('network', m.network, { cause: error });
+    throw signal?.aborted ? signal.reason : new InsightsError('network', (m) => m.network, { cause: error });
   }
   if (!response.ok) {
     const failure = httpError(response.status, parseRetryAfter(response.headers.get('Retry-After')));
@@ -98,8 +97,8 @@ export async function postGraphQL(
 
 function fetchFailure(error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): unknown {
   if (signal?.aborted) return signal.reason ?? error;
-  if (timeout.aborted) return new InsightsError('timeout', m.timeout, { cause: error });
-  return new InsightsError('network', m.network, { cause: error });
+  if (timeout.aborted) return new InsightsError('timeout', (m) => m.timeout, { cause: error });
+  return new InsightsError('network', (m) => m.network, { cause: error });
 }
 
 export function parseGraphQLBody(text: string): GraphQLResponse {
@@ -133,7 +132,7 @@ function withBodyDetails(error: InsightsError, text: string): InsightsError {
     if (text.trim()) details = [text.trim().slice(0, 300)];
   }
   return details.length
-    ? new InsightsError(error.kind, error.message, { status: error.status, retryAfter: error.retryAfter, details })
+    ? new InsightsError(error.kind, error.words ?? error.message, { status: error.status, retryAfter: error.retryAfter, details })
     : error;
 }
 

@@ -1,5 +1,5 @@
 import { formatNumber } from './format.js';
-import { defaultMessages as m } from '../model/messages.js';
+import { messagesFor } from '../model/locale-messages.js';
 
 /**
  * A data table being built: `node` goes into the page at once, hidden, and each `rows.next()` adds one row; the
@@ -23,13 +23,13 @@ export interface TableBuild {
  * stays in the accessibility tree); Chromium does not skip the contents of a `<table>` given that property
  * itself, which cost a second of layout per 20,000 rows.
  */
-export function dataTable(caption: string, columns: readonly string[], rows: Iterable<readonly string[]>): TableBuild {
+export function dataTable(caption: string, columns: readonly string[], rows: Iterable<readonly string[]>, locale: string | undefined): TableBuild {
   const wrapper = document.createElement('div');
   wrapper.className = 'visually-hidden data-table';
   const table = wrapper.appendChild(document.createElement('table'));
   table.className = 'visually-hidden';
   table.hidden = true;
-  table.createCaption().textContent = caption || m.dataTable;
+  table.createCaption().textContent = caption || messagesFor(locale).dataTable;
   const head = table.createTHead().appendChild(document.createElement('tr'));
   for (const column of columns) head.append(headerCell(column, 'col'));
   const body = table.createTBody();
@@ -54,7 +54,8 @@ function headerCell(text: string, scope: 'col' | 'row'): HTMLTableCellElement {
 
 /** Slices or bars: every label with its value. */
 export function categoryTable(title: string, items: readonly { label: string; value: number }[], locale: string | undefined): TableBuild {
-  return dataTable(title, [m.name, m.value], items.map((item) => [item.label, formatNumber(item.value, locale, false)]));
+  const m = messagesFor(locale);
+  return dataTable(title, [m.name, m.value], items.map((item) => [item.label, formatNumber(item.value, locale, false)]), locale);
 }
 
 /** Formats numbers through `formatNumber`, once per distinct value: counts repeat a lot across a long table. */

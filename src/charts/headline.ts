@@ -6,7 +6,7 @@ import { goalsOf, type Goals, type SeriesGoal } from '../model/goals.js';
 import type { Annotation, LineInsightData } from '../model/insight-data.js';
 import type { GoalStatus } from '../model/projection.js';
 import type { GoalDrawing } from './view.js';
-import { defaultMessages as m } from '../model/messages.js';
+import { messagesFor } from '../model/locale-messages.js';
 import { formatDate, formatDuration, formatMonth, formatNumber } from './format.js';
 
 const WEEK = 7 * 864e5;
@@ -32,6 +32,7 @@ export function goalState(data: LineInsightData, drawing: GoalDrawing, stacked: 
 
 /** The headline of the series whose status needs attention most (named when several have goals); undefined without goals. */
 export function goalHeadline(goals: Goals, locale: string | undefined): string | undefined {
+  const m = messagesFor(locale);
   if (goals.unmatched !== undefined) return m.goalNoSeries(goals.unmatched);
   const withGoal = goals.series.filter((s) => s.outlook);
   const row = withGoal.find((s) => s.outlook!.status === goals.status);
@@ -41,6 +42,7 @@ export function goalHeadline(goals: Goals, locale: string | undefined): string |
 }
 
 function seriesHeadline(row: SeriesGoal, locale: string | undefined): string {
+  const m = messagesFor(locale);
   const o = row.outlook!;
   const goal = row.goal!;
   const count = (v: number) => formatNumber(Math.round(v), locale);
@@ -66,7 +68,7 @@ function seriesHeadline(row: SeriesGoal, locale: string | undefined): string {
 
 /** "Feb–May" (in the projected year), "Dec 2026–Feb 2027", "Feb 2027 or later"; '' within the projected month. */
 function band(earliest: number, latest: number | undefined, date: number, locale: string | undefined): string {
-  if (latest === undefined) return m.goalOrLater(formatMonth(earliest, locale));
+  if (latest === undefined) return messagesFor(locale).goalOrLater(formatMonth(earliest, locale));
   const year = (t: number) => new Date(t).getUTCFullYear();
   const month = (t: number) => (year(earliest) === year(date) && year(latest) === year(date) ? formatDate(t, locale, 'month') : formatMonth(t, locale));
   return formatMonth(earliest, locale) === formatMonth(latest, locale) ? '' : `${month(earliest)}–${month(latest)}`;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ChangeFigures } from './change-text.js';
-import { defaultMessages as m } from '../model/messages.js';
+import { messagesFor } from '../model/locale-messages.js';
 import type { ChartSeries } from './line/layout.js';
 import { swatch } from './tooltip.js';
 
@@ -28,12 +28,17 @@ export function legendBeside(width: number, count: number): number {
  * One item per series with its colour; the contract's `data-legend-item` hooks live here. With controls, each
  * item is a toggle button (pressed: the series is shown) that highlights its line while pointed at or focused.
  */
-export function legendTemplate(series: readonly ChartSeries[], controls?: LegendControls, changes?: ReadonlyMap<string, ChangeFigures>): TemplateResult {
+export function legendTemplate(
+  series: readonly ChartSeries[],
+  locale: string | undefined,
+  controls?: LegendControls,
+  changes?: ReadonlyMap<string, ChangeFigures>,
+): TemplateResult {
   const change = (id: string) => {
     const c = changes?.get(id);
     return c ? html` <span class="change" part="change" data-tone=${c.tone}><span aria-hidden="true">${c.arrow}</span> ${c.text}</span>` : nothing;
   };
-  return html`<ul class=${series.length > FEW ? 'legend many' : 'legend'} part="legend" aria-label=${m.legend}>
+  return html`<ul class=${series.length > FEW ? 'legend many' : 'legend'} part="legend" aria-label=${messagesFor(locale).legend}>
     ${series.map((s, i) =>
       controls
         ? html`<li data-legend-item data-series-id=${s.id}>

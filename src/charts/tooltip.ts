@@ -1,5 +1,5 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import { defaultMessages as m } from '../model/messages.js';
+import { messagesFor } from '../model/locale-messages.js';
 import { formatDate, formatNumber } from './format.js';
 import { annotationsAt, type LineLayout } from './line/layout.js';
 
@@ -50,7 +50,7 @@ export function tooltipTemplate(
         </li>`,
       )}
     </ul>
-    ${hidden > 0 ? html`<div class="tooltip-more">${m.tooltipMore(hidden)}</div>` : nothing}
+    ${hidden > 0 ? html`<div class="tooltip-more">${messagesFor(locale).tooltipMore(hidden)}</div>` : nothing}
     ${annotationsAt(layout, index).map((a) => html`<div class="tooltip-note">${a.label}</div>`)}`;
 }
 

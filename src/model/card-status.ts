@@ -1,5 +1,5 @@
 import type { InsightData } from './insight-data.js';
-import { defaultMessages as m } from './messages.js';
+import { defaultMessages, type Messages } from './messages.js';
 
 /**
  * The rules a card follows whatever draws it: the element on a page, and the server's image embeds and
@@ -30,7 +30,7 @@ export interface StatusNote {
  * The notes under a card's title, in order: still processing (when there is already a chart; without one the
  * chart area says it), incomplete points, series left out by the series limit, and errors that came with data.
  */
-export function statusNotes(data: InsightData, hidden: number, warnings: readonly string[]): StatusNote[] {
+export function statusNotes(data: InsightData, hidden: number, warnings: readonly string[], m: Messages = defaultMessages): StatusNote[] {
   const notes: StatusNote[] = [];
   if (isProcessing(data) && hasMarks(data)) notes.push({ text: m.processing, id: 'processing' });
   if (data.kind === 'line' && data.series.some((s) => s.incomplete?.length)) notes.push({ text: m.incompletePoints, warning: true, id: 'incomplete' });
@@ -43,7 +43,7 @@ export function statusNotes(data: InsightData, hidden: number, warnings: readonl
  * Why a card has nothing to draw, in the reader's terms: drill-down filters that let nothing through, a new
  * insight with no points computed yet, or a search that matched nothing.
  */
-export function emptyReason(data: InsightData, filtered: boolean): string {
+export function emptyReason(data: InsightData, filtered: boolean, m: Messages = defaultMessages): string {
   if (filtered) return m.emptyFiltered;
   if (data.kind === 'line') return data.series.length ? m.emptyNoPoints : m.emptyNoSeries;
   return m.emptyNoMatches;

@@ -49,6 +49,9 @@ export const defaultMessages = {
   goalNoSeries: (name: string) => `No series named "${name}" for the goal`,
   goalOrLater: (date: string) => `${date} or later`,
   goalOf: (label: string, headline: string) => `${label}: ${headline}`,
+  // `from` and `to` are '' for a chart without points; `latest` is "label value" of each series' last point.
+  lineSummary: (title: string, count: number, from: string, to: string, latest: string[]) =>
+    `${title ? `${title}. ` : ''}Line chart, ${count} series${from ? `, ${from} to ${to}` : ''}${latest.length ? `. Latest: ${latest.join(', ')}` : ''}.`,
   pieSummary: (title: string, largest: string[], count: number) =>
     `${title ? `${title}. ` : ''}Pie chart of ${count} ${count === 1 ? 'part' : 'parts'}. Largest: ${largest.join(', ')}.`,
   barSummary: (title: string, largest: string[], count: number) =>

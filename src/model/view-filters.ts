@@ -1,4 +1,4 @@
-import { defaultMessages as m } from './messages.js';
+import { defaultMessages, type Messages } from './messages.js';
 
 /**
  * The drill-down filters and display options a dashboard applies to every card, as the attribute values
@@ -63,7 +63,7 @@ export function normalizedSort(sort: string | undefined): string {
  * The filters in force, each as a phrase ("include repos /web$/"): a closed filter bar still says why a shared
  * link shows smaller numbers. The default order is no filter.
  */
-export function filterPhrases(filters: ViewFilters): string[] {
+export function filterPhrases(filters: ViewFilters, m: Messages = defaultMessages): string[] {
   return (Object.keys(FILTER_ATTRIBUTES) as (keyof ViewFilters)[]).flatMap((key) => {
     const value = filters[key];
     if (value === undefined || value === '' || (key === 'sort' && normalizedSort(value as string) === 'result-count-desc')) return [];

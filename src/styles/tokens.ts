@@ -3,7 +3,9 @@ import { themeColors, type ThemeColors } from './theme-colors.js';
 
 /**
  * Theme tokens. Public `--insight-*` custom properties set by pages; private `--_*` aliases with the light
- * and dark defaults, which the rules read. `theme="auto"` follows the reader's colour scheme.
+ * and dark defaults, which the rules read. `theme="auto"` follows the reader's colour scheme. The theme is the
+ * element's own attribute or the page's `configure({ theme })`, as a custom state (ThemeController); `:is()`
+ * forgives a browser without `:state()`, which then still follows the attribute.
  */
 
 /** The public property of each colour (`fg` is `--insight-color`, read as `--_fg`; `tooltipBg` as `--_tooltip-bg`). */
@@ -35,11 +37,11 @@ export const tokens = css`
     --_radius: var(--insight-radius, 8px);
     --_chart-height: var(--insight-chart-height, 240px);
   }
-  :host([theme='dark']) {
+  :host(:is([theme='dark'], :state(dark))) {
     ${theme('dark')}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
+    :host(:not(:is([theme='light'], :state(light)))) {
       ${theme('dark')}
     }
   }

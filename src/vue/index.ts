@@ -80,9 +80,9 @@ export interface CodeInsightProps {
   compare?: CodeInsightElement['compare'];
   /** Events to mark on the time axis (`{ date, label, url? }`), besides `<insight-annotation>` children. */
   annotations?: CodeInsightElement['annotations'];
-  /** `auto` follows the reader's colour scheme. */
+  /** `auto` follows the reader's colour scheme; unset, the page's `configure({ theme })`, else `auto`. */
   theme?: CodeInsightElement['theme'];
-  /** BCP 47 tag for dates and numbers; defaults to the document's language. */
+  /** BCP 47 tag for words, dates and numbers; unset, the dashboard's, `configure({ locale })`'s, else the nearest `lang`. */
   locale?: CodeInsightElement['locale'];
   /** `lazy` (default) fetches when the card nears the viewport, which also lets a page set `token` after the script loads. */
   loading?: CodeInsightElement['loading'];
@@ -143,9 +143,9 @@ export interface InsightsDashboardProps {
   seriesLimit?: InsightsDashboardElement['seriesLimit'];
   /** Only the latest N points of each series, on every card. */
   numSamples?: InsightsDashboardElement['numSamples'];
-  /** Theme of the dashboard and every card; `auto` follows the reader's colour scheme. */
+  /** Theme of the dashboard and every card; `auto` follows the reader's colour scheme; unset, `configure({ theme })`'s. */
   theme?: InsightsDashboardElement['theme'];
-  /** BCP 47 tag for dates and numbers on every card; defaults to the document's language. */
+  /** BCP 47 tag for words, dates and numbers on every card; unset, `configure({ locale })`'s, else the nearest `lang`. */
   locale?: InsightsDashboardElement['locale'];
   /** Narrowest a grid column gets: a CSS length, or a number of pixels. */
   minCardWidth?: InsightsDashboardElement['minCardWidth'];

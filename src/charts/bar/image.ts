@@ -1,6 +1,6 @@
 import { svg } from 'lit';
 import type { CategoryInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import type { ChartImage, ImageOptions } from '../image.js';
 import { barLayout } from './layout.js';
 import { barSummary } from './summary.js';
@@ -15,9 +15,9 @@ export function barImage(data: CategoryInsightData, options: ImageOptions): Char
       // A cut label carries its full text in a <title> tooltip, which Lit's server renderer cannot bind (it parses
       // templates as HTML, where <title> is raw text) and which an image could not show anyway (nothing hovers).
       const layout = { ...laidOut, bars: laidOut.bars.map((b) => ({ ...b, label: b.shortLabel })) };
-      return svg`<g class="plot" role="img" aria-label=${barSummary(data, laidOut)}>${barChartTemplate(layout, { activeIndex: -1 })}</g>
+      return svg`<g class="plot" role="img" aria-label=${barSummary(data, laidOut, options.locale)}>${barChartTemplate(layout, { activeIndex: -1 })}</g>
         ${layout.hidden
-          ? svg`<text x=${size.width} y=${size.height - 2} text-anchor="end" font-size="12" fill=${options.colors.muted}>${m.hiddenBars(layout.hidden)}</text>`
+          ? svg`<text x=${size.width} y=${size.height - 2} text-anchor="end" font-size="12" fill=${options.colors.muted}>${messagesFor(options.locale).hiddenBars(layout.hidden)}</text>`
           : ''}`;
     },
   };

@@ -3,7 +3,7 @@ import { barLayout } from './layout.js';
 import { barChartTemplate } from './template.js';
 import { formatNumber } from '../format.js';
 import type { CategoryInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import { markIndex } from '../mark-index.js';
 import { categoryTable } from '../data-table.js';
 import type { ChartView, ViewOptions } from '../view.js';
@@ -12,7 +12,7 @@ import { barSummary } from './summary.js';
 /** Search results grouped by repository, path, author or capture group, as horizontal bars. */
 export function barView(data: CategoryInsightData, options: ViewOptions): ChartView {
   const layout = barLayout(data.items, options, { locale: options.locale });
-  const summary = barSummary(data, layout);
+  const summary = barSummary(data, layout, options.locale);
   return {
     count: layout.bars.length,
     seriesCount: 0,
@@ -20,7 +20,7 @@ export function barView(data: CategoryInsightData, options: ViewOptions): ChartV
       html`<svg class="plot" role="img" aria-label=${summary} viewBox="0 0 ${layout.width} ${layout.height}">
           ${barChartTemplate(layout, { activeIndex })}
         </svg>
-        ${layout.hidden ? html`<p class="chart-note">${m.hiddenBars(layout.hidden)}</p>` : nothing}`,
+        ${layout.hidden ? html`<p class="chart-note">${messagesFor(options.locale).hiddenBars(layout.hidden)}</p>` : nothing}`,
     legend: () => nothing,
     tooltip: ({ index: activeIndex }) => {
       const bar = layout.bars[activeIndex];

@@ -5,7 +5,7 @@ import { distinctColors } from '../../model/palette.js';
 import { stepOf, stepsFrom } from '../../model/step.js';
 import type { Goals } from '../../model/goals.js';
 import type { Annotation } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import { formatNumber } from '../format.js';
 import { goalExtent, goalMarks, type GoalMarks } from '../goal-marks.js';
 import { bandPath, pixelColumnIndices, polylinePath } from '../path.js';
@@ -252,7 +252,7 @@ export function lineLayout(series: readonly ChartSeries[], size: Size, options: 
       xDomain,
       yDomain,
       (id) => series.find((s) => s.id === id)?.color,
-      (v) => m.goal(formatNumber(v, options.locale, compact)),
+      (v) => messagesFor(options.locale).goal(formatNumber(v, options.locale, compact)),
       tops,
     ),
   };

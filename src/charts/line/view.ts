@@ -8,11 +8,12 @@ import { lineSummary } from './summary.js';
 import { tooltipTemplate } from '../tooltip.js';
 import { goalState, withHeadline } from '../headline.js';
 import type { LineInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import { dataTable, numberFormatter } from '../data-table.js';
 import type { Active, ChartView, ViewOptions } from '../view.js';
 
 export function lineView(data: LineInsightData, options: ViewOptions): ChartView {
+  const m = messagesFor(options.locale);
   const zoom = options.zoom;
   const all = toChartSeries(data.series).map((s) =>
     zoom ? { ...s, points: s.points.filter((p) => p.time >= zoom[0] && p.time <= zoom[1]) } : s,
@@ -49,7 +50,7 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
             ${lineChartTemplate(layout, { activeIndex: active.index, showPoints, activeSeriesId: emphasized(active) })}
           </svg>`
         : html`<div class="message" role="status">${m.allSeriesHidden}</div>`,
-    legend: () => (all.length ? legendTemplate(all, controls, changes) : nothing),
+    legend: () => (all.length ? legendTemplate(all, options.locale, controls, changes) : nothing),
     note: (active) => annotationsAt(layout, active.index).map((a) => a.label).join('. '),
     tooltip: (active) => {
       if (active.index < 0 || active.index >= layout.times.length) return undefined;
@@ -87,7 +88,7 @@ export function lineView(data: LineInsightData, options: ViewOptions): ChartView
           yield [formatDate(layout.times[i], options.locale, dateStyle), ...cells];
         }
       }
-      return dataTable(data.title, [m.date, ...series.map((s) => s.label)], rows());
+      return dataTable(data.title, [m.date, ...series.map((s) => s.label)], rows(), options.locale);
     },
   };
 }

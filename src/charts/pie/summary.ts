@@ -1,5 +1,5 @@
 import type { CategoryInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import { formatPercent } from '../format.js';
 import type { PieLayout } from './layout.js';
 
@@ -10,5 +10,5 @@ const MAX_NAMED = 5;
 export function pieSummary(data: CategoryInsightData, layout: PieLayout, locale: string | undefined): string {
   // Data from `src` or the `data` property comes in any order; the summary names the largest.
   const largest = [...layout.slices].sort((a, b) => b.value - a.value).slice(0, MAX_NAMED).map((s) => `${s.label} ${formatPercent(s.percent, locale)}`);
-  return m.pieSummary(data.title, largest, layout.slices.length);
+  return messagesFor(locale).pieSummary(data.title, largest, layout.slices.length);
 }

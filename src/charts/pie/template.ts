@@ -1,5 +1,5 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import { compactFor, formatNumber, formatPercent } from '../format.js';
 import type { PieLayout } from './layout.js';
 import { swatch } from '../tooltip.js';
@@ -42,7 +42,7 @@ export function pieChartTemplate(layout: PieLayout, state: PieChartState): SVGTe
 /** One legend item per slice, with its value and share; the contract's `data-legend-item` hooks live here. */
 export function pieLegendTemplate(layout: PieLayout, locale?: string): TemplateResult {
   const compact = compactFor(layout.slices.map((s) => s.value));
-  return html`<ul class="legend" part="legend" aria-label=${m.legend}>
+  return html`<ul class="legend" part="legend" aria-label=${messagesFor(locale).legend}>
     ${layout.slices.map(
       (s) => html`<li data-legend-item data-series-id=${s.label}>
         ${swatch(s.color)}<span class="legend-label">${s.label}</span>

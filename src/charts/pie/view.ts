@@ -4,7 +4,6 @@ import { pieLayout } from './layout.js';
 import { pieChartTemplate, pieLegendTemplate } from './template.js';
 import { swatch } from '../tooltip.js';
 import type { CategoryInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
 import { markIndex } from '../mark-index.js';
 import { categoryTable } from '../data-table.js';
 import type { ChartView, ViewOptions } from '../view.js';

@@ -1,6 +1,6 @@
 import { svg, type SVGTemplateResult } from 'lit';
 import type { StatInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import type { ThemeColors } from '../../styles/theme-colors.js';
 import type { ChartImage, ImageOptions } from '../image.js';
 import type { Size } from '../line/layout.js';
@@ -12,7 +12,7 @@ import { sparklineTemplate } from './template.js';
 export function statImage(data: StatInsightData, options: ImageOptions): ChartImage {
   const goal = statGoal(data, options, options.locale);
   const figures = statFigures(data, options.locale, goal.better);
-  return { goal: goal.status ? goal : undefined, legend: [], body: (size) => statBody(data, figures, size, options.colors, goal.progress) };
+  return { goal: goal.status ? goal : undefined, legend: [], body: (size) => statBody(data, figures, size, options.colors, options.locale, goal.progress) };
 }
 
 function statBody(
@@ -20,8 +20,10 @@ function statBody(
   { value, change, tone, arrow, since }: StatFigures,
   size: Size,
   colors: Readonly<ThemeColors>,
+  locale: string | undefined,
   progress?: number,
 ): SVGTemplateResult {
+  const m = messagesFor(locale);
   // Sizes of the card's rules: 48px number (weight 650 there; bold here, as resvg does not synthesize 650), 16px label, 15px change, 12px gap before a 64px sparkline.
   const spark = size.height >= 48 + 24 + 12 + SPARKLINE_HEIGHT ? sparklineLayout(data, size.width) : undefined;
   const bar = progress === undefined ? 0 : 22;

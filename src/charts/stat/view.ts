@@ -11,12 +11,12 @@ export function statView(data: StatInsightData, options: ViewOptions): ChartView
   const goal = statGoal(data, options, options.locale);
   const figures = statFigures(data, options.locale, goal.better);
   const spark = sparklineLayout(data, options.width);
-  const summary = withHeadline(statSummary(data, figures), goal.headline);
+  const summary = withHeadline(statSummary(data, figures, options.locale), goal.headline);
   return {
     goal: goal.status ? goal : undefined,
     count: 0,
     seriesCount: 0,
-    render: () => statTemplate(data, figures, spark, summary, goal.progress),
+    render: () => statTemplate(data, figures, spark, summary, options.locale, goal.progress),
     legend: () => nothing,
     tooltip: () => undefined,
     activeAt: () => ({ index: -1, series: 0 }),

@@ -5,6 +5,7 @@ import { tooltipPosition } from '../../charts/tooltip.js';
 import { viewFor, type Active, type ChartView, type GoalDrawing } from '../../charts/view.js';
 import { InsightPointClickEvent } from '../../events/insight-point-click.js';
 import type { InsightData } from '../../model/insight-data.js';
+import { messagesFor, type Messages } from '../../model/locale-messages.js';
 import { safeHttpURL } from '../../model/url.js';
 import type { DragZoomController } from './drag-zoom-controller.js';
 
@@ -41,7 +42,7 @@ export class ChartController implements ReactiveController {
   hiddenSeries: ReadonlySet<string> = new Set();
   /** Whether a chart is drawn (not loading, empty or failed): pointer and keys do nothing otherwise. */
   drawn = false;
-  #view?: { inputs: ChartInputs; hidden: ReadonlySet<string>; zoom: DragZoomController['zoom']; view: ChartView };
+  #view?: { inputs: ChartInputs; hidden: ReadonlySet<string>; zoom: DragZoomController['zoom']; words: Messages; view: ChartView };
   /** The active mark the tooltip was last placed for. */
   #placed?: Active;
 
@@ -52,17 +53,19 @@ export class ChartController implements ReactiveController {
     host.addController(this);
   }
 
-  /** The view of `inputs`, the same object while neither they nor the toggles and zoom change. */
+  /** The view of `inputs`, the same object while neither they nor the toggles, zoom and words (configure()) change. */
   viewOf(inputs: ChartInputs): ChartView {
     const last = this.#view;
+    const words = messagesFor(inputs.locale);
     const same =
       last?.hidden === this.hiddenSeries &&
+      last.words === words &&
       last.zoom === this.zoom.zoom &&
       (Object.keys(inputs) as (keyof ChartInputs)[]).every((key) => inputs[key] === last.inputs[key]);
     if (!same) {
       const data = inputs.heading ? { ...inputs.data, title: inputs.heading } : inputs.data;
       const view = viewFor(data, { ...inputs, legend: this.legend, zoom: this.zoom.zoom });
-      this.#view = { inputs, hidden: this.hiddenSeries, zoom: this.zoom.zoom, view };
+      this.#view = { inputs, hidden: this.hiddenSeries, zoom: this.zoom.zoom, words, view };
     }
     return this.#view!.view;
   }
@@ -75,7 +78,7 @@ export class ChartController implements ReactiveController {
   /** What the screen readers' table is built from: a new table only when one of these changes (not the size). */
   get tableKey(): unknown[] | undefined {
     const last = this.#view;
-    return this.drawn && last ? [last.inputs.data, last.inputs.locale, last.inputs.heading, last.hidden, last.zoom] : undefined;
+    return this.drawn && last ? [last.inputs.data, last.inputs.locale, last.words, last.inputs.heading, last.hidden, last.zoom] : undefined;
   }
 
   hostUpdated(): void {

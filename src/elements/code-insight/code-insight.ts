@@ -5,17 +5,18 @@ import type { Loaded } from '../../api/load.js';
 import { warmFormatters } from '../../charts/format.js';
 import { legendBeside } from '../../charts/legend.js';
 import type { ChartView } from '../../charts/view.js';
-import { configuration } from '../../configure.js';
 import { emptyReason, hasMarks, statusNotes } from '../../model/card-status.js';
 import { insightToCSV } from '../../model/csv-export.js';
 import type { Annotation, InsightData, LineInsightData } from '../../model/insight-data.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor, type Messages } from '../../model/locale-messages.js';
 import type { GoalStatus } from '../../model/projection.js';
-import { closestAcrossShadow } from '../shared/closest.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
+import { elementInstance } from '../shared/instance.js';
+import { elementLocale } from '../shared/locale.js';
 import { NearViewportController } from '../shared/near-viewport-controller.js';
 import { SizeController } from '../shared/size-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
+import { ThemeController } from '../shared/theme-controller.js';
 import { reflect } from '../shared/reflect.js';
 import { headerTemplate, insightHref } from './card-header.js';
 import { ChartController } from './chart-controller.js';
@@ -138,9 +139,9 @@ export class CodeInsightElement extends LitElement {
   @property() compare?: string;
   /** Events to mark on the time axis (`{ date, label, url? }`), besides `<insight-annotation>` children. */
   @property({ attribute: false }) annotations?: Annotation[];
-  /** `auto` follows the reader's colour scheme. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
-  /** BCP 47 tag for dates and numbers; defaults to the document's language. */
+  /** `auto` follows the reader's colour scheme; unset, the page's `configure({ theme })`, else `auto`. */
+  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
+  /** BCP 47 tag for words, dates and numbers; unset, the dashboard's, `configure({ locale })`'s, else the nearest `lang`. */
   @property() locale?: string;
   /** `lazy` (default) fetches when the card nears the viewport, which also lets a page set `token` after the script loads. */
   @property() loading: 'lazy' | 'eager' = 'lazy';
@@ -157,6 +158,7 @@ export class CodeInsightElement extends LitElement {
   readonly #height = new SizeController(this, 'height');
   readonly #width = new SizeController(this, 'width');
   readonly #configuration = new ConfigurationController(this);
+  readonly #theme = new ThemeController(this);
   readonly #children = new ChildrenController(this);
   /** Becomes true once the card nears the viewport (and stays true): lazy cards fetch only then. */
   readonly #nearViewport = new NearViewportController(this, '300px');
@@ -202,7 +204,7 @@ export class CodeInsightElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    warmFormatters(this.#locale());
+    warmFormatters(elementLocale(this));
   }
 
   protected override firstUpdated(): void {
@@ -228,32 +230,30 @@ export class CodeInsightElement extends LitElement {
 
   #request(reloads: number): InsightRequest {
     const { series, seriesGoals } = this.#children;
-    const context = { instance: this.#instance(), hasData: this.data !== undefined, series, seriesGoals, reloads };
+    const context = { instance: elementInstance(this), hasData: this.data !== undefined, series, seriesGoals, reloads, locale: elementLocale(this) };
     return insightRequest(this, { ...context, configuration: this.#configuration.version });
   }
 
-  #instance(): string | undefined { return this.instance ?? closestAcrossShadow(this, 'insights-dashboard')?.getAttribute('instance') ?? configuration().instance; }
-
-  #locale(): string | undefined { return this.locale || document.documentElement.lang || undefined; }
   override render(): TemplateResult {
     const loaded = this.#loader.value;
+    const locale = elementLocale(this), m = messagesFor(locale);
     const error = this.#state === 'error';
     // An error keeps the card's title (a neutral one when none is known yet) and a way to the insight.
     const title = this.heading || loaded?.data.title || (error ? m.untitled : undefined);
-    const href = insightHref(loaded?.data.url, this.#instance(), this.insightId);
+    const href = insightHref(loaded?.data.url, elementInstance(this), this.insightId);
     const [box, shared] = [this.#height.value, this.#width.value];
     const legend = loaded?.data.kind === 'line' && shared ? legendBeside(shared.width, loaded.data.series.length) : 0;
     const size = box && shared && { width: shared.width - legend, height: box.height };
     const view =
       loaded && size && hasMarks(loaded.data)
-        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale: this.#locale(), heading: this.heading, ...goalDrawing(this, this.#children) })
+        ? this.#chart.viewOf({ data: loaded.data, ...size, yZero: this.yZero, stacked: this.stacked, locale, heading: this.heading, ...goalDrawing(this, this.#children) })
         : undefined;
     const keys = view?.count ? true : undefined;
     // Loaded data the card shows (not a skeleton or an error): it gets the menu and the status notes.
     const shown = this.#state !== 'loading' && !error ? loaded : undefined;
     // The entries are built only while the menu is open: renders on every pointer move need none.
-    const items = !this.#menu.open ? [] : shown ? menuItems({ card: this, loaded: shown, instance: this.#instance(), chart: Boolean(view && this.renderRoot.querySelector('svg.plot')), announce: this.#chart.announce }) : [{ label: m.menuGroups.insight, items: [{ label: m.openInSourcegraph, href: href! }] }];
-    const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown) : nothing;
+    const items = !this.#menu.open ? [] : shown ? menuItems({ card: this, loaded: shown, instance: elementInstance(this), chart: Boolean(view && this.renderRoot.querySelector('svg.plot')), announce: this.#chart.announce, messages: m }) : [{ label: m.menuGroups.insight, items: [{ label: m.openInSourcegraph, href: href! }] }];
+    const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown, m.menu) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu)}
       <div class="chart-and-legend ${legend ? 'beside' : ''}" data-legend-width=${legend}><div
@@ -272,10 +272,10 @@ export class CodeInsightElement extends LitElement {
         @keydown=${this.#chart.handleKeyDown}
         @blur=${this.#chart.handlePointerLeave}
       >
-        ${this.#renderBody(loaded, view)}
+        ${this.#renderBody(loaded, view, m)}
       </div>
       ${view?.goal?.headline ? html`<p class="projection" part="projection" data-status=${view.goal.status!}>${view.goal.headline}</p>` : nothing}
-      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings), shown, this.#locale()) : nothing}
+      ${shown ? statusTemplate(statusNotes(shown.data, shown.hidden, shown.warnings, m), shown, locale, m) : nothing}
       ${view && this.#chart.drawn ? view.legend() : nothing}</div>
       ${keys ? html`<span id="keys" class="visually-hidden">${m.chartKeys}</span>` : nothing}
       <div class="data-table-host"></div>
@@ -283,16 +283,16 @@ export class CodeInsightElement extends LitElement {
     </article>`;
   }
 
-  #renderBody(loaded: Loaded | undefined, view: ChartView | undefined): TemplateResult {
-    if (this.#state === 'loading') return skeletonTemplate();
-    if (this.#state === 'error') return errorTemplate(this.#loader.error, () => this.refresh());
-    if (this.#state === 'empty') return emptyTemplate(emptyReason(loaded!.data, Boolean(this.includeRepos || this.excludeRepos || this.searchContexts)));
-    if (!view) return progressTemplate(loaded!.data as LineInsightData); // processing, no points yet
+  #renderBody(loaded: Loaded | undefined, view: ChartView | undefined, m: Messages): TemplateResult {
+    if (this.#state === 'loading') return skeletonTemplate(m);
+    if (this.#state === 'error') return errorTemplate(this.#loader.error, () => this.refresh(), m);
+    if (this.#state === 'empty') return emptyTemplate(emptyReason(loaded!.data, Boolean(this.includeRepos || this.excludeRepos || this.searchContexts), m), m);
+    if (!view) return progressTemplate(loaded!.data as LineInsightData, m); // processing, no points yet
     const { active, highlighted } = this.#chart;
     const tooltip = active.index >= 0 && !this.#zoom.drag ? view.tooltip(active) : undefined;
     return html`${view.render({ ...active, highlight: highlighted })}
-      ${this.#state === 'processing' ? processingOverlay(loaded!.data as LineInsightData) : nothing}
-      ${this.#zoom.overlay()}
+      ${this.#state === 'processing' ? processingOverlay(loaded!.data as LineInsightData, m) : nothing}
+      ${this.#zoom.overlay(m.resetZoom)}
       ${tooltip ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${tooltip.content}</div>` : nothing}`;
   }
 }

@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { defaultMessages as m } from '../../model/messages.js';
 
 /** Pointer travel under this many pixels between press and release is a click (a drill-down), not a drag. */
 const DRAG_THRESHOLD = 6;
@@ -82,10 +81,10 @@ export class DragZoomController implements ReactiveController {
    * chart's top right corner (as in Highcharts) so that zooming and resetting never move the plot. The button's
    * presses stay its own: they must not start a drag, choose a point or move between points.
    */
-  overlay(): TemplateResult {
+  overlay(resetLabel: string): TemplateResult {
     const own = (event: Event) => event.stopPropagation();
     return html`${this.drag ? html`<div class="brush" aria-hidden="true"></div>` : nothing}${this.zoom
-      ? html`<button type="button" class="zoom-reset" @pointerdown=${own} @keydown=${own} @click=${this.#resetFrom}>${m.resetZoom}</button>`
+      ? html`<button type="button" class="zoom-reset" @pointerdown=${own} @keydown=${own} @click=${this.#resetFrom}>${resetLabel}</button>`
       : nothing}`;
   }
 

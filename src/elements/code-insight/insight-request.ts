@@ -6,6 +6,7 @@ import { viewOptions, type ViewAttributes } from '../../api/view-options.js';
 import { clientFor } from '../../configure.js';
 import { insightIdFrom } from '../../model/insight-id.js';
 import { resolveSpec, type InsightSpec, type Kind, type SpecAttributes } from '../../model/insight-spec.js';
+import { messagesFor } from '../../model/locale-messages.js';
 import { defaultMessages as m } from '../../model/messages.js';
 import { goalProblem } from './goal-drawing.js';
 import { DEFAULT_SERIES_LIMIT } from '../../model/view-filters.js';
@@ -29,6 +30,8 @@ export interface InsightRequest {
   reloads: number;
   /** configure() was called: the shared client and its settings may have changed. */
   configuration: number;
+  /** The card's language, for the words in its data ("Other"). */
+  locale?: string;
 }
 
 /** A card's attributes and properties that decide what it loads. */
@@ -45,6 +48,7 @@ export function insightRequest(
     seriesGoals?: Parameters<typeof goalProblem>[1];
     reloads: number;
     configuration: number;
+    locale?: string;
   },
 ): InsightRequest {
   return {
@@ -57,6 +61,7 @@ export function insightRequest(
     otherThreshold: card.otherThreshold ?? 0.03,
     reloads: context.reloads,
     configuration: context.configuration,
+    locale: context.locale,
   };
 }
 
@@ -69,7 +74,7 @@ export function loadRequest(request: InsightRequest, data: unknown, client: Insi
   return loadInsight(insight.kind, insight.spec, {
     client: () => {
       if (client) return client;
-      if (!request.instance) throw new InsightsError('config', m.noInstance);
+      if (!request.instance) throw new InsightsError('config', (m) => m.noInstance);
       return clientFor(request.instance, request.token);
     },
     data,
@@ -78,6 +83,7 @@ export function loadRequest(request: InsightRequest, data: unknown, client: Insi
     otherThreshold: request.otherThreshold,
     // The first load may use what the page already fetched; refresh(), polls and reconnects ask the instance.
     fresh: request.reloads > 0,
+    words: messagesFor(request.locale),
     signal,
   });
 }

@@ -3,7 +3,7 @@ import type { InsightsClient } from '../../api/client.js';
 import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
 import type { Loaded } from '../../api/load.js';
 import { clientFor } from '../../configure.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import type { Messages } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
 
 /** One entry of a card's menu: a link to the instance, an action, or an on/off setting (`checked`). */
@@ -19,7 +19,7 @@ export interface MenuGroup {
  * The card's menu: a button and its groups of `role="menuitem"` (or `menuitemcheckbox`) entries, opened and
  * closed by the card (which owns the keyboard handling: arrows, Home/End, Escape back to the button, Tab out).
  */
-export function menuTemplate(groups: MenuGroup[], open: boolean, toggle: () => void, keydown: (event: KeyboardEvent) => void): TemplateResult {
+export function menuTemplate(groups: MenuGroup[], open: boolean, toggle: () => void, keydown: (event: KeyboardEvent) => void, label: string): TemplateResult {
   const entry = (item: MenuItem) =>
     'href' in item
       ? html`<a role="menuitem" tabindex="-1" href=${item.href} target="_blank" rel="noopener noreferrer" @click=${toggle}>${item.label}</a>`
@@ -28,11 +28,11 @@ export function menuTemplate(groups: MenuGroup[], open: boolean, toggle: () => v
         : // A setting stays open after a click, so the reader sees it flip.
           html`<button role="menuitemcheckbox" tabindex="-1" type="button" aria-checked=${item.checked} @click=${item.action}>${item.label}</button>`;
   return html`<div class="menu" part="menu" @keydown=${keydown}>
-    <button type="button" class="menu-button" aria-label=${m.menu} aria-haspopup="menu" aria-expanded=${open} @click=${toggle}>
+    <button type="button" class="menu-button" aria-label=${label} aria-haspopup="menu" aria-expanded=${open} @click=${toggle}>
       <svg viewBox="0 0 16 16" aria-hidden="true" class="menu-icon"><circle cx="3" cy="8" r="1.5"></circle><circle cx="8" cy="8" r="1.5"></circle><circle cx="13" cy="8" r="1.5"></circle></svg>
     </button>
     ${open
-      ? html`<div class="menu-list" role="menu" aria-label=${m.menu}>
+      ? html`<div class="menu-list" role="menu" aria-label=${label}>
           ${groups.map(
             (group, i) => html`${i ? html`<div class="menu-separator" role="separator"></div>` : nothing}
               <div role="group" aria-label=${group.label}>
@@ -86,10 +86,12 @@ export interface MenuContext {
   chart: boolean;
   /** Says something to screen readers (the card's polite live region). */
   announce(text: string): void;
+  /** The words of the card's language. */
+  messages: Messages;
 }
 
 export function menuItems(c: MenuContext): MenuGroup[] {
-  const { card, loaded } = c;
+  const { card, loaded, messages: m } = c;
   const title = card.heading || loaded.data.title;
   const name = (title || 'insight').replace(/[^\w.-]+/g, '-').slice(0, 60);
   const href = safeHttpURL(loaded.data.url);

@@ -5,12 +5,15 @@ import { formatDate } from '../../charts/format.js';
 import { toTime } from '../../model/dates.js';
 import type { LineInsightData } from '../../model/insight-data.js';
 import type { StatusNote } from '../../model/card-status.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import type { Messages } from '../../model/messages.js';
 
-/** The chart area of a card that has no chart to show yet (or cannot show one), and the notes around a chart. */
+/**
+ * The chart area of a card that has no chart to show yet (or cannot show one), and the notes around a chart, in
+ * the words `m` of the card's language.
+ */
 
 /** A chart's outline (an axis and bars of uneven heights), so the card keeps its shape while it loads. */
-export function skeletonTemplate(): TemplateResult {
+export function skeletonTemplate(m: Messages): TemplateResult {
   return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span><span></span><span></span><span></span></div>
     <span class="visually-hidden" role="status">${m.loading}</span>`;
 }
@@ -20,31 +23,31 @@ function percentOf(data: LineInsightData): number | undefined {
 }
 
 /** Progress themed by the card (a native bar ignores dark mode); indeterminate when the instance gives no share. */
-function progressBar(percent: number | undefined): TemplateResult {
+function progressBar(percent: number | undefined, m: Messages): TemplateResult {
   return percent === undefined
     ? html`<progress part="progress" aria-label=${m.processing}></progress>`
     : html`<progress part="progress" max="100" value=${percent} aria-label=${m.processingProgress(percent)}></progress>`;
 }
 
 /** Processing with no points yet: the chart area says so. */
-export function progressTemplate(data: LineInsightData): TemplateResult {
+export function progressTemplate(data: LineInsightData, m: Messages): TemplateResult {
   const percent = percentOf(data);
   return html`<div class="message" role="status">
     <span>${m.processing}</span>
-    ${progressBar(percent)} ${percent === undefined ? nothing : html`<span class="detail">${m.processingProgress(percent)}</span>`}
+    ${progressBar(percent, m)} ${percent === undefined ? nothing : html`<span class="detail">${m.processingProgress(percent)}</span>`}
   </div>`;
 }
 
 /** Processing with a partial chart: a banner over the chart (which stays visible) says its numbers may be low. */
-export function processingOverlay(data: LineInsightData): TemplateResult {
+export function processingOverlay(data: LineInsightData, m: Messages): TemplateResult {
   const percent = percentOf(data);
   return html`<div class="processing-banner" role="status">
-    <span>${m.stillComputing(percent)}</span>${progressBar(percent)}
+    <span>${m.stillComputing(percent)}</span>${progressBar(percent, m)}
   </div>`;
 }
 
 /** Nothing to draw, and why (see `emptyReason`). */
-export function emptyTemplate(reason: string): TemplateResult {
+export function emptyTemplate(reason: string, m: Messages): TemplateResult {
   return html`<div class="message" role="status"><span>${m.empty}</span><span class="detail">${reason}</span></div>`;
 }
 
@@ -52,7 +55,7 @@ export function emptyTemplate(reason: string): TemplateResult {
  * A message a person understands with an icon in the error's tone (informational for what no retry fixes, the
  * danger colour for failures), the server's own words as short plain details, and a retry where it can help.
  */
-export function errorTemplate(error: Error, retry: () => void): TemplateResult {
+export function errorTemplate(error: Error, retry: () => void, m: Messages): TemplateResult {
   const tone = errorTone(error);
   const details = errorDetails(error);
   // The same attributes would fail the same way: no retry button for configuration errors.
@@ -61,13 +64,13 @@ export function errorTemplate(error: Error, retry: () => void): TemplateResult {
     <svg class="tone-icon" viewBox="0 0 16 16" aria-hidden="true">
       <circle cx="8" cy="8" r="7"></circle><path d=${tone === 'error' ? 'M8 4v5M8 11.5v.5' : 'M8 7v5M8 4v.5'}></path>
     </svg>
-    <span class="error-message">${error.message}</span>
+    <span class="error-message">${error instanceof InsightsError ? error.say(m) : error.message}</span>
     ${details.map((d) => html`<span class="detail">${d}</span>`)}
     ${retryable ? html`<button type="button" @click=${retry}>${m.retry}</button>` : nothing}
   </div>`;
 }
 
-const noteLists = new WeakMap<object, { locale: string | undefined; incomplete: string[]; hidden: string[] }>();
+const noteLists = new WeakMap<object, { m: Messages; locale: string | undefined; incomplete: string[]; hidden: string[] }>();
 
 /**
  * The notes under the chart (see `statusNotes`; processing is an overlay on the chart instead). The
@@ -77,13 +80,15 @@ export function statusTemplate(
   notes: readonly StatusNote[],
   { data, hidden, hiddenLabels = [] }: Loaded,
   locale: string | undefined,
+  m: Messages,
 ): TemplateResult | typeof nothing {
   notes = notes.filter((n) => n.id !== 'processing');
   if (!notes.length) return nothing;
-  // Built once per data and locale: a pointer move renders the card again, and a long chart may flag every point.
+  // Built once per data, locale and words: a pointer move renders the card again, and a long chart may flag every point.
   let lists = noteLists.get(data);
-  if (!lists || lists.locale !== locale) {
+  if (!lists || lists.locale !== locale || lists.m !== m) {
     lists = {
+      m,
       locale,
       incomplete:
         data.kind === 'line'

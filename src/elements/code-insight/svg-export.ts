@@ -4,7 +4,6 @@
  * attributes (never a style attribute: the same code runs on strict CSP pages).
  */
 import { InsightsError } from '../../api/errors.js';
-import { defaultMessages as m } from '../../model/messages.js';
 
 const PAINT = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'paint-order'];
 
@@ -80,7 +79,7 @@ export function cardSVG(root: ParentNode, title: string): string {
  * file (no chart yet) rejects with a message a person understands.
  */
 export async function svgToPNG(svg: string, scale = 2): Promise<Blob> {
-  if (!svg) throw new InsightsError('config', m.nothingToExport);
+  if (!svg) throw new InsightsError('config', (m) => m.nothingToExport);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { defaultMessages as m } from '../../model/messages.js';
+import type { Messages } from '../../model/messages.js';
 import { DEFAULT_SERIES_LIMIT, normalizedSort, type ViewFilters } from '../../model/view-filters.js';
 
 /** A refused filter: the message, and the name of the field it is about. */
@@ -17,6 +17,7 @@ export function filterBarTemplate(
   error: FilterError | undefined,
   onApply: (event: SubmitEvent) => void,
   onReset: () => void,
+  m: Messages,
 ): TemplateResult {
   // The refused field points at the message, so a screen reader reads why when it lands there.
   const invalid = (name: string) => (error?.field === name ? 'true' : nothing);
@@ -41,7 +42,7 @@ export function filterBarTemplate(
 }
 
 /** What the filters in force are, while the filter bar is closed: a shared link's smaller numbers explained. */
-export function filterNoteTemplate(phrases: string[], onClear: () => void): TemplateResult | typeof nothing {
+export function filterNoteTemplate(phrases: string[], onClear: () => void, m: Messages): TemplateResult | typeof nothing {
   return phrases.length
     ? html`<p class="filter-note" part="filter-note">
         <span>${m.filteredBy} ${phrases.join(', ')}</span>

@@ -5,7 +5,7 @@ import type { Dashboard } from '../../api/decode.js';
 import { InsightsError } from '../../api/errors.js';
 import { viewOptions } from '../../api/view-options.js';
 import { clientFor, configuration } from '../../configure.js';
-import { defaultMessages as m } from '../../model/messages.js';
+import { messagesFor, type Messages } from '../../model/locale-messages.js';
 import { FILTER_ATTRIBUTES, filterPhrases, filtersFromSearchParams, writeFiltersToSearchParams, type ViewFilters } from '../../model/view-filters.js';
 import type { CodeInsightElement } from '../code-insight/code-insight.js';
 import { dashboardIdFrom } from '../../model/insight-id.js';
@@ -13,6 +13,8 @@ import { SpecError } from '../../model/insight-spec.js';
 import { styles } from './insights-dashboard.styles.js';
 import { filterBarTemplate, filterNoteTemplate, type FilterError } from './filter-bar.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
+import { elementLocale } from '../shared/locale.js';
+import { ThemeController } from '../shared/theme-controller.js';
 import { RefreshTimer } from '../shared/refresh-timer.js';
 import { headingLevel } from '../shared/heading-level.js';
 import { reflect } from '../shared/reflect.js';
@@ -63,9 +65,9 @@ export class InsightsDashboardElement extends LitElement {
   @property({ attribute: 'series-limit', type: Number, reflect: true }) seriesLimit?: number;
   /** Only the latest N points of each series, on every card. */
   @property({ attribute: 'num-samples', type: Number, reflect: true }) numSamples?: number;
-  /** Theme of the dashboard and every card; `auto` follows the reader's colour scheme. */
-  @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
-  /** BCP 47 tag for dates and numbers on every card; defaults to the document's language. */
+  /** Theme of the dashboard and every card; `auto` follows the reader's colour scheme; unset, `configure({ theme })`'s. */
+  @property({ reflect: true }) theme?: 'auto' | 'light' | 'dark';
+  /** BCP 47 tag for words, dates and numbers on every card; unset, `configure({ locale })`'s, else the nearest `lang`. */
   @property() locale?: string;
   /** Narrowest a grid column gets: a CSS length, or a number of pixels. */
   @property({ attribute: 'min-card-width' }) minCardWidth?: string;
@@ -89,13 +91,14 @@ export class InsightsDashboardElement extends LitElement {
   @query('.grid') private grid?: HTMLElement;
 
   readonly #configuration = new ConfigurationController(this);
+  readonly #theme = new ThemeController(this);
   readonly #refreshTimer = new RefreshTimer(this, () => this.#refreshCards());
 
   readonly #task = new Task(this, {
     task: async ([instance, id, token], { signal }): Promise<Dashboard | undefined> => {
       const dashboardId = configProblem(() => dashboardIdFrom(id as string | undefined));
       if (!dashboardId) return undefined; // a page-composed dashboard: child cards only
-      if (!instance) throw new InsightsError('config', m.noInstance);
+      if (!instance) throw new InsightsError('config', messagesFor(elementLocale(this)).noInstance);
       await pageScriptsRan();
       signal.throwIfAborted(); // a page script changed the token or configuration meanwhile: the newer run asks
       return clientFor(instance as string, token as string | undefined).dashboard(dashboardId, signal);
@@ -125,6 +128,7 @@ export class InsightsDashboardElement extends LitElement {
 
   /** Applies filters to every card (and to the URL with `sync-url`). Invalid ones are refused with a message. */
   applyFilters(filters: ViewFilters): boolean {
+    const m = messagesFor(elementLocale(this));
     for (const key of ['includeRepos', 'excludeRepos'] as const) {
       try {
         new RegExp(filters[key] ?? '');
@@ -147,7 +151,7 @@ export class InsightsDashboardElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Cards are created only once the dashboard has answered; their formatters are built while it is asked.
-    warmFormatters(this.locale || document.documentElement.lang || undefined);
+    warmFormatters(elementLocale(this));
     if (this.syncUrl) Object.assign(this, filtersFromSearchParams(new URLSearchParams(location.search)));
   }
 
@@ -212,7 +216,8 @@ export class InsightsDashboardElement extends LitElement {
   override render(): TemplateResult {
     const dashboard = this.#task.value;
     const level = this.#level();
-    const phrases = filterPhrases(this.filters);
+    const m = messagesFor(elementLocale(this));
+    const phrases = filterPhrases(this.filters, m);
     // No title (a composed dashboard without `heading`): no empty heading, and the region is not labelled by one.
     const title = this.heading || dashboard?.title;
     // A heading element's level is its tag: lit cannot vary a tag without its static templates (~1 KB), so ARIA says it.
@@ -223,8 +228,8 @@ export class InsightsDashboardElement extends LitElement {
           ${m.showFilters}${phrases.length ? ` (${phrases.length})` : ''}
         </button>
       </header>
-      ${this.filtersOpen ? filterBarTemplate(this.filters, this.filterError, this.#handleApply, this.#handleReset) : filterNoteTemplate(phrases, this.#handleReset)}
-      ${this.#renderStatus()}
+      ${this.filtersOpen ? filterBarTemplate(this.filters, this.filterError, this.#handleApply, this.#handleReset, m) : filterNoteTemplate(phrases, this.#handleReset, m)}
+      ${this.#renderStatus(m)}
       <div class="grid" part="grid" role="list">
         ${(dashboard?.viewIds ?? []).slice(0, this.cardCount).map(
           (id) => html`<code-insight
@@ -237,7 +242,7 @@ export class InsightsDashboardElement extends LitElement {
             sort=${this.sort ?? nothing}
             series-limit=${this.seriesLimit ?? nothing}
             num-samples=${this.numSamples ?? nothing}
-            theme=${this.theme}
+            theme=${this.theme ?? nothing}
             heading-level=${Math.min(level + 1, 6)}
             locale=${this.locale ?? nothing}
             .token=${this.token}
@@ -248,7 +253,7 @@ export class InsightsDashboardElement extends LitElement {
     </section>`;
   }
 
-  #renderStatus(): TemplateResult | typeof nothing {
+  #renderStatus(m: Messages): TemplateResult | typeof nothing {
     switch (this.state) {
       case 'loading':
         return html`<p class="status" part="status" role="status">${m.loadingDashboard}</p>`;
@@ -257,7 +262,7 @@ export class InsightsDashboardElement extends LitElement {
       case 'error': {
         const error = this.#task.error;
         return html`<div class="status error" part="status" role="alert">
-          <span>${error instanceof Error ? error.message : String(error)}</span>
+          <span>${error instanceof InsightsError ? error.say(m) : error instanceof Error ? error.message : String(error)}</span>
           ${error instanceof InsightsError && error.kind === 'config' ? nothing : html`<button type="button" @click=${() => this.#task.run()}>${m.retry}</button>`}
         </div>`;
       }
@@ -271,7 +276,7 @@ export class InsightsDashboardElement extends LitElement {
       for (const key of Object.keys(FILTER_ATTRIBUTES) as (keyof ViewFilters)[]) {
         if (card[key] !== this[key]) (card as unknown as Record<string, unknown>)[key] = this[key];
       }
-      if (card.theme !== this.theme) card.theme = this.theme;
+      if (this.theme && card.theme !== this.theme) card.theme = this.theme;
       const level = String(Math.min(this.#level() + 1, 6));
       if (card.getAttribute('heading-level') !== level) card.setAttribute('heading-level', level);
       if (this.token !== undefined && card.token === undefined) card.token = this.token;

@@ -137,8 +137,11 @@ describe('embed snippet', () => {
   it('carries the card\'s own theme, and none when the card follows the reader\'s scheme', async () => {
     const auto = await fixture<HTMLElement>(html`<code-insight loading="eager"></code-insight>`);
     await (auto as CodeInsightElement).updateComplete;
-    expect(auto.getAttribute('theme')).to.equal('auto');
+    // No theme of its own (the page's configure() or the reader's scheme): none is written into the attribute.
+    expect(auto.hasAttribute('theme')).to.equal(false);
     expect(embedSnippet(auto, 'https://sg.example')).not.to.contain('theme=');
+    const explicit = await fixture<HTMLElement>(html`<code-insight loading="eager" theme="auto"></code-insight>`);
+    expect(embedSnippet(explicit, 'https://sg.example')).not.to.contain('theme=');
     const dark = await fixture<HTMLElement>(html`<code-insight loading="eager" theme="dark"></code-insight>`);
     expect(embedSnippet(dark, 'https://sg.example')).to.contain('theme="dark"');
   });

@@ -10,7 +10,7 @@ import type { CategoryInsightData, CategoryItem } from '../../../../src/model/in
 
 const summary = (title: string, items: CategoryItem[], size = { width: 480, height: 320 }) => {
   const data: CategoryInsightData = { kind: 'bar', title, items };
-  return barSummary(data, barLayout(items, size, { locale: 'en-US' }));
+  return barSummary(data, barLayout(items, size, { locale: 'en-US' }), 'en-US');
 };
 const item = (label: string, value: number): CategoryItem => ({ label, value });
 
@@ -41,7 +41,7 @@ describe('barSummary', () => {
     const items = Array.from({ length: 40 }, (_, i) => item(`g${i + 1}`, 40 - i));
     const layout = barLayout(items, { width: 480, height: 120 }, { locale: 'en-US' });
     assert.ok(layout.hidden > 0, 'the layout leaves some bars out');
-    assert.match(barSummary({ kind: 'bar', title: 'T', items }, layout), /Bar chart of 40 groups\./);
+    assert.match(barSummary({ kind: 'bar', title: 'T', items }, layout, 'en-US'), /Bar chart of 40 groups\./);
   });
 
   it('has no leading sentence without a title', () => {

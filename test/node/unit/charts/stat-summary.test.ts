@@ -10,7 +10,7 @@ import type { StatInsightData } from '../../../../src/model/insight-data.ts';
 
 const summary = (data: Omit<StatInsightData, 'kind'>, locale = 'en-US') => {
   const stat: StatInsightData = { kind: 'stat', ...data };
-  return statSummary(stat, statFigures(stat, locale));
+  return statSummary(stat, statFigures(stat, locale), locale);
 };
 
 describe('statSummary', () => {
