@@ -18,5 +18,8 @@ export { InsightsError, type InsightsErrorKind } from './api/errors.js';
 export { InsightLoadEvent } from './events/insight-load.js';
 export { InsightErrorEvent } from './events/insight-error.js';
 export { InsightPointClickEvent, type InsightPointDetail } from './events/insight-point-click.js';
+export { InsightViewEvent, type InsightViewDetail } from './events/insight-view.js';
+export { InsightsFiltersChangeEvent } from './events/insights-filters-change.js';
+export { MENU_ACTIONS, type MenuAction } from './model/menu-actions.js';
 export type * from './model/insight-data.js';
 export { defaultMessages, type Messages } from './model/messages.js';

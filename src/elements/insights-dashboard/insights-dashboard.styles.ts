@@ -33,6 +33,10 @@ export const styles = [
     .title {
       font-size: 1.25rem;
     }
+    /* At the end of the row even when the title is hidden (\`hide-title\`) and out of it. */
+    .filter-toggle {
+      margin-left: auto;
+    }
     .grid {
       display: grid;
       gap: var(--insight-gap, 1rem);
