@@ -92,7 +92,7 @@ export class MenuController implements ReactiveController {
     const { allowed, unknown } = menuActions(value);
     if (unknown.length && value !== warned) {
       warned = value!;
-      console.warn(`code-insight: actions="${value}": no menu entry is called ${unknown.join(', ')} (the entries: ${MENU_ACTIONS.join(' ')})`);
+      console.warn(`code-insight actions: no entry ${unknown} (the entries: ${MENU_ACTIONS})`);
     }
     return allowed;
   }

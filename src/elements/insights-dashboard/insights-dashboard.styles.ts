@@ -33,7 +33,7 @@ export const styles = [
     .title {
       font-size: 1.25rem;
     }
-    /* At the end of the row even when the title is hidden (\`hide-title\`) and out of it. */
+    /* At the end of the row, also when a hidden title (hide-title) has left it. */
     .filter-toggle {
       margin-left: auto;
     }
