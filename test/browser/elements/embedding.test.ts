@@ -282,6 +282,23 @@ describe('<insights-dashboard> embedding', () => {
     });
   });
 
+  describe('events: insight-view', () => {
+    it('reaches the document from the cards in its shadow root, with each card\'s insight id', async () => {
+      const views: InsightViewEvent[] = [];
+      const record = (event: InsightViewEvent) => views.push(event);
+      document.addEventListener('insight-view', record);
+      try {
+        const element = await dashboard(`dashboard-id="${DASHBOARD_IDS.frontend}"`);
+        const migration = () => views.find((v) => v.detail.id === FIXTURE_IDS.migration);
+        await waitUntil(migration, 'no insight-view for the first card', { timeout: 8000 });
+        expect(migration()!.target).to.equal(element);
+        expect(migration()!.detail).to.deep.equal({ id: FIXTURE_IDS.migration, kind: 'line', title: 'Migration to TypeScript' });
+      } finally {
+        document.removeEventListener('insight-view', record);
+      }
+    });
+  });
+
   describe('events: insights-filters-change', () => {
     const changes: ViewFilters[] = [];
     const record = (event: CustomEvent<ViewFilters>) => changes.push(event.detail);
