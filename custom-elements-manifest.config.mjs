@@ -3,7 +3,7 @@
 
 /**
  * Leaves private and protected members out: the manifest documents the public API, and an internal field
- * renamed or added must not make the committed manifest stale.
+ * renamed or added must not make the committed manifest stale. Leaves nameless events out too.
  */
 function publicApiOnly() {
   return {
@@ -11,6 +11,8 @@ function publicApiOnly() {
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
+          // An event dispatched as \`new SomeEvent(…)\` is found without its name; its @fires tag documents it.
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
           if (!declaration.members) continue;
           declaration.members = declaration.members.filter(
             (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),

@@ -14,12 +14,15 @@ import { InsightsDashboardElement } from '../elements/insights-dashboard/define.
 import type { InsightErrorEvent } from '../events/insight-error.js';
 import type { InsightLoadEvent } from '../events/insight-load.js';
 import type { InsightPointClickEvent } from '../events/insight-point-click.js';
+import type { InsightViewEvent } from '../events/insight-view.js';
+import type { InsightsFiltersChangeEvent } from '../events/insights-filters-change.js';
 
 /** The events a card fires, as React props. They bubble, so a dashboard passes on its cards' events too. */
 const insightEvents = {
   onInsightLoad: 'insight-load' as EventName<InsightLoadEvent>,
   onInsightError: 'insight-error' as EventName<InsightErrorEvent>,
   onInsightPointClick: 'insight-point-click' as EventName<InsightPointClickEvent>,
+  onInsightView: 'insight-view' as EventName<InsightViewEvent>,
 };
 
 /** `<code-insight>`: one insight card. */
@@ -36,7 +39,7 @@ export const InsightsDashboard = createComponent({
   react: React,
   tagName: 'insights-dashboard',
   elementClass: InsightsDashboardElement,
-  events: insightEvents,
+  events: { ...insightEvents, onInsightsFiltersChange: 'insights-filters-change' as EventName<InsightsFiltersChangeEvent> },
   displayName: 'InsightsDashboard',
 });
 
@@ -57,6 +60,6 @@ export const InsightAnnotation = createComponent({
 });
 
 export type { CodeInsightElement, InsightAnnotationElement, InsightSeriesElement, InsightsDashboardElement };
-export type { InsightErrorEvent, InsightLoadEvent, InsightPointClickEvent };
+export type { InsightErrorEvent, InsightLoadEvent, InsightPointClickEvent, InsightViewEvent, InsightsFiltersChangeEvent };
 export type { InsightPointDetail } from '../events/insight-point-click.js';
 export type * from '../model/insight-data.js';

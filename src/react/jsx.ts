@@ -23,6 +23,8 @@ export type CodeInsightTag = HTMLAttributes<CodeInsightElement> &
     'insight-id'?: AttributeValue<CodeInsightElement['insightId']>;
     /** The title's heading level, 1–6 (default 3, under a dashboard's `<h2>`); a card under a page's `<h1>` takes 2. */
     'heading-level'?: AttributeValue<CodeInsightElement['headingLevel']>;
+    /** Hides the title (no longer a link: an unseen tab stop); screen readers still name the card by it. The menu stays. */
+    'hide-title'?: AttributeValue<CodeInsightElement['hideTitle']>;
     /** Ad-hoc insight: a repository search query instead of names. */
     'repository-criteria'?: AttributeValue<CodeInsightElement['repositoryCriteria']>;
     /** Language usage: languages under this share (0 to 1, default 0.03) are grouped as "Other". */
@@ -55,6 +57,10 @@ export type CodeInsightTag = HTMLAttributes<CodeInsightElement> &
     heading?: CodeInsightElement['heading'];
     /** The title's heading level, 1–6 (default 3, under a dashboard's `<h2>`); a card under a page's `<h1>` takes 2. */
     headingLevel?: CodeInsightElement['headingLevel'];
+    /** Hides the title (no longer a link: an unseen tab stop); screen readers still name the card by it. The menu stays. */
+    hideTitle?: CodeInsightElement['hideTitle'];
+    /** Menu entries to show (default all; `none`: no menu): `open y-zero csv csv-all svg png embed monitor batch-change`. */
+    actions?: CodeInsightElement['actions'];
     /** `auto` (default), `line`, `languages`, `group-by` or `stat`. */
     kind?: CodeInsightElement['kind'];
     /** Ad-hoc insight: repository names, comma or space separated. */
@@ -126,6 +132,7 @@ export type CodeInsightTag = HTMLAttributes<CodeInsightElement> &
     'oninsight-load'?: (event: HTMLElementEventMap['insight-load']) => void;
     'oninsight-error'?: (event: HTMLElementEventMap['insight-error']) => void;
     'oninsight-point-click'?: (event: HTMLElementEventMap['insight-point-click']) => void;
+    'oninsight-view'?: (event: HTMLElementEventMap['insight-view']) => void;
   };
 
 /** `<insight-annotation>`: An event marked on a line chart's time axis, declared in HTML. */
@@ -183,6 +190,8 @@ export type InsightsDashboardTag = HTMLAttributes<InsightsDashboardElement> &
     'heading-level'?: AttributeValue<InsightsDashboardElement['headingLevel']>;
     /** Show the filter bar open. */
     'filters-open'?: AttributeValue<InsightsDashboardElement['filtersOpen']>;
+    /** Hides the dashboard's title (screen readers still name it by it); its cards keep theirs. */
+    'hide-title'?: AttributeValue<InsightsDashboardElement['hideTitle']>;
     /** Sourcegraph base URL for the dashboard and every card in it; falls back to `configure()`. */
     instance?: InsightsDashboardElement['instance'];
     /** A saved dashboard id, or a pasted Sourcegraph dashboard URL. */
@@ -215,6 +224,11 @@ export type InsightsDashboardTag = HTMLAttributes<InsightsDashboardElement> &
     headingLevel?: InsightsDashboardElement['headingLevel'];
     /** Show the filter bar open. */
     filtersOpen?: InsightsDashboardElement['filtersOpen'];
+    /** Hides the dashboard's title (screen readers still name it by it); its cards keep theirs. */
+    hideTitle?: InsightsDashboardElement['hideTitle'];
+    /** Menu entries of every card that sets no `actions` of its own (see `<code-insight actions>`); `none`: no menus. */
+    actions?: InsightsDashboardElement['actions'];
+    'oninsights-filters-change'?: (event: HTMLElementEventMap['insights-filters-change']) => void;
     'oninsight-load'?: (event: HTMLElementEventMap['insight-load']) => void;
     'oninsight-error'?: (event: HTMLElementEventMap['insight-error']) => void;
     'oninsight-point-click'?: (event: HTMLElementEventMap['insight-point-click']) => void;

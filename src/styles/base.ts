@@ -21,6 +21,15 @@ export const base = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
+  /* hide-title: out of sight, yet still the heading that names the card or dashboard to screen readers. */
+  :host([hide-title]) .title {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
   .status {
     margin: 0;
     color: var(--_muted);

@@ -24,6 +24,10 @@ export interface CodeInsightProps {
   heading?: CodeInsightElement['heading'];
   /** The title's heading level, 1–6 (default 3, under a dashboard's `<h2>`); a card under a page's `<h1>` takes 2. */
   headingLevel?: CodeInsightElement['headingLevel'];
+  /** Hides the title (no longer a link: an unseen tab stop); screen readers still name the card by it. The menu stays. */
+  hideTitle?: CodeInsightElement['hideTitle'];
+  /** Menu entries to show (default all; `none`: no menu): `open y-zero csv csv-all svg png embed monitor batch-change`. */
+  actions?: CodeInsightElement['actions'];
   /** `auto` (default), `line`, `languages`, `group-by` or `stat`. */
   kind?: CodeInsightElement['kind'];
   /** Ad-hoc insight: repository names, comma or space separated. */
@@ -95,6 +99,7 @@ export interface CodeInsightProps {
   onInsightLoad?: (event: HTMLElementEventMap['insight-load']) => void;
   onInsightError?: (event: HTMLElementEventMap['insight-error']) => void;
   onInsightPointClick?: (event: HTMLElementEventMap['insight-point-click']) => void;
+  onInsightView?: (event: HTMLElementEventMap['insight-view']) => void;
 }
 
 /** `<insight-annotation>`: An event marked on a line chart's time axis, declared in HTML. */
@@ -157,6 +162,11 @@ export interface InsightsDashboardProps {
   headingLevel?: InsightsDashboardElement['headingLevel'];
   /** Show the filter bar open. */
   filtersOpen?: InsightsDashboardElement['filtersOpen'];
+  /** Hides the dashboard's title (screen readers still name it by it); its cards keep theirs. */
+  hideTitle?: InsightsDashboardElement['hideTitle'];
+  /** Menu entries of every card that sets no `actions` of its own (see `<code-insight actions>`); `none`: no menus. */
+  actions?: InsightsDashboardElement['actions'];
+  onInsightsFiltersChange?: (event: HTMLElementEventMap['insights-filters-change']) => void;
   onInsightLoad?: (event: HTMLElementEventMap['insight-load']) => void;
   onInsightError?: (event: HTMLElementEventMap['insight-error']) => void;
   onInsightPointClick?: (event: HTMLElementEventMap['insight-point-click']) => void;

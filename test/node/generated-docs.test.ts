@@ -71,7 +71,7 @@ test('web-types lists attributes, properties, events, parts and custom propertie
   };
   const card = webTypes.contributions.html.elements.find((e) => e.name === 'code-insight')!;
   assert.ok(card.js.properties.some((p) => p.name === 'token'));
-  assert.deepEqual(card.js.events.map((e) => e.name).sort(), ['insight-error', 'insight-load', 'insight-point-click']);
+  assert.deepEqual(card.js.events.map((e) => e.name).sort(), ['insight-error', 'insight-load', 'insight-point-click', 'insight-view']);
   assert.ok(card.css.parts.length >= 10 && card.css.properties.length >= 10 && card.attributes.length >= 20);
   assert.equal(pkg['web-types'], './web-types.json');
   for (const file of ['web-types.json', 'vscode.html-custom-data.json', 'custom-elements.json']) assert.ok(pkg.files.includes(file), file);

@@ -27,18 +27,19 @@ const names = (list?: { name: string }[]) => (list ?? []).map((x) => x.name);
 test('custom-elements.json documents the elements SPEC.md promises', () => {
   const byTag = elements(read(join(ROOT, 'custom-elements.json')));
   const card = byTag.get('code-insight')!;
-  for (const attribute of ['instance', 'insight-id', 'kind', 'repositories', 'repository', 'query', 'src', 'include-repos', 'sort', 'series-limit', 'theme', 'locale', 'stacked', 'y-zero', 'refresh', 'loading']) {
+  for (const attribute of ['instance', 'insight-id', 'kind', 'repositories', 'repository', 'query', 'src', 'include-repos', 'sort', 'series-limit', 'theme', 'locale', 'stacked', 'y-zero', 'refresh', 'loading', 'actions', 'hide-title']) {
     assert.ok(names(card.attributes).includes(attribute), `code-insight ${attribute}`);
   }
-  assert.deepEqual(names(card.events).sort(), ['insight-error', 'insight-load', 'insight-point-click']);
+  assert.deepEqual(names(card.events).sort(), ['insight-error', 'insight-load', 'insight-point-click', 'insight-view']);
   for (const part of ['card', 'header', 'title', 'chart', 'legend', 'tooltip', 'menu', 'status', 'progress', 'error']) {
     assert.ok(names(card.cssParts).includes(part), `code-insight part ${part}`);
   }
   assert.ok(names(card.cssProperties).every((p) => p.startsWith('--insight-')) && card.cssProperties!.length >= 10);
   const dashboard = byTag.get('insights-dashboard')!;
-  for (const attribute of ['instance', 'dashboard-id', 'min-card-width', 'sync-url', 'refresh']) {
+  for (const attribute of ['instance', 'dashboard-id', 'min-card-width', 'sync-url', 'refresh', 'actions', 'hide-title']) {
     assert.ok(names(dashboard.attributes).includes(attribute), `insights-dashboard ${attribute}`);
   }
+  assert.deepEqual(names(dashboard.events), ['insights-filters-change']);
   assert.deepEqual(names(byTag.get('insight-series')!.attributes).sort(), ['capture-group', 'color', 'goal', 'goal-date', 'label', 'query']);
   assert.deepEqual(names(byTag.get('insight-annotation')!.attributes).sort(), ['date', 'href', 'label']);
 });

@@ -25,6 +25,13 @@ export const styles = [
       gap: 0.5rem;
       min-height: 1.5rem;
     }
+    :host([hide-title]) .title-placeholder {
+      display: none;
+    }
+    /* No title and no menu: the row (holding only the hidden title) takes no room, nor a gap. */
+    :host([hide-title][actions='none']) .header {
+      position: absolute;
+    }
     .menu {
       position: relative;
       margin-left: auto;

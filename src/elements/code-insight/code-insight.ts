@@ -27,10 +27,10 @@ import { DragZoomController } from './drag-zoom-controller.js';
 import { goalDrawing } from './goal-drawing.js';
 import { InsightLoader, type InsightState } from './insight-loader.js';
 import { insightRequest, type InsightRequest } from './insight-request.js';
-import { menuItems, menuTemplate } from './menu.js';
 import { MenuController } from './menu-controller.js';
 import { emptyTemplate, errorTemplate, processingOverlay, progressTemplate, skeletonTemplate, statusTemplate } from './states.js';
 import { cardSVG, svgToPNG } from './svg-export.js';
+import { ViewController } from './view-controller.js';
 
 export type { InsightState } from './insight-loader.js';
 
@@ -46,6 +46,7 @@ export type { InsightState } from './insight-loader.js';
  * @fires insight-error - Loading failed; `detail` is the error.
  * @fires insight-point-click - A point, slice or bar was clicked or chosen with Enter; cancelable, by default
  *   opens the search behind it in a new tab. `detail`: `{ seriesId, label, date, value, url }`.
+ * @fires insight-view - The insight was seen: half the card in view for a second. Once per insight; `detail`: `{ id, kind, title }`.
  * @csspart card - The card around everything.
  * @csspart header - The row holding the title.
  * @csspart title - The insight's title.
@@ -83,6 +84,10 @@ export class CodeInsightElement extends LitElement {
   @property() heading?: string;
   /** The title's heading level, 1–6 (default 3, under a dashboard's `<h2>`); a card under a page's `<h1>` takes 2. */
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 3;
+  /** Hides the title (no longer a link: an unseen tab stop); screen readers still name the card by it. The menu stays. */
+  @property({ attribute: 'hide-title', type: Boolean, reflect: true }) hideTitle = false;
+  /** Menu entries to show (default all; `none`: no menu): `open y-zero csv csv-all svg png embed monitor batch-change`. */
+  @property() actions?: string;
   /** `auto` (default), `line`, `languages`, `group-by` or `stat`. @type {'auto' | 'line' | 'languages' | 'group-by' | 'stat' | undefined} */
   @property() kind?: string;
   /** Ad-hoc insight: repository names, comma or space separated. */
@@ -174,6 +179,7 @@ export class CodeInsightElement extends LitElement {
   });
   readonly #table = new DeferredTable(() => this.renderRoot.querySelector('.data-table-host'));
   readonly #refreshTimer = new RefreshTimer(this, () => this.refresh());
+  readonly #view = new ViewController(this, () => (this.#state === 'loading' || this.#state === 'error' ? undefined : this.#loader.value));
   #state: InsightState = 'loading';
 
   /** `loading`, `processing`, `ready`, `empty` or `error`; reflected as the `state` attribute. */
@@ -183,9 +189,7 @@ export class CodeInsightElement extends LitElement {
   get goalStatus(): GoalStatus | undefined { return this.#chart.view?.goal?.status; }
 
   /** Fetches the insight again; the chart stays until the new data arrives. */
-  refresh(): void {
-    this.#loader.reload();
-  }
+  refresh(): void { this.#loader.reload(); }
 
   /** The data drawn, as CSV: one row per date and one column per series (or one row per slice or bar). */
   toCSV(): string {
@@ -198,9 +202,7 @@ export class CodeInsightElement extends LitElement {
   }
 
   /** The chart as a PNG image (twice the on-screen size). Rejects before there is a chart. */
-  toPNG(): Promise<Blob> {
-    return svgToPNG(this.toSVG());
-  }
+  toPNG(): Promise<Blob> { return svgToPNG(this.toSVG()); }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -251,11 +253,9 @@ export class CodeInsightElement extends LitElement {
     const keys = view?.count ? true : undefined;
     // Loaded data the card shows (not a skeleton or an error): it gets the menu and the status notes.
     const shown = this.#state !== 'loading' && !error ? loaded : undefined;
-    // The entries are built only while the menu is open: renders on every pointer move need none.
-    const items = !this.#menu.open ? [] : shown ? menuItems({ card: this, loaded: shown, instance: elementInstance(this), chart: Boolean(view && this.renderRoot.querySelector('svg.plot')), announce: this.#chart.announce, messages: m }) : [{ label: m.menuGroups.insight, items: [{ label: m.openInSourcegraph, href: href! }] }];
-    const menu = shown || (error && href) ? menuTemplate(items, this.#menu.open, this.#menu.toggle, this.#menu.handleKeyDown, m.menu) : nothing;
+    const menu = shown || (error && href) ? this.#menu.render(shown && (() => ({ card: this, loaded: shown, instance: elementInstance(this), chart: Boolean(view && this.renderRoot.querySelector('svg.plot')), announce: this.#chart.announce })), href, m) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
-      ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu)}
+      ${headerTemplate(title, this.hideTitle ? undefined : href, this.headingLevel, this.#state === 'loading', menu)}
       <div class="chart-and-legend ${legend ? 'beside' : ''}" data-legend-width=${legend}><div
         class="chart"
         part="chart"

@@ -1,7 +1,13 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { moveMenuFocus } from './menu.js';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { MENU_ACTIONS, menuActions, type MenuAction } from '../../model/menu-actions.js';
+import type { Messages } from '../../model/messages.js';
+import { closestAcrossShadow } from '../shared/closest.js';
+import { menuGroups, menuItems, menuTemplate, moveMenuFocus, type MenuContext, type MenuGroup } from './menu.js';
 
-type MenuHost = ReactiveControllerHost & Pick<Element, 'toggleAttribute'> & { readonly renderRoot: ParentNode; readonly isConnected: boolean };
+type MenuHost = ReactiveControllerHost & Element & { readonly renderRoot: ParentNode; actions?: string };
+
+/** The `actions` value last warned about: a dashboard's cards share theirs, and one warning says it. */
+let warned: string | undefined;
 
 /**
  * Opens and closes a card's menu the way a menu button should: focus moves into the menu when it opens; arrows,
@@ -13,6 +19,8 @@ export class MenuController implements ReactiveController {
   #open = false;
   /** Opened or closed since the last render: focus and the outside-press listener follow once it has rendered. */
   #changed = false;
+  /** Under `actions`, whether the closed menu's last render had entries, and how to build them again. */
+  #offer?: { entries: boolean; build: () => MenuGroup[] };
 
   constructor(private readonly host: MenuHost) {
     host.addController(this);
@@ -20,6 +28,20 @@ export class MenuController implements ReactiveController {
 
   get open(): boolean {
     return this.#open;
+  }
+
+  /**
+   * The menu button, and its entries while open (a card renders on every pointer move: closed, it needs none);
+   * nothing where `actions` (the card's, else its dashboard's) leaves no entry. No `context` for a card that
+   * shows no data (an error): its menu only opens the insight at `href`.
+   */
+  render(context: (() => Omit<MenuContext, 'allowed' | 'messages'>) | undefined, href: string | undefined, m: Messages): TemplateResult | typeof nothing {
+    const allowed = this.#allowed();
+    const build = () =>
+      context ? menuItems({ ...context(), allowed, messages: m }) : menuGroups(allowed, [[m.menuGroups.insight, ['open', href && { label: m.openInSourcegraph, href }]]]);
+    const groups = this.#open || allowed ? build() : [];
+    if (allowed && !this.#open) this.#offer = { entries: groups.length > 0, build };
+    return allowed && !groups.length ? nothing : menuTemplate(groups, this.#open, this.toggle, this.handleKeyDown, m.menu);
   }
 
   toggle = (): void => {
@@ -41,6 +63,11 @@ export class MenuController implements ReactiveController {
   };
 
   hostUpdated(): void {
+    const offer = this.#offer;
+    this.#offer = undefined;
+    // Whether there is a chart to download is read from the DOM, which has only now been drawn: a button
+    // shown or left out on a guess is put right.
+    if (offer && offer.build().length > 0 !== offer.entries) this.host.requestUpdate();
     if (!this.#changed) return;
     this.#changed = false;
     // An update queued just before removal still runs: a removed card must not listen on the document.
@@ -59,6 +86,16 @@ export class MenuController implements ReactiveController {
     this.#open = false;
     this.#changed = false;
     this.host.toggleAttribute('menu-open', false);
+  }
+
+  #allowed(): Set<MenuAction> | undefined {
+    const value = this.host.actions ?? closestAcrossShadow(this.host, 'insights-dashboard')?.getAttribute('actions');
+    const { allowed, unknown } = menuActions(value);
+    if (unknown.length && value !== warned) {
+      warned = value!;
+      console.warn(`code-insight actions: no entry ${unknown} (the entries: ${MENU_ACTIONS})`);
+    }
+    return allowed;
   }
 
   #set(open: boolean): void {

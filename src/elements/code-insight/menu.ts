@@ -3,6 +3,7 @@ import type { InsightsClient } from '../../api/client.js';
 import { batchChangeURL, codeMonitorURL } from '../../api/links.js';
 import type { Loaded } from '../../api/load.js';
 import { clientFor } from '../../configure.js';
+import type { MenuAction } from '../../model/menu-actions.js';
 import type { Messages } from '../../model/messages.js';
 import { safeHttpURL } from '../../model/url.js';
 
@@ -88,6 +89,18 @@ export interface MenuContext {
   announce(text: string): void;
   /** The words of the card's language. */
   messages: Messages;
+  /** The entries the page lets the menu show (the `actions` attribute); undefined for every entry. */
+  allowed?: Set<MenuAction>;
+}
+
+/** A menu entry under its `actions` token, or a falsy value where the card has not what the entry needs. */
+type Entry = [MenuAction, MenuItem | false | undefined | ''];
+
+/** Groups of the entries the card can offer and the page allows (see `menuActions`); empty groups left out. */
+export function menuGroups(allowed: Set<MenuAction> | undefined, groups: [label: string, ...entries: Entry[]][]): MenuGroup[] {
+  return groups
+    .map(([label, ...entries]) => ({ label, items: entries.flatMap(([token, item]) => (item && (!allowed || allowed.has(token)) ? [item] : [])) }))
+    .filter((g) => g.items.length);
 }
 
 export function menuItems(c: MenuContext): MenuGroup[] {
@@ -100,24 +113,23 @@ export function menuItems(c: MenuContext): MenuGroup[] {
   const id = loaded.insightId;
   // Every point from the instance's CSV export (saved insights).
   const exportAll = id && instance ? () => (card.client ?? clientFor(instance, card.token)).exportCSV(id) : undefined;
-  const group = (label: string, ...items: (MenuItem | false | undefined | '')[]): MenuGroup => ({ label, items: items.filter((item): item is MenuItem => Boolean(item)) });
-  return [
-    group(m.menuGroups.insight, href && { label: m.openInSourcegraph, href }),
-    group(m.menuGroups.chart, loaded.data.kind === 'line' && { label: m.yZero, checked: card.yZero, action: () => (card.yZero = !card.yZero) }),
-    group(
+  return menuGroups(c.allowed, [
+    [m.menuGroups.insight, ['open', href && { label: m.openInSourcegraph, href }]],
+    [m.menuGroups.chart, ['y-zero', loaded.data.kind === 'line' && { label: m.yZero, checked: card.yZero, action: () => (card.yZero = !card.yZero) }]],
+    [
       m.menuGroups.export,
-      { label: m.downloadCSV, action: () => download(new Blob([card.toCSV()], { type: 'text/csv' }), `${name}.csv`) },
-      exportAll && { label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) },
-      c.chart && { label: m.downloadSVG, action: () => download(new Blob([card.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`) },
-      c.chart && { label: m.downloadPNG, action: () => void card.toPNG().then((blob) => download(blob, `${name}.png`)) },
-      { label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(embedSnippet(card, c.instance)).then(() => c.announce(m.embedCopied)) },
-    ),
-    group(
+      ['csv', { label: m.downloadCSV, action: () => download(new Blob([card.toCSV()], { type: 'text/csv' }), `${name}.csv`) }],
+      ['csv-all', exportAll && { label: m.downloadAllCSV, action: () => void exportAll().then((blob) => download(blob, `${name}.csv`), (e: Error) => c.announce(e.message)) }],
+      ['svg', c.chart && { label: m.downloadSVG, action: () => download(new Blob([card.toSVG()], { type: 'image/svg+xml' }), `${name}.svg`) }],
+      ['png', c.chart && { label: m.downloadPNG, action: () => void card.toPNG().then((blob) => download(blob, `${name}.png`)) }],
+      ['embed', { label: m.copyEmbed, action: () => void navigator.clipboard?.writeText(embedSnippet(card, c.instance)).then(() => c.announce(m.embedCopied)) }],
+    ],
+    [
       m.menuGroups.act,
-      query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(title)) },
-      query && instance && { label: m.createBatchChange, href: batchChangeURL(instance, query) },
-    ),
-  ].filter((g) => g.items.length);
+      ['monitor', query && instance && { label: m.createCodeMonitor, href: codeMonitorURL(instance, query, m.monitorDescription(title)) }],
+      ['batch-change', query && instance && { label: m.createBatchChange, href: batchChangeURL(instance, query) }],
+    ],
+  ]);
 }
 
 /** The single file as published, for pages that use the elements from npm (no single file to point at). */

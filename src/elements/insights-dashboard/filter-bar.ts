@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Messages } from '../../model/messages.js';
-import { DEFAULT_SERIES_LIMIT, normalizedSort, type ViewFilters } from '../../model/view-filters.js';
+import { DEFAULT_SERIES_LIMIT, FILTER_ATTRIBUTES, normalizedSort, type ViewFilters } from '../../model/view-filters.js';
 
 /** A refused filter: the message, and the name of the field it is about. */
 export interface FilterError {
@@ -39,6 +39,22 @@ export function filterBarTemplate(
     </div>
     ${error ? html`<p class="filter-error" id="filter-error" role="alert">${error.message}</p>` : nothing}
   </form>`;
+}
+
+/** The filters a submitted filter form asks for; empty fields are no filter. */
+export function filtersFromForm(form: HTMLFormElement): ViewFilters {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+  const count = (name: string) => (text(name) ? Number(text(name)) : undefined);
+  return {
+    includeRepos: text(FILTER_ATTRIBUTES.includeRepos),
+    excludeRepos: text(FILTER_ATTRIBUTES.excludeRepos),
+    searchContexts: text(FILTER_ATTRIBUTES.searchContexts),
+    // The default order is no filter: leave it out of attributes and URLs.
+    sort: text('sort') === 'result-count-desc' ? undefined : text('sort'),
+    seriesLimit: count(FILTER_ATTRIBUTES.seriesLimit),
+    numSamples: count(FILTER_ATTRIBUTES.numSamples),
+  };
 }
 
 /** What the filters in force are, while the filter bar is closed: a shared link's smaller numbers explained. */

@@ -33,6 +33,10 @@ export const styles = [
     .title {
       font-size: 1.25rem;
     }
+    /* At the end of the row, also when a hidden title (hide-title) has left it. */
+    .filter-toggle {
+      margin-left: auto;
+    }
     .grid {
       display: grid;
       gap: var(--insight-gap, 1rem);

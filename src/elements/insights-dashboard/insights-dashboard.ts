@@ -11,7 +11,8 @@ import type { CodeInsightElement } from '../code-insight/code-insight.js';
 import { dashboardIdFrom } from '../../model/insight-id.js';
 import { SpecError } from '../../model/insight-spec.js';
 import { styles } from './insights-dashboard.styles.js';
-import { filterBarTemplate, filterNoteTemplate, type FilterError } from './filter-bar.js';
+import { filterBarTemplate, filterNoteTemplate, filtersFromForm, type FilterError } from './filter-bar.js';
+import { InsightsFiltersChangeEvent } from '../../events/insights-filters-change.js';
 import { ConfigurationController } from '../shared/configuration-controller.js';
 import { elementLocale } from '../shared/locale.js';
 import { ThemeController } from '../shared/theme-controller.js';
@@ -32,6 +33,7 @@ const CARDS_PER_TASK = 8;
  *
  * @summary A dashboard of Sourcegraph code insights, with one filter bar.
  * @slot - `<code-insight>` elements, laid out in the same grid as the dashboard's own cards.
+ * @fires insights-filters-change - The reader applied or cleared filters in the filter bar; `detail`: the filters now in force.
  * @csspart header - The row holding the title and the filter button.
  * @csspart title - The dashboard's title.
  * @csspart filters - The filter form.
@@ -82,6 +84,10 @@ export class InsightsDashboardElement extends LitElement {
   @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
   /** Show the filter bar open. */
   @property({ attribute: 'filters-open', type: Boolean, reflect: true }) filtersOpen = false;
+  /** Hides the dashboard's title (screen readers still name it by it); its cards keep theirs. */
+  @property({ attribute: 'hide-title', type: Boolean, reflect: true }) hideTitle = false;
+  /** Menu entries of every card that sets no `actions` of its own (see `<code-insight actions>`); `none`: no menus. */
+  @property({ reflect: true }) actions?: string;
   /** Access token for the dashboard and its cards. Never an attribute, never rendered. */
   @property({ attribute: false }) token?: string;
 
@@ -186,6 +192,8 @@ export class InsightsDashboardElement extends LitElement {
       else this.grid.style.removeProperty('--_min-card-width');
     }
     this.#passDown(this.#childCards());
+    // Cards read their dashboard's `actions` as they render.
+    if (changed.has('actions')) for (const card of this.#cards()) card.requestUpdate();
     this.#expectCards();
     void this.#createMoreCards();
   }
@@ -292,10 +300,13 @@ export class InsightsDashboardElement extends LitElement {
     return [...this.querySelectorAll(':scope > code-insight')] as CodeInsightElement[];
   }
 
+  #cards(): CodeInsightElement[] {
+    return [...(this.renderRoot.querySelectorAll('code-insight') as NodeListOf<CodeInsightElement>), ...this.#childCards()];
+  }
+
   #refreshCards(): void {
-    const cards = [...(this.renderRoot.querySelectorAll('code-insight') as NodeListOf<CodeInsightElement>), ...this.#childCards()];
     // Every card asks in the same tick, so the client sends them as a few batched requests.
-    for (const card of cards) card.refresh();
+    for (const card of this.#cards()) card.refresh();
   }
 
   #toggleFilters = (): void => {
@@ -304,23 +315,16 @@ export class InsightsDashboardElement extends LitElement {
 
   #handleApply = (event: SubmitEvent): void => {
     event.preventDefault();
-    const form = new FormData(event.target as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
-    const count = (name: string) => (text(name) ? Number(text(name)) : undefined);
-    this.applyFilters({
-      includeRepos: text(FILTER_ATTRIBUTES.includeRepos),
-      excludeRepos: text(FILTER_ATTRIBUTES.excludeRepos),
-      searchContexts: text(FILTER_ATTRIBUTES.searchContexts),
-      // The default order is no filter: leave it out of attributes and URLs.
-      sort: text('sort') === 'result-count-desc' ? undefined : text('sort'),
-      seriesLimit: count(FILTER_ATTRIBUTES.seriesLimit),
-      numSamples: count(FILTER_ATTRIBUTES.numSamples),
-    });
+    this.#applyFromBar(filtersFromForm(event.target as HTMLFormElement));
   };
 
-  #handleReset = (): void => {
-    this.applyFilters({});
-  };
+  #handleReset = (): void => this.#applyFromBar({});
+
+  /** The reader's filters: applied, and told to the page when they change what is in force (not for `applyFilters()`). */
+  #applyFromBar(filters: ViewFilters): void {
+    const before = JSON.stringify(this.filters);
+    if (this.applyFilters(filters) && JSON.stringify(this.filters) !== before) this.dispatchEvent(new InsightsFiltersChangeEvent(this.filters));
+  }
 }
 
 /** Attributes that cannot work (a pasted URL of the wrong kind) as a configuration error: no retry offered. */

@@ -1,5 +1,5 @@
 // Compiled with tsc, never run: the package's declarations give apps typed elements, events and React props.
-import type { InsightData, InsightPointDetail, InsightState } from 'code-insights-elements';
+import type { InsightData, InsightPointDetail, InsightState, InsightViewDetail, ViewFilters } from 'code-insights-elements';
 import { CodeInsightElement } from 'code-insights-elements/elements/code-insight.js';
 import type { InsightsDashboardElement } from 'code-insights-elements/elements/insights-dashboard.js';
 import { CodeInsight, InsightSeries, InsightsDashboard } from 'code-insights-elements/react';
@@ -20,6 +20,15 @@ card.addEventListener('insight-point-click', (event) => {
   return point.seriesId;
 });
 document.addEventListener('insight-error', (event) => event.detail.message);
+document.addEventListener('insight-view', (event) => {
+  const seen: InsightViewDetail = event.detail;
+  // @ts-expect-error kind is 'line' | 'pie' | 'bar' | 'stat'
+  return seen.kind === 'donut';
+});
+document.addEventListener('insights-filters-change', (event) => {
+  const filters: ViewFilters = event.detail;
+  return filters.includeRepos;
+});
 const dashboard: InsightsDashboardElement | null = document.querySelector('insights-dashboard');
 const series = document.createElement('insight-series');
 series.query = 'TODO';
@@ -31,6 +40,7 @@ card.insightID = 'x';
 export const views = [
   <CodeInsight instance="https://sourcegraph.example.com" insightId="x" seriesLimit={5} onInsightPointClick={(e) => e.detail.url} />,
   <InsightsDashboard dashboardId="y" onInsightError={(e) => e.detail.message} />,
+  <InsightsDashboard actions="csv png" hideTitle onInsightView={(e) => e.detail.id} onInsightsFiltersChange={(e) => e.detail.sort} />,
   <CodeInsight repositories="github.com/acme/web">
     <InsightSeries label="TODO" query="TODO" color="var(--oc-blue-7)" captureGroup={false} />
   </CodeInsight>,
