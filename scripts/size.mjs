@@ -35,7 +35,15 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // knowingly exceeded until it is taken (see the closing note of issues 16 and 17).
 // Then every entry importable in Node (issue 19: lit's DOM touches at load guarded, the define guards): +40 B,
 // 54,195 B.
-const BUDGET_GZIP = 53 * 1024;
+// The decision (issues 17 and 19): the file stays one self-contained module. SPEC.md promises exactly that
+// ("minified, self-contained, defines all elements on import"), and it is what a wiki owner copies to a static
+// host; chunks beside it would break every copy that misses one, for about 8 KB that a page loads once and
+// caches. So the 45 KiB ceiling of issue 9 is retired, and what stays out is what a page need not carry: the
+// translations (dist/locales/*.js, imported beside the file), React, the server. Issue 19 then added the words
+// per locale and configure({ locale, theme }) (+561 B), actions, hide-title, insight-view and
+// insights-filters-change (+892 B), goal labels that keep clear of the series, and controllers a server render
+// can construct: 56,223 B (54.9 KiB). The budget is 55 KiB: again, what goes in next must take as much out.
+const BUDGET_GZIP = 55 * 1024;
 const file = 'dist/code-insights.js';
 const source = readFileSync(file);
 const gzip = gzipSync(source, { level: 9 }).length;

@@ -37,4 +37,6 @@ mkdirSync(`${out}assets/`, { recursive: true });
 cpSync(`${elementsBuild}code-insights.js`, `${out}assets/code-insights.js`);
 // Its source map for the browser's developer tools in a checkout (the package's `files` leave maps out).
 if (existsSync(`${elementsBuild}code-insights.js.map`)) cpSync(`${elementsBuild}code-insights.js.map`, `${out}assets/code-insights.js.map`);
-if (existsSync(`${elementsBuild}locales/`)) cpSync(`${elementsBuild}locales/`, `${out}assets/locales/`, { recursive: true });
+if (existsSync(`${elementsBuild}locales/`)) {
+  cpSync(`${elementsBuild}locales/`, `${out}assets/locales/`, { recursive: true, filter: (path) => !path.endsWith('.d.ts') });
+}

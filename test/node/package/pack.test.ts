@@ -187,14 +187,24 @@ test("the packed package.json: where it comes from, caret ranges, React only as 
 test('every export resolves to a packed file, with its declarations, and imports in Node', () => {
   const require = createRequire(join(app, 'package.json'));
   const installed = join(app, 'node_modules', manifest.name);
-  const subpaths = Object.keys(manifest.exports);
-  for (const subpath of subpaths) {
+  // A pattern (`./locales/*.js`) stands for every packed file its target matches: each must resolve too.
+  type Target = string | Record<string, string>;
+  const expand = (subpath: string, target: Target): [string, Target][] => {
+    if (!subpath.includes('*')) return [[subpath, target]];
+    const [before, after] = (typeof target === 'string' ? target : target.default!).replace(/^\.\//, '').split('*') as [string, string];
+    const names = files
+      .filter((f) => f.startsWith(before) && f.endsWith(after) && !f.slice(before.length).includes('/'))
+      .map((f) => f.slice(before.length, f.length - after.length));
+    assert.ok(names.length >= 4, `${subpath} matches packed files`);
+    const fill = (value: string, name: string) => value.replace('*', name);
+    return names.map((name) => [fill(subpath, name), typeof target === 'string' ? fill(target, name) : Object.fromEntries(Object.entries(target).map(([k, v]) => [k, fill(v, name)]))]);
+  };
+  for (const [subpath, target] of Object.entries(manifest.exports).flatMap(([subpath, target]) => expand(subpath, target))) {
     const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
     assert.ok(existsSync(require.resolve(specifier)), specifier);
-    const target = manifest.exports[subpath];
     if (typeof target === 'object') {
       assert.deepEqual(Object.keys(target)[0], 'types', `${subpath}: types first`);
-      assert.ok(existsSync(join(installed, target.types)), `${subpath}: ${target.types}`);
+      assert.ok(existsSync(join(installed, target.types!)), `${subpath}: ${target.types}`);
     }
   }
 

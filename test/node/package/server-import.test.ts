@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +15,16 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
 const run = (script: string) => execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** A pattern (`./locales/*.js`) stands for each built file it matches. */
+const expand = (subpath: string): string[] => {
+  if (!subpath.includes('*')) return [subpath];
+  const [before, after] = subpath.split('*') as [string, string];
+  const dir = join(ROOT, 'dist', before.slice(2));
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(after)).map((f) => `${before}${f}`) : [];
+};
 const entries = Object.keys(manifest.exports)
   .filter((subpath) => !subpath.endsWith('.json'))
+  .flatMap(expand)
   .map((subpath) => (subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`));
 
 const typesOnly = new Set([`${manifest.name}/react/jsx`, `${manifest.name}/vue`]);
@@ -24,6 +32,7 @@ const typesOnly = new Set([`${manifest.name}/react/jsx`, `${manifest.name}/vue`]
 test('every JavaScript entry in "exports" imports in a plain Node process', () => {
   assert.ok(existsSync(join(ROOT, 'dist/code-insights.js')), 'dist/ is missing: run `npm run build` first');
   assert.ok(entries.length >= 10 && entries.includes(`${manifest.name}/react`) && entries.includes(`${manifest.name}/code-insights.js`));
+  assert.ok(entries.includes(`${manifest.name}/locales/de.js`), 'the translations are entries');
   for (const entry of entries) {
     // Throws (with the child's stderr) when the import does.
     const out = run(`
