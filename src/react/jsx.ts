@@ -232,6 +232,7 @@ export type InsightsDashboardTag = HTMLAttributes<InsightsDashboardElement> &
     'oninsight-load'?: (event: HTMLElementEventMap['insight-load']) => void;
     'oninsight-error'?: (event: HTMLElementEventMap['insight-error']) => void;
     'oninsight-point-click'?: (event: HTMLElementEventMap['insight-point-click']) => void;
+    'oninsight-view'?: (event: HTMLElementEventMap['insight-view']) => void;
   };
 
 declare module 'react' {

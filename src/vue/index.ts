@@ -170,6 +170,7 @@ export interface InsightsDashboardProps {
   onInsightLoad?: (event: HTMLElementEventMap['insight-load']) => void;
   onInsightError?: (event: HTMLElementEventMap['insight-error']) => void;
   onInsightPointClick?: (event: HTMLElementEventMap['insight-point-click']) => void;
+  onInsightView?: (event: HTMLElementEventMap['insight-view']) => void;
 }
 
 declare module 'vue' {

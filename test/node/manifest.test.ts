@@ -39,7 +39,8 @@ test('custom-elements.json documents the elements SPEC.md promises', () => {
   for (const attribute of ['instance', 'dashboard-id', 'min-card-width', 'sync-url', 'refresh', 'actions', 'hide-title']) {
     assert.ok(names(dashboard.attributes).includes(attribute), `insights-dashboard ${attribute}`);
   }
-  assert.deepEqual(names(dashboard.events), ['insights-filters-change']);
+  // Its own event, and the cards' events, which bubble out of it (React's wrapper and the template types offer them).
+  assert.deepEqual(names(dashboard.events).sort(), ['insight-error', 'insight-load', 'insight-point-click', 'insight-view', 'insights-filters-change']);
   assert.deepEqual(names(byTag.get('insight-series')!.attributes).sort(), ['capture-group', 'color', 'goal', 'goal-date', 'label', 'query']);
   assert.deepEqual(names(byTag.get('insight-annotation')!.attributes).sort(), ['date', 'href', 'label']);
 });

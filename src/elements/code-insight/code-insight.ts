@@ -88,8 +88,8 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'hide-title', type: Boolean, reflect: true }) hideTitle = false;
   /** Menu entries to show (default all; `none`: no menu): `open y-zero csv csv-all svg png embed monitor batch-change`. */
   @property() actions?: string;
-  /** `auto` (default), `line`, `languages`, `group-by` or `stat`. @type {'auto' | 'line' | 'languages' | 'group-by' | 'stat' | undefined} */
-  @property() kind?: string;
+  /** `auto` (default), `line`, `languages`, `group-by` or `stat`. */
+  @property() kind?: 'auto' | 'line' | 'languages' | 'group-by' | 'stat';
   /** Ad-hoc insight: repository names, comma or space separated. */
   @property() repositories?: string;
   /** Ad-hoc insight: a repository search query instead of names. */
@@ -106,8 +106,8 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'other-threshold', type: Number }) otherThreshold?: number;
   /** Group-by: the search query whose results are grouped. */
   @property() query?: string;
-  /** Group-by: `repo`, `path`, `author`, `capture-group` or `repo-metadata` (default: the instance picks). @type {'repo' | 'path' | 'author' | 'capture-group' | 'repo-metadata' | undefined} */
-  @property() mode?: string;
+  /** Group-by: `repo`, `path`, `author`, `capture-group` or `repo-metadata` (default: the instance picks). */
+  @property() mode?: 'repo' | 'path' | 'author' | 'capture-group' | 'repo-metadata';
   /** Group-by: most bars (default 30). */
   @property({ type: Number }) limit?: number;
   /** URL of third-party data: JSON in the InsightData format, or CSV with a `date` column. */
@@ -118,8 +118,8 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'exclude-repos' }) excludeRepos?: string;
   /** Drill-down filter: search context names, comma or space separated. */
   @property({ attribute: 'search-contexts' }) searchContexts?: string;
-  /** `result-count` (default), `alphabetical` or `date-added`, each with `-asc` or `-desc`. @type {'result-count' | 'result-count-desc' | 'result-count-asc' | 'alphabetical' | 'alphabetical-asc' | 'alphabetical-desc' | 'date-added' | 'date-added-desc' | 'date-added-asc' | undefined} */
-  @property() sort?: string;
+  /** `result-count` (default), `alphabetical` or `date-added`, each with `-asc` or `-desc`. */
+  @property() sort?: 'result-count' | 'result-count-desc' | 'result-count-asc' | 'alphabetical' | 'alphabetical-asc' | 'alphabetical-desc' | 'date-added' | 'date-added-desc' | 'date-added-asc';
   /** At most this many series are drawn (default 20). */
   @property({ attribute: 'series-limit', type: Number }) seriesLimit?: number;
   /** Only the latest N points of each series. */
@@ -134,8 +134,8 @@ export class CodeInsightElement extends LitElement {
   @property({ attribute: 'goal-date' }) goalDate?: string;
   /** The series the goal is for, by label or id; default every series (the total when `stacked`). */
   @property({ attribute: 'goal-series' }) goalSeries?: string;
-  /** `up` or `down`: the way that counts as progress where no goal says. @type {'up' | 'down' | undefined} */
-  @property() better?: string;
+  /** `up` or `down`: the way that counts as progress where no goal says. */
+  @property() better?: 'up' | 'down';
   /** Where progress is measured from (ISO 8601 date); default the first point shown. */
   @property({ attribute: 'baseline-date' }) baselineDate?: string;
   /** How many recent samples the projection uses (default 8, at least 4). */

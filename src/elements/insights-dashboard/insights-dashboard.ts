@@ -45,6 +45,7 @@ const CARDS_PER_TASK = 8;
  * @fires insight-load - From a card (they bubble out of the dashboard): its data arrived and is drawn.
  * @fires insight-error - From a card: loading it failed.
  * @fires insight-point-click - From a card: a point was chosen; cancelable, as on the card.
+ * @fires insight-view - From a card: it was seen (half in view for a second).
  */
 export class InsightsDashboardElement extends LitElement {
   static override styles = styles;
@@ -61,8 +62,8 @@ export class InsightsDashboardElement extends LitElement {
   @property({ attribute: 'exclude-repos', reflect: true }) excludeRepos?: string;
   /** Every card's search context names, comma or space separated. */
   @property({ attribute: 'search-contexts', reflect: true }) searchContexts?: string;
-  /** Series order on every card: `result-count` (default), `alphabetical` or `date-added`, with `-asc` or `-desc`. @type {'result-count' | 'result-count-desc' | 'result-count-asc' | 'alphabetical' | 'alphabetical-asc' | 'alphabetical-desc' | 'date-added' | 'date-added-desc' | 'date-added-asc' | undefined} */
-  @property({ reflect: true }) sort?: string;
+  /** Series order on every card: `result-count` (default), `alphabetical` or `date-added`, with `-asc` or `-desc`. */
+  @property({ reflect: true }) sort?: 'result-count' | 'result-count-desc' | 'result-count-asc' | 'alphabetical' | 'alphabetical-asc' | 'alphabetical-desc' | 'date-added' | 'date-added-desc' | 'date-added-asc';
   /** At most this many series on each card (default 20). */
   @property({ attribute: 'series-limit', type: Number, reflect: true }) seriesLimit?: number;
   /** Only the latest N points of each series, on every card. */

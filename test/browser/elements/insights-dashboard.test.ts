@@ -115,7 +115,7 @@ describe('<insights-dashboard>', () => {
       window.addEventListener('error', record);
       try {
         const element = await dashboard(`instance="probe-instance" dashboard-id="${DASHBOARD_IDS.frontend}"`);
-        await untilState(element, 'error');
+        await waitUntil(() => element.state === 'error');
         expect(shadow(element).textContent).to.contain('"probe-instance" is not an http(s) URL');
         element.remove();
         element.instance = 'still-not-a-url';

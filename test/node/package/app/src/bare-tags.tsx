@@ -36,6 +36,8 @@ export const wrong = [
   <code-insight seriesLimit="10" />,
   // @ts-expect-error theme is 'auto' | 'light' | 'dark'
   <insights-dashboard theme="sepia" />,
+  // @ts-expect-error kind is one of the five kinds
+  <code-insight kind="pie" />,
   // @ts-expect-error the event is an InsightLoadEvent, whose detail has no `name`
   <code-insight oninsight-load={(event) => event.detail.name} />,
 ];
