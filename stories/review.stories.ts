@@ -1,6 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
-import type { InsightData } from '../src/index.ts';
+import { configure, type InsightData } from '../src/index.ts';
+import de from '../src/locales/de.ts';
+import fr from '../src/locales/fr.ts';
 import { DASHBOARD_IDS, FIXTURE_IDS, REPOS, codeInsight, scenario, type ElementArgs } from './support.ts';
 
 /**
@@ -109,6 +111,18 @@ const sections: [string, (theme: 'light' | 'dark') => TemplateResult[]][] = [
     ],
   ],
   [
+    // What a page that embeds the cards controls: the title, the menu's entries, the language.
+    'embedding',
+    (theme) => [
+      card({ theme, 'insight-id': FIXTURE_IDS.migration, 'hide-title': true, actions: 'csv png' }),
+      card({ theme, 'insight-id': FIXTURE_IDS.todos, actions: 'none', heading: 'No menu (actions="none")' }),
+      card({ theme, 'insight-id': FIXTURE_IDS.migration, locale: 'de', goal: '0', 'goal-series': 'JavaScript files', compare: '1q' }),
+      card({ theme, 'insight-id': FIXTURE_IDS.empty, locale: 'fr' }),
+      card({ theme, instance: scenario('status/500'), 'insight-id': FIXTURE_IDS.todos, locale: 'de' }),
+      html`<div class="review-cell"><code-insight loading="eager" theme=${theme} locale="fr" .data=${pie}></code-insight></div>`,
+    ],
+  ],
+  [
     'dashboard',
     (theme) => [html`<insights-dashboard theme=${theme} dashboard-id=${DASHBOARD_IDS.frontend} heading="Frontend health (${theme})"></insights-dashboard>`],
   ],
@@ -135,6 +149,9 @@ export const StandaloneUnderH1: Story = {
   render: () => html`<h1>Quarterly engineering review</h1>
     <code-insight insight-id=${FIXTURE_IDS.migration} heading-level="2"></code-insight>`,
 };
+
+// The translations a page imports beside the file; only the cards given those locales use them.
+configure({ translations: { de, fr } });
 
 const style = document.createElement('style');
 style.textContent = `
