@@ -61,7 +61,7 @@ const defaults: Required<Pick<CodeInsightsOptions, Defaulted>> = {
 };
 
 let options: CodeInsightsOptions = {};
-/** Bumped by every configure(), so elements that read the configuration know to load again. */
+/** Bumped by every configure() that changes how insights are asked for, so elements know to load again. */
 let version = 0;
 const listeners = new Set<() => void>();
 /** Clients by instance, then by credentials: one per instance and token, shared by every element. */
@@ -81,11 +81,17 @@ export function configure(next: CodeInsightsOptions): void {
   // The default words are this one object, rewritten in place, so `defaultMessages` always shows what is said.
   if (next.messages) Object.assign(defaultMessages, next.messages);
   if (next.translations) addTranslations(next.translations);
-  else forgetMessages();
-  clients = new Map();
-  version++;
+  else if (next.messages) forgetMessages();
+  // Words, language and theme change what is drawn, not what is asked: only the other options make new clients
+  // and load again (a page's language switch must not refetch every card).
+  if (Object.keys(next).some((key) => !DRAWING_ONLY.has(key))) {
+    clients = new Map();
+    version++;
+  }
   listeners.forEach((listener) => listener());
 }
+
+const DRAWING_ONLY = new Set<string>(['messages', 'translations', 'locale', 'theme'] satisfies (keyof CodeInsightsOptions)[]);
 
 /** Calls `listener` after every configure(); returns the unsubscribe function. */
 export function onConfigure(listener: () => void): () => void {

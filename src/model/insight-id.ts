@@ -68,6 +68,18 @@ export function insightIdFrom(value: string | undefined): string | undefined {
   return id ?? page?.insight;
 }
 
+/**
+ * The insight view id where one is needed only to link or to name (the card's title link, the insight-view
+ * event): none for an attribute that names no insight, whose message the card's request reports once.
+ */
+export function insightIdOrNone(value: string | undefined): string | undefined {
+  try {
+    return insightIdFrom(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The dashboard id from a `dashboard-id` attribute or a pasted dashboard URL; `all` for every insight. */
 export function dashboardIdFrom(value: string | undefined): string | undefined {
   const { id, page } = pasted(value, 'dashboard-id');

@@ -21,7 +21,9 @@ export const base = css`
     font-weight: 600;
     overflow-wrap: anywhere;
   }
-  /* hide-title: out of sight, yet still the heading that names the card or dashboard to screen readers. */
+  /* Out of sight, yet read by screen readers: live regions, key hints, the data table, and under hide-title the
+     heading that still names the card or dashboard. */
+  .visually-hidden,
   :host([hide-title]) .title {
     position: absolute;
     width: 1px;

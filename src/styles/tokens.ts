@@ -4,8 +4,9 @@ import { themeColors, type ThemeColors } from './theme-colors.js';
 /**
  * Theme tokens. Public `--insight-*` custom properties set by pages; private `--_*` aliases with the light
  * and dark defaults, which the rules read. `theme="auto"` follows the reader's colour scheme. The theme is the
- * element's own attribute or the page's `configure({ theme })`, as a custom state (ThemeController); `:is()`
- * forgives a browser without `:state()`, which then still follows the attribute.
+ * element's own attribute or the page's `configure({ theme })`, as a custom state (ThemeController): `:state()`,
+ * or `:--dark` where Chromium 90 to 124 takes only dashed names. `:is()` forgives a browser that knows one form and
+ * not the other, or neither (it then still follows the attribute).
  */
 
 /** The public property of each colour (`fg` is `--insight-color`, read as `--_fg`; `tooltipBg` as `--_tooltip-bg`). */
@@ -37,11 +38,11 @@ export const tokens = css`
     --_radius: var(--insight-radius, 8px);
     --_chart-height: var(--insight-chart-height, 240px);
   }
-  :host(:is([theme='dark'], :state(dark))) {
+  :host(:is([theme='dark'], :state(dark), :--dark)) {
     ${theme('dark')}
   }
   @media (prefers-color-scheme: dark) {
-    :host(:not(:is([theme='light'], :state(light)))) {
+    :host(:not(:is([theme='light'], :state(light), :--light))) {
       ${theme('dark')}
     }
   }

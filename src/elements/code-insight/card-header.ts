@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { insightURL } from '../../api/links.js';
-import { insightIdFrom } from '../../model/insight-id.js';
+import { insightIdOrNone } from '../../model/insight-id.js';
 import { safeHttpURL } from '../../model/url.js';
 import { headingLevel } from '../shared/heading-level.js';
 
@@ -29,6 +29,6 @@ export function headerTemplate(
 
 /** The insight's page: the link its data gives, else a saved insight's page from the attributes (an error has no data). */
 export function insightHref(url: string | undefined, instance: string | undefined, insightId: string | undefined): string | undefined {
-  const id = insightIdFrom(insightId);
+  const id = insightIdOrNone(insightId);
   return safeHttpURL(url) ?? (id && instance ? safeHttpURL(insightURL(instance.replace(/\/+$/, ''), id)) : undefined);
 }

@@ -666,14 +666,6 @@ export const styles = [
         animation: none;
       }
     }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
     @media (forced-colors: active) {
       .card {
         border-color: CanvasText;

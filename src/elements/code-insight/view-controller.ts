@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Loaded } from '../../api/load.js';
 import { InsightViewEvent } from '../../events/insight-view.js';
-import { insightIdFrom } from '../../model/insight-id.js';
+import { insightIdOrNone } from '../../model/insight-id.js';
 
 type ViewHost = ReactiveControllerHost & HTMLElement & { insightId?: string; heading?: string };
 
@@ -56,7 +56,7 @@ export class ViewController implements ReactiveController {
     const key = loaded && [loaded.insightId, loaded.data.kind, loaded.data.title, loaded.queries].join('\n');
     if (key === this.#showing) return;
     this.#showing = key;
-    this.#id = insightIdFrom(this.host.insightId);
+    this.#id = loaded?.insightId ?? insightIdOrNone(this.host.insightId);
     this.#restart();
   }
 

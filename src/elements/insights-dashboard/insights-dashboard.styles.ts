@@ -12,13 +12,13 @@ export const styles = [
     }
     /* Dark cards bring their own surface; the heading and notes between them would otherwise be light text on
        the host page's background, which under theme="auto" and a dark OS is often a light wiki page. */
-    :host(:is([theme='dark'], :state(dark))) {
+    :host(:is([theme='dark'], :state(dark), :--dark)) {
       padding: 1rem;
       background: var(--_bg);
       border-radius: var(--_radius);
     }
     @media (prefers-color-scheme: dark) {
-      :host(:not(:is([theme='light'], :state(light)))) {
+      :host(:not(:is([theme='light'], :state(light), :--light))) {
         padding: 1rem;
         background: var(--_bg);
         border-radius: var(--_radius);

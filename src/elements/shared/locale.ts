@@ -7,11 +7,24 @@ import { closestAcrossShadow } from './closest.js';
  * default for dates and numbers, and the default (English) words.
  */
 export function elementLocale(element: HTMLElement & { locale?: string }): string | undefined {
-  return (
+  return canonical(
     element.locale ||
-    (closestAcrossShadow(element, 'insights-dashboard') as { locale?: string } | null)?.locale ||
-    configuration().locale ||
-    closestAcrossShadow(element, '[lang]')?.getAttribute('lang') ||
-    undefined
+      (closestAcrossShadow(element, 'insights-dashboard') as { locale?: string } | null)?.locale ||
+      configuration().locale ||
+      closestAcrossShadow(element, '[lang]')?.getAttribute('lang') ||
+      undefined,
   );
+}
+
+/**
+ * A language tag Intl takes: `de_DE` (as Java and PHP servers write it) is `de-DE`, and a tag Intl refuses is no
+ * tag (the browser's default), never a RangeError in the middle of a render.
+ */
+function canonical(tag: string | undefined): string | undefined {
+  if (!tag?.trim()) return undefined;
+  try {
+    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
+  } catch {
+    return undefined;
+  }
 }

@@ -19,6 +19,15 @@ export class ThemeController implements ReactiveController {
   hostUpdate(): void {
     const theme = this.host.theme || configuration().theme;
     const states = this.#internals?.states;
-    for (const name of ['light', 'dark']) states?.[name === theme ? 'add' : 'delete'](name);
+    if (!states) return;
+    for (const name of ['light', 'dark']) {
+      const change = name === theme ? 'add' : 'delete';
+      try {
+        states[change](name);
+      } catch {
+        // Chromium 90 to 124 takes only dashed names (`:--dark` in the styles); thrown here, it would stop the render.
+        states[change](`--${name}`);
+      }
+    }
   }
 }

@@ -158,6 +158,23 @@ describe('<code-insight> embedding', () => {
       await setViewport({ width: 800, height: 600 });
     });
 
+    it('takes a pasted dashboard URL in insight-id as the card\'s error, with no page error from the event\'s bookkeeping', async () => {
+      const errors: string[] = [];
+      const onError = (event: ErrorEvent) => errors.push(event.message);
+      window.addEventListener('error', onError);
+      try {
+        const element = await card('');
+        await untilState(element, 'ready');
+        element.insightId = 'https://sourcegraph.example.com/insights/dashboards/ZGFzaGJvYXJkOjE=';
+        await untilState(element, 'error');
+        await element.updateComplete;
+        expect(shadow(element).textContent).to.contain("is a dashboard's URL: show it with <insights-dashboard");
+      } finally {
+        window.removeEventListener('error', onError);
+      }
+      expect(errors).to.deep.equal([]);
+    });
+
     it('fires once a card has been half in view for a second, once per insight, again for another insight', async () => {
       const element = await card('');
       await untilState(element, 'ready');

@@ -1,11 +1,11 @@
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { configure, type CodeInsightElement, type InsightData, type InsightsDashboardElement } from '../../../src/index.js';
 import de from '../../../src/locales/de.js';
 import ja from '../../../src/locales/ja.js';
 import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
-import { instance, resetEndpoint } from '../endpoint.js';
+import { graphqlRequests, instance, resetEndpoint } from '../endpoint.js';
 import { shadow, untilState } from '../wait.js';
 
 const points = ['2026-01-01', '2026-04-01', '2026-07-01', '2026-10-01'].map((date, i) => ({ date, value: 10 * (i + 1) }));
@@ -49,6 +49,13 @@ describe('languages and page-wide settings', () => {
 
   describe('with German configured', () => {
     before(() => configure({ translations: { de } }));
+
+    it('takes a tag as Java and PHP servers write it (de_DE), and a tag Intl refuses, without breaking', async () => {
+      const underscored = await drawn(line, { locale: 'de_DE' });
+      expect(summary(underscored)).to.equal('TODOs. Liniendiagramm, 1 Datenreihe, 1. Jan. 2026 bis 1. Okt. 2026. Zuletzt: TODO 40.');
+      const refused = await drawn(line, { locale: 'not a language!' });
+      expect(summary(refused)).to.match(/^TODOs\. Line chart, 1 series/);
+    });
 
     it('a card with locale="de" says German: menu, summary, legend and dates agree', async () => {
       const element = await drawn(line, { locale: 'de' });
@@ -148,6 +155,22 @@ describe('languages and page-wide settings', () => {
       await plain.updateComplete;
       expect(summary(plain)).to.match(/Pie chart/);
       expect(background(plain)).to.equal(LIGHT);
+    });
+
+    it('switches language and theme without asking the instance again', async () => {
+      const card = await fixture<CodeInsightElement>(html`<code-insight instance=${instance()} insight-id=${FIXTURE_IDS.migration}></code-insight>`);
+      await untilState(card, 'ready');
+      const before = (await graphqlRequests()).length;
+      configure({ translations: { de }, locale: 'de', theme: 'dark' });
+      await card.updateComplete;
+      expect(background(card)).to.equal(DARK);
+      expect(menuLabel(card)).to.equal('Aktionen für das Insight');
+      // Then one refresh: its request is the only one since (the switch asked nothing; a request it had started
+      // would be logged before the refresh's).
+      card.refresh();
+      await waitUntil(async () => (await graphqlRequests()).length > before, 'the refresh asks the instance', { timeout: 5000 });
+      await untilState(card, 'ready');
+      expect((await graphqlRequests()).length - before).to.equal(1);
     });
 
     it('comes before the page language', async () => {

@@ -15,6 +15,11 @@ describe('menuActions', () => {
     assert.deepEqual(unknown, []);
   });
 
+  it('takes commas as well as spaces between tokens, as the card\'s list attributes do', () => {
+    assert.deepEqual([...menuActions('csv,png, svg').allowed!].sort(), ['csv', 'png', 'svg']);
+    assert.deepEqual(menuActions('csv,png').unknown, []);
+  });
+
   it('allows none for `none` or an empty value', () => {
     assert.equal(menuActions('none').allowed!.size, 0);
     assert.equal(menuActions('').allowed!.size, 0);
