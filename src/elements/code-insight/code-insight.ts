@@ -253,7 +253,7 @@ export class CodeInsightElement extends LitElement {
     const keys = view?.count ? true : undefined;
     // Loaded data the card shows (not a skeleton or an error): it gets the menu and the status notes.
     const shown = this.#state !== 'loading' && !error ? loaded : undefined;
-    const menu = shown || (error && href) ? this.#menu.render(shown && (() => ({ card: this, loaded: shown, instance: elementInstance(this), chart: Boolean(view && this.renderRoot.querySelector('svg.plot')), announce: this.#chart.announce })), href, m) : nothing;
+    const menu = shown || (error && href) ? this.#menu.render({ loaded: shown, hasView: Boolean(view), href, messages: m, announce: this.#chart.announce }) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
       ${headerTemplate(title, this.hideTitle ? undefined : href, this.headingLevel, this.#state === 'loading', menu)}
       <div class="chart-and-legend ${legend ? 'beside' : ''}" data-legend-width=${legend}><div

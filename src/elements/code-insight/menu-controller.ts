@@ -2,9 +2,23 @@ import { nothing, type ReactiveController, type ReactiveControllerHost, type Tem
 import { MENU_ACTIONS, menuActions, type MenuAction } from '../../model/menu-actions.js';
 import type { Messages } from '../../model/messages.js';
 import { closestAcrossShadow } from '../shared/closest.js';
-import { menuGroups, menuItems, menuTemplate, moveMenuFocus, type MenuContext, type MenuGroup } from './menu.js';
+import type { Loaded } from '../../api/load.js';
+import { elementInstance } from '../shared/instance.js';
+import { menuGroups, menuItems, menuTemplate, moveMenuFocus, type MenuCard, type MenuGroup } from './menu.js';
 
-type MenuHost = ReactiveControllerHost & Element & { readonly renderRoot: ParentNode; actions?: string };
+type MenuHost = ReactiveControllerHost & HTMLElement & MenuCard & { readonly renderRoot: ParentNode; actions?: string; instance?: string };
+
+/** What the card shows, for its menu. */
+export interface MenuInput {
+  /** The data the card shows; none for an error, whose menu only opens the insight at `href`. */
+  loaded?: Loaded;
+  /** Whether the card laid out a chart (a chart to export, once it is drawn). */
+  hasView: boolean;
+  href?: string;
+  messages: Messages;
+  /** Says something to screen readers (the card's live region). */
+  announce(text: string): void;
+}
 
 /** The `actions` value last warned about: a dashboard's cards share theirs, and one warning says it. */
 let warned: string | undefined;
@@ -32,13 +46,17 @@ export class MenuController implements ReactiveController {
 
   /**
    * The menu button, and its entries while open (a card renders on every pointer move: closed, it needs none);
-   * nothing where `actions` (the card's, else its dashboard's) leaves no entry. No `context` for a card that
-   * shows no data (an error): its menu only opens the insight at `href`.
+   * nothing where `actions` (the card's, else its dashboard's) leaves no entry.
    */
-  render(context: (() => Omit<MenuContext, 'allowed' | 'messages'>) | undefined, href: string | undefined, m: Messages): TemplateResult | typeof nothing {
+  render({ loaded, hasView, href, messages: m, announce }: MenuInput): TemplateResult | typeof nothing {
     const allowed = this.#allowed();
+    const { host } = this;
+    // Whether there is a chart to export is read from what was drawn: a laid-out view may draw none (a single number).
+    const chart = () => hasView && Boolean(host.renderRoot.querySelector('svg.plot'));
     const build = () =>
-      context ? menuItems({ ...context(), allowed, messages: m }) : menuGroups(allowed, [[m.menuGroups.insight, ['open', href && { label: m.openInSourcegraph, href }]]]);
+      loaded
+        ? menuItems({ card: host, loaded, instance: elementInstance(host), chart: chart(), announce, allowed, messages: m })
+        : menuGroups(allowed, [[m.menuGroups.insight, ['open', href && { label: m.openInSourcegraph, href }]]]);
     const groups = this.#open || allowed ? build() : [];
     if (allowed && !this.#open) this.#offer = { entries: groups.length > 0, build };
     return allowed && !groups.length ? nothing : menuTemplate(groups, this.#open, this.toggle, this.handleKeyDown, m.menu);
