@@ -111,8 +111,8 @@ export default {
     excludeRepos: (value) => `excluir repos /${value}/`,
     searchContexts: (value) => `contexto ${value}`,
     sort: (value) => `orden: ${value}`,
-    seriesLimit: (value) => `${value} series por gráfico`,
-    numSamples: (value) => `últimos ${value} puntos`,
+    seriesLimit: (value) => (value === '1' ? '1 serie por gráfico' : `${value} series por gráfico`),
+    numSamples: (value) => (value === '1' ? 'último punto' : `últimos ${value} puntos`),
   },
   sorts: {
     'result-count-desc': 'Número de resultados, de mayor a menor',

@@ -60,7 +60,7 @@ export default {
     `${title ? `${title}. ` : ''}Graphique circulaire de ${plural(count, 'part', 'parts')}. Les plus grandes\u00a0: ${largest.join(', ')}.`,
   barSummary: (title, largest, count) =>
     `${title ? `${title}. ` : ''}Diagramme en barres de ${plural(count, 'groupe', 'groupes')}. ${largest.join(', ')}.`,
-  hiddenBars: (count) => `${count} de plus non affichés`,
+  hiddenBars: (count) => `${count} de plus non ${count < 2 ? 'affiché' : 'affichés'}`,
   statChange: (change, since) => `${change}${since ? ` depuis le ${since}` : ''}`,
   since: (date) => `depuis le ${date}`,
   approximate: 'Les nombres sont approximatifs\u00a0: la recherche ne s’est pas terminée.',
@@ -112,8 +112,8 @@ export default {
     excludeRepos: (value) => `dépôts exclus /${value}/`,
     searchContexts: (value) => `contexte ${value}`,
     sort: (value) => `tri\u00a0: ${value}`,
-    seriesLimit: (value) => `${value} séries par graphique`,
-    numSamples: (value) => `${value} derniers points`,
+    seriesLimit: (value) => `${value} ${Number(value) < 2 ? 'série' : 'séries'} par graphique`,
+    numSamples: (value) => (Number(value) < 2 ? 'dernier point' : `${value} derniers points`),
   },
   sorts: {
     'result-count-desc': 'Nombre de résultats, décroissant',

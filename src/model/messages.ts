@@ -108,7 +108,7 @@ export const defaultMessages = {
     searchContexts: (value: string) => `context ${value}`,
     sort: (value: string) => `sort: ${value}`,
     seriesLimit: (value: string) => `${value} series per chart`,
-    numSamples: (value: string) => `latest ${value} points`,
+    numSamples: (value: string) => (value === '1' ? 'latest point' : `latest ${value} points`),
   },
   sorts: {
     'result-count-desc': 'Result count, highest first',

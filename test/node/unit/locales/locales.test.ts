@@ -109,5 +109,13 @@ describe('shipped locales', () => {
     assert.equal(fr.barSummary('T', ['a 1'], 1), 'T. Diagramme en barres de 1 groupe. a 1.');
     assert.equal(es.hiddenSeries(3), '3 series más ocultas');
     assert.equal(ja.statChange('+12%', '2027年3月3日'), '2027年3月3日 から +12%');
+    // The filter note's numbers arrive as the attribute's text: one is still one.
+    for (const messages of [de, es, fr]) {
+      assert.notEqual(messages.filterPhrase.seriesLimit('1').replace('1', ''), messages.filterPhrase.seriesLimit('2').replace('2', ''));
+      assert.notEqual(messages.filterPhrase.numSamples('1').replace('1', ''), messages.filterPhrase.numSamples('2').replace('2', ''));
+    }
+    assert.equal(de.filterPhrase.seriesLimit('1'), '1 Datenreihe pro Diagramm');
+    assert.equal(fr.hiddenBars(1), '1 de plus non affiché');
+    assert.equal(fr.filterPhrase.numSamples('12'), '12 derniers points');
   });
 });
