@@ -28,8 +28,8 @@ export const styles = [
     :host([hide-title]) .title-placeholder {
       display: none;
     }
-    /* No title and no menu: the row (holding only the hidden title) takes no room, nor a gap. */
-    :host([hide-title][actions='none']) .header {
+    /* No title and no menu (card-header.ts): the row, holding only the hidden title, takes no room, nor a gap. */
+    .header.bare {
       position: absolute;
     }
     .menu {

@@ -255,7 +255,7 @@ export class CodeInsightElement extends LitElement {
     const shown = this.#state !== 'loading' && !error ? loaded : undefined;
     const menu = shown || (error && href) ? this.#menu.render({ loaded: shown, hasView: Boolean(view), href, messages: m, announce: this.#chart.announce }) : nothing;
     return html`<article class="card" part="card" aria-busy=${this.#state === 'loading'}>
-      ${headerTemplate(title, this.hideTitle ? undefined : href, this.headingLevel, this.#state === 'loading', menu)}
+      ${headerTemplate(title, href, this.headingLevel, this.#state === 'loading', menu, this.hideTitle)}
       <div class="chart-and-legend ${legend ? 'beside' : ''}" data-legend-width=${legend}><div
         class="chart"
         part="chart"

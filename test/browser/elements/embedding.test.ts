@@ -142,6 +142,14 @@ describe('<code-insight> embedding', () => {
       expect(top(bare)).to.be.lessThan(top(plain) - 20);
       expect(shadow(bare).querySelector('[role="heading"]')!.textContent!.trim()).to.equal('Migration to TypeScript');
       await expect(bare).to.be.accessible();
+      // However there is no menu: `actions` set as a property (React 19 sets properties), or with commas and capitals.
+      const others = await Promise.all(['hide-title', 'hide-title actions="NONE , "'].map((a) => card(`${a} loading="eager"`)));
+      others[0]!.actions = 'none';
+      for (const other of others) {
+        await untilState(other, 'ready');
+        await other.updateComplete;
+        expect(top(other), other.outerHTML).to.equal(top(bare));
+      }
     });
   });
 
