@@ -78,6 +78,7 @@ let clients = new Map<string, Map<unknown, InsightsClient>>();
  */
 export function configure(next: CodeInsightsOptions): void {
   options = { ...options, ...next };
+  current = undefined;
   // The default words are this one object, rewritten in place, so `defaultMessages` always shows what is said.
   if (next.messages) Object.assign(defaultMessages, next.messages);
   if (next.translations) addTranslations(next.translations);
@@ -103,8 +104,11 @@ export function configurationVersion(): number {
   return version;
 }
 
+/** Read on every render of every element (locale, theme, instance): made once per configure(). */
+let current: Readonly<CodeInsightsOptions & typeof defaults> | undefined;
+
 export function configuration(): Readonly<CodeInsightsOptions & typeof defaults> {
-  return { ...defaults, ...stripUndefined(options) };
+  return (current ??= { ...defaults, ...stripUndefined(options) });
 }
 
 /**

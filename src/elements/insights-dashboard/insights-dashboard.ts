@@ -193,8 +193,8 @@ export class InsightsDashboardElement extends LitElement {
       else this.grid.style.removeProperty('--_min-card-width');
     }
     this.#passDown(this.#childCards());
-    // Cards read their dashboard's `actions` as they render.
-    if (changed.has('actions')) for (const card of this.#cards()) card.requestUpdate();
+    // Cards read their dashboard's `actions` and `locale` as they render.
+    if (changed.has('actions') || changed.has('locale')) for (const card of this.#cards()) card.requestUpdate();
     this.#expectCards();
     void this.#createMoreCards();
   }

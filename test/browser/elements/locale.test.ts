@@ -123,6 +123,11 @@ describe('languages and page-wide settings', () => {
       await untilState(child, 'ready');
       expect(summary(child)).to.match(/^Migration to TypeScript\. Liniendiagramm, 2 Datenreihen, .* bis .*\. Zuletzt: /);
       expect(shadow(dashboard).querySelector('.filter-toggle')!.textContent!.trim()).to.equal('Filter');
+      // And follows it when it changes.
+      dashboard.locale = 'en';
+      await dashboard.updateComplete;
+      await child.updateComplete;
+      expect(summary(child)).to.match(/^Migration to TypeScript\. Line chart, 2 series/);
     });
 
     it('a dashboard says its filter bar and filter note in its language', async () => {
