@@ -7,7 +7,6 @@ import { clientFor } from '../../configure.js';
 import { insightIdFrom } from '../../model/insight-id.js';
 import { resolveSpec, type InsightSpec, type Kind, type SpecAttributes } from '../../model/insight-spec.js';
 import { messagesFor } from '../../model/locale-messages.js';
-import { defaultMessages as m } from '../../model/messages.js';
 import { goalProblem } from './goal-drawing.js';
 import { DEFAULT_SERIES_LIMIT } from '../../model/view-filters.js';
 
@@ -52,7 +51,7 @@ export function insightRequest(
   },
 ): InsightRequest {
   return {
-    insight: problemOf(() => resolveSpec({ ...pick(card), hasData: context.hasData, series: context.series, insightId: insightIdFrom(card.insightId ?? undefined) }) ?? { problem: m.noInsight }),
+    insight: problemOf(() => resolveSpec({ ...pick(card), hasData: context.hasData, series: context.series, insightId: insightIdFrom(card.insightId ?? undefined) }) ?? { problem: messagesFor(context.locale).noInsight }),
     view: problemOf(() => viewOptions(card)),
     goalProblem: goalProblem(card, context.seriesGoals ?? []),
     instance: context.instance,

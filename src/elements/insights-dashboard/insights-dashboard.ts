@@ -105,7 +105,7 @@ export class InsightsDashboardElement extends LitElement {
     task: async ([instance, id, token], { signal }): Promise<Dashboard | undefined> => {
       const dashboardId = configProblem(() => dashboardIdFrom(id as string | undefined));
       if (!dashboardId) return undefined; // a page-composed dashboard: child cards only
-      if (!instance) throw new InsightsError('config', messagesFor(elementLocale(this)).noInstance);
+      if (!instance) throw new InsightsError('config', (m) => m.noInstance);
       await pageScriptsRan();
       signal.throwIfAborted(); // a page script changed the token or configuration meanwhile: the newer run asks
       return clientFor(instance as string, token as string | undefined).dashboard(dashboardId, signal);
