@@ -43,7 +43,10 @@ export interface CodeInsightsOptions {
    * languages; a tag given again is replaced.
    */
   translations?: Readonly<Record<string, Translation>>;
-  /** Locale of every element without a `locale` attribute of its own, before the page's `lang`: words, dates and numbers. */
+  /**
+   * Locale of every element without a `locale` of its own (nor a dashboard's around it), before the page's `lang`:
+   * words, dates and numbers.
+   */
   locale?: string;
   /** Theme of every element without a `theme` attribute of its own (default `auto`: the reader's colour scheme). */
   theme?: 'auto' | 'light' | 'dark';
