@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { launchChromium, watchedTab } from '../../support/browser.ts';
 import { startFixtureEndpoint } from '../../support/endpoint.ts';
 import { serveFiles } from '../../support/static-server.ts';
 
@@ -44,10 +44,7 @@ after(async () => {
 });
 
 test('a page with lang="de", the single file and ./locales/de.js shows German words and German dates', async () => {
-  const tab = await browser.newPage();
-  const problems: string[] = [];
-  tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  tab.on('pageerror', (e) => problems.push(e.message));
+  const { tab, problems } = await watchedTab(browser);
   await tab.goto(pageOrigin);
   await tab.waitForSelector('code-insight#de[state="ready"]', { timeout: 10_000 });
   await tab.waitForSelector('code-insight#fr[state="ready"]', { timeout: 10_000 });

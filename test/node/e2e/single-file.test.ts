@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { FIXTURE_IDS } from '../../../server/sources/fixtures/insights.ts';
-import { launchChromium } from '../../support/browser.ts';
+import { launchChromium, watchedTab } from '../../support/browser.ts';
 import { SECURE_TOKEN, startFixtureEndpoint } from '../../support/endpoint.ts';
 import { serveFiles } from '../../support/static-server.ts';
 
@@ -51,13 +51,7 @@ after(async () => {
 });
 
 test('a plain page with only dist/code-insights.js renders a saved insight under a strict CSP', async () => {
-  const tab = await browser.newPage();
-  const problems: string[] = [];
-  tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  tab.on('pageerror', (e) => problems.push(e.message));
-  await tab.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective}`)),
-  );
+  const { tab, problems } = await watchedTab(browser);
   await tab.goto(pageOrigin);
   await tab.waitForSelector('code-insight[state="ready"]', { timeout: 10_000 });
 
