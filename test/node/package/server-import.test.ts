@@ -56,12 +56,14 @@ test("a Next.js-style server render of a page with the React entry's components 
     import { renderToString } from 'react-dom/server';
     const { CodeInsight, InsightAnnotation, InsightSeries, InsightsDashboard } = await import('${manifest.name}/react');
     const page = h('main', null,
-      h(CodeInsight, { instance: 'https://sourcegraph.example.com', insightId: 'abc', seriesLimit: 3, onInsightLoad: () => {} },
+      h(CodeInsight, { instance: 'https://sourcegraph.example.com', insightId: 'abc', seriesLimit: 3, token: 'sgp_never_in_html', onInsightLoad: () => {} },
         h(InsightSeries, { label: 'TypeScript', query: 'lang:typescript' }),
         h(InsightAnnotation, { date: '2026-03-01', label: 'Codemod landed' })),
       h(InsightsDashboard, { dashboardId: 'frontend' }));
     console.log(renderToString(page));`);
   // The tags render; their properties arrive on the client, where @lit/react sets them on the defined elements.
+  // The token above all: never in the page's HTML.
+  assert.doesNotMatch(out, /sgp_never_in_html/);
   assert.match(out, /<main><code-insight[^>]*><insight-series[^>]*><\/insight-series><insight-annotation[^>]*><\/insight-annotation><\/code-insight><insights-dashboard[^>]*><\/insights-dashboard><\/main>/);
 });
 
