@@ -164,11 +164,16 @@ export class InsightsDashboardElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#client()?.expect(this, []);
+  }
+
+  /** The shared client of the dashboard's instance; none where it has no instance, or one that is not a URL (its error). */
+  #client(): ReturnType<typeof clientFor> | undefined {
     const instance = this.instance ?? configuration().instance;
     try {
-      if (instance) clientFor(instance, this.token).expect(this, []);
+      return instance ? clientFor(instance, this.token) : undefined;
     } catch {
-      // An instance that is not a URL has no client to tell; the dashboard already shows it as its error.
+      return undefined;
     }
   }
 
@@ -209,16 +214,16 @@ export class InsightsDashboardElement extends LitElement {
 
   /** Lets the client fill spare places in its requests with the next cards, in dashboard order. */
   #expectCards(): void {
-    const instance = this.instance ?? configuration().instance;
     const ids = this.#task.value?.viewIds;
-    if (!instance || !ids) return;
+    // The ids of a dashboard loaded before its instance became one that is not a URL: nothing to expect.
+    const client = ids && this.#client();
+    if (!client) return;
     let options;
     try {
       options = viewOptions(this.filters);
     } catch {
       return; // invalid filters: every card shows the error, nothing to expect
     }
-    const client = clientFor(instance, this.token);
     client.expect(this, ids.map((id) => ({ id, ...options })));
   }
 

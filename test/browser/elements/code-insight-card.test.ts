@@ -38,6 +38,31 @@ describe('<code-insight> card states and structure', () => {
   afterEach(() => fixtureCleanup());
 
   describe('errors (item 8)', () => {
+    it('takes an instance that is not a URL as its error, with no page error, also when changed after loading', async () => {
+      const errors: string[] = [];
+      const record = (event: ErrorEvent | PromiseRejectionEvent) => errors.push('message' in event ? event.message : String(event.reason));
+      window.addEventListener('error', record);
+      window.addEventListener('unhandledrejection', record);
+      try {
+        const host = await fixture<HTMLDivElement>(html`<div style="width: 480px"></div>`);
+        host.innerHTML = `<code-insight instance="${instance()}" insight-id="${FIXTURE_IDS.migration}" loading="eager"></code-insight>`;
+        const element = host.firstElementChild as CodeInsightElement;
+        await untilState(element, 'ready');
+        element.instance = 'probe-instance';
+        await untilState(element, 'error');
+        expect(shadow(element).textContent).to.contain('"probe-instance" is not an http(s) URL');
+        // Its menu, opened, offers what it can without the instance.
+        shadow(element).querySelector<HTMLButtonElement>('.menu-button')?.click();
+        await element.updateComplete;
+        element.remove();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        window.removeEventListener('error', record);
+        window.removeEventListener('unhandledrejection', record);
+      }
+      expect(errors).to.deep.equal([]);
+    });
+
     it('a 500 with an HTML body: titled card, menu to the insight, plain detail, error tone', async () => {
       const element = await fixture<CodeInsightElement>(html`<code-insight instance=${instance('status/500')} insight-id=${FIXTURE_IDS.todos}></code-insight>`);
       await untilState(element, 'error');

@@ -111,8 +111,10 @@ describe('<insights-dashboard>', () => {
 
     it('takes an instance that is not a URL as its error, and leaves the page without one when removed', async () => {
       const errors: string[] = [];
-      const record = (event: ErrorEvent) => errors.push(event.message);
+      // A throw in a callback is an error event; in an update (a promise), an unhandled rejection.
+      const record = (event: ErrorEvent | PromiseRejectionEvent) => errors.push('message' in event ? event.message : String(event.reason));
       window.addEventListener('error', record);
+      window.addEventListener('unhandledrejection', record);
       try {
         const element = await dashboard(`instance="probe-instance" dashboard-id="${DASHBOARD_IDS.frontend}"`);
         await waitUntil(() => element.state === 'error');
@@ -121,8 +123,16 @@ describe('<insights-dashboard>', () => {
         element.instance = 'still-not-a-url';
         document.body.append(element);
         element.remove();
+        // Loaded first, then given an instance that is not a URL (a Storybook control does this).
+        const loaded = await dashboard(`instance="${instance()}" dashboard-id="${DASHBOARD_IDS.frontend}"`);
+        await waitUntil(() => loaded.state === 'ready');
+        loaded.instance = 'probe-instance';
+        await waitUntil(() => loaded.state === 'error');
+        await loaded.updateComplete.catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 50));
       } finally {
         window.removeEventListener('error', record);
+        window.removeEventListener('unhandledrejection', record);
       }
       expect(errors).to.deep.equal([]);
     });
