@@ -42,10 +42,12 @@ export class ViewController implements ReactiveController {
       { threshold: 0.5 },
     );
     this.#observer.observe(this.host);
+    document.addEventListener('visibilitychange', this.#restart);
   }
 
   hostDisconnected(): void {
     this.#observer?.disconnect();
+    document.removeEventListener('visibilitychange', this.#restart);
     this.#visible = false;
     this.#restart();
   }
@@ -60,11 +62,14 @@ export class ViewController implements ReactiveController {
     this.#restart();
   }
 
-  /** The second starts again whenever the card comes into view or shows another insight. */
-  #restart(): void {
+  /**
+   * The second starts again whenever the card comes into view, shows another insight, or its tab comes to the
+   * front: in a background tab (`document.hidden`) no one sees it.
+   */
+  #restart = (): void => {
     clearTimeout(this.#timer);
-    if (this.#visible && this.#showing !== undefined && this.#showing !== this.#reported) this.#timer = setTimeout(() => this.#report(), DWELL_MS);
-  }
+    if (this.#visible && !document.hidden && this.#showing !== undefined && this.#showing !== this.#reported) this.#timer = setTimeout(() => this.#report(), DWELL_MS);
+  };
 
   #report(): void {
     const data = this.shown()?.data;

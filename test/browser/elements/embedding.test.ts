@@ -183,6 +183,24 @@ describe('<code-insight> embedding', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('waits while the page is in a background tab, and counts the second once it is in front again', async () => {
+      const hidden = (value: boolean) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => value });
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+      hidden(true);
+      try {
+        const element = await card('');
+        await untilState(element, 'ready');
+        await pause(1500);
+        expect(views).to.have.length(0);
+        hidden(false);
+        await waitUntil(() => views.length === 1, 'no insight-view once in front', { timeout: 4000 });
+      } finally {
+        delete (document as { hidden?: boolean }).hidden;
+      }
+    });
+
     it('fires once a card has been half in view for a second, once per insight, again for another insight', async () => {
       const element = await card('');
       await untilState(element, 'ready');
