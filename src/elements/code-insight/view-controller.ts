@@ -20,6 +20,8 @@ export class ViewController implements ReactiveController {
   /** The insight shown (a key naming it; undefined while there is none) and the last one reported. */
   #showing?: string;
   #reported?: string;
+  /** The data last looked at. */
+  #loaded?: Loaded;
   /** The saved insight's id, as the card named it when the data shown arrived. */
   #id?: string;
 
@@ -54,6 +56,9 @@ export class ViewController implements ReactiveController {
 
   hostUpdated(): void {
     const loaded = this.shown();
+    // A card updates on every pointer move: the same data shown is the same insight, with no key to build.
+    if (loaded === this.#loaded) return;
+    this.#loaded = loaded;
     // Named by the data itself: a changed `insight-id` shows the previous insight until the new one arrives.
     const key = loaded && [loaded.insightId, loaded.data.kind, loaded.data.title, loaded.queries].join('\n');
     if (key === this.#showing) return;

@@ -22,9 +22,18 @@ export function elementLocale(element: HTMLElement & { locale?: string }): strin
  */
 function canonical(tag: string | undefined): string | undefined {
   if (!tag?.trim()) return undefined;
-  try {
-    return Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0];
-  } catch {
-    return undefined;
+  // Asked on every render (a pointer move renders): the page's one or two tags are worked out once each.
+  let known = canonicalTags.get(tag);
+  if (known === undefined) {
+    try {
+      known = Intl.getCanonicalLocales(tag.trim().replace(/_/g, '-'))[0] ?? '';
+    } catch {
+      known = '';
+    }
+    if (canonicalTags.size > 32) canonicalTags.clear();
+    canonicalTags.set(tag, known);
   }
+  return known || undefined;
 }
+
+const canonicalTags = new Map<string, string>();
